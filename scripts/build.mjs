@@ -1,0 +1,60 @@
+// Bundles every process of the app and the headless runner with esbuild.
+// `--bench` builds the benchmarks instead. keytar is native and stays external.
+import { build } from 'esbuild';
+import { cp, mkdir, rm, chmod } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+
+const benchOnly = process.argv.includes('--bench');
+const production = process.env.NODE_ENV === 'production';
+
+const nodeDefaults = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  external: ['electron', 'keytar'],
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+if (benchOnly) {
+  await rm('dist-bench', { recursive: true, force: true });
+  await build({ ...nodeDefaults, sourcemap: false, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'dist-bench' });
+  process.exit(0);
+}
+
+await rm('dist', { recursive: true, force: true });
+await mkdir('dist', { recursive: true });
+
+const builds = [
+  build({
+    ...nodeDefaults,
+    entryPoints: { cli: 'src/cli/index.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+];
+
+if (existsSync('src/main/index.ts')) {
+  builds.push(
+    build({ ...nodeDefaults, target: 'node22', entryPoints: { main: 'src/main/index.ts' }, outdir: 'dist' }),
+    // Sandboxed preloads cannot require local files, so the preload is one self-contained file.
+    build({ ...nodeDefaults, target: 'chrome140', platform: 'browser', entryPoints: { preload: 'src/preload/index.ts' }, outdir: 'dist' }),
+    build({
+      bundle: true,
+      platform: 'browser',
+      target: 'chrome120',
+      format: 'iife',
+      sourcemap: production ? false : 'linked',
+      minify: true,
+      logLevel: 'warning',
+      entryPoints: { renderer: 'src/renderer/index.ts', styles: 'src/renderer/styles.css' },
+      outdir: 'dist/renderer',
+    }),
+  );
+}
+
+await Promise.all(builds);
+await chmod('dist/cli.js', 0o755);
+if (existsSync('src/renderer/index.html')) await cp('src/renderer/index.html', 'dist/renderer/index.html');

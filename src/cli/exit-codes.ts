@@ -1,0 +1,20 @@
+import type { FailureKind } from '../core/errors';
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 2;
+export const EXIT_AUTH = 3;
+export const EXIT_API = 4;
+export const EXIT_KEYCHAIN = 5;
+
+export function exitCodeFor(kind: FailureKind): number {
+  switch (kind) {
+    case 'bad-token-format':
+    case 'missing-website-id':
+      return EXIT_USAGE;
+    case 'unauthorized':
+    case 'forbidden':
+      return EXIT_AUTH;
+    default:
+      return EXIT_API;
+  }
+}

@@ -1,0 +1,271 @@
+import type { z } from 'zod';
+import {
+  errorEnvelopeSchema,
+  metadataResponseSchema,
+  realtimeResponseSchema,
+  websitesResponseSchema,
+} from './api-schemas';
+import { DataFastError } from './errors';
+import { redactTokens } from './redact';
+import { retryTimeFromHeaders } from './retry-after';
+import { tokenKind, type TokenKind } from './token';
+
+export const DEFAULT_API_URL = 'https://datafa.st';
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface DataFastClientOptions {
+  readonly apiUrl?: string;
+  /** Electron passes `net.fetch` so requests honour the system proxy; Node uses the global one. */
+  readonly fetch?: FetchFunction;
+  readonly timeoutMs?: number;
+  readonly now?: () => number;
+}
+
+/** What one website needs to be read: its token and, for account tokens, which website. */
+export interface WebsiteCredentials {
+  readonly token: string;
+  readonly websiteId?: string | undefined;
+}
+
+export interface WebsiteMetadata {
+  readonly domain: string;
+  readonly name: string | null;
+  readonly timezone: string | null;
+  readonly logo: string | null;
+}
+
+export interface WebsiteSummary {
+  readonly websiteId: string;
+  readonly domain: string;
+  readonly name: string | null;
+}
+
+export interface DataFastClient {
+  readonly apiUrl: string;
+  realtimeVisitors(credentials: WebsiteCredentials, signal?: AbortSignal): Promise<number>;
+  metadata(credentials: WebsiteCredentials, signal?: AbortSignal): Promise<WebsiteMetadata>;
+  /** Websites an account token may see; needs the `websites:read` permission. */
+  listWebsites(token: string, signal?: AbortSignal): Promise<WebsiteSummary[]>;
+}
+
+/** Checks a token's shape before anything is sent, so a typo never reaches the network. */
+export function requireTokenKind(token: string): TokenKind {
+  const kind = tokenKind(token);
+  if (!kind) {
+    throw new DataFastError({
+      kind: 'bad-token-format',
+      message:
+        'That is not a DataFast API key. Website keys start with "df_" and account tokens with "dft_"; copy it again from your DataFast settings.',
+    });
+  }
+  return kind;
+}
+
+/** Query for a website-scoped call: `websiteId` is required with `dft_` and never sent with `df_`. */
+function websiteQuery(credentials: WebsiteCredentials): URLSearchParams {
+  const kind = requireTokenKind(credentials.token);
+  const query = new URLSearchParams();
+  if (kind === 'account-token') {
+    if (!credentials.websiteId) {
+      throw new DataFastError({
+        kind: 'missing-website-id',
+        message: 'An account token (dft_…) needs a website ID: choose which of its websites to watch.',
+      });
+    }
+    query.set('websiteId', credentials.websiteId);
+  }
+  return query;
+}
+
+export function createDataFastClient(options: DataFastClientOptions = {}): DataFastClient {
+  const apiUrl = normaliseApiUrl(options.apiUrl ?? DEFAULT_API_URL);
+  const fetchImpl: FetchFunction = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const now = options.now ?? Date.now;
+
+  async function getJson<S extends z.ZodType>(
+    path: string,
+    query: URLSearchParams,
+    token: string,
+    schema: S,
+    signal: AbortSignal | undefined,
+  ): Promise<z.infer<S>> {
+    const url = `${apiUrl}${path}${query.size > 0 ? `?${query.toString()}` : ''}`;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetchImpl(url, {
+        method: 'GET',
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+        signal: combined,
+        redirect: 'error',
+      });
+      // The body is read under the same deadline: a server that sends headers and then stalls
+      // is as unanswered as one that never replies.
+      body = await response.text();
+    } catch (error) {
+      throw transportFailure(error, signal, timeoutMs);
+    }
+    const parsedBody = parseJson(body);
+    if (!response.ok) throw httpFailure(response, parsedBody, body, now());
+    if (parsedBody === undefined) throw unreadable(body);
+    const envelope = errorEnvelopeSchema.safeParse(parsedBody);
+    if (envelope.success) throw httpFailure(response, parsedBody, body, now());
+    const result = schema.safeParse(parsedBody);
+    if (!result.success) {
+      throw new DataFastError({
+        kind: 'invalid-response',
+        message: `DataFast sent a reply in an unexpected shape (${describeIssue(result.error)}). Try again later; if it persists, the app may need an update.`,
+      });
+    }
+    return result.data;
+  }
+
+  return {
+    apiUrl,
+    async realtimeVisitors(credentials, signal) {
+      const query = websiteQuery(credentials);
+      query.set('fields', 'visitors');
+      const reply = await getJson('/api/v1/analytics/realtime', query, credentials.token, realtimeResponseSchema, signal);
+      // Always a one-element list per the docs; sum defensively if several ever arrive.
+      return reply.data.reduce((sum, row) => sum + row.visitors, 0);
+    },
+    async metadata(credentials, signal) {
+      const query = websiteQuery(credentials);
+      const reply = await getJson('/api/v1/analytics/metadata', query, credentials.token, metadataResponseSchema, signal);
+      const row = Array.isArray(reply.data) ? reply.data[0] : reply.data;
+      if (!row) throw unreadable('');
+      return { domain: row.domain, name: row.name ?? null, timezone: row.timezone ?? null, logo: row.logo ?? null };
+    },
+    async listWebsites(token, signal) {
+      if (requireTokenKind(token) !== 'account-token') {
+        throw new DataFastError({
+          kind: 'bad-request',
+          message: 'Only account tokens (dft_…) can list websites; a website key (df_…) belongs to one website.',
+        });
+      }
+      const reply = await getJson('/api/v1/admin/websites', new URLSearchParams(), token, websitesResponseSchema, signal);
+      return reply.data.map((site) => ({ websiteId: site._id, domain: site.domain, name: site.name ?? null }));
+    },
+  };
+}
+
+export function normaliseApiUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new DataFastError({ kind: 'bad-request', message: `"${raw}" is not a valid API URL (expected something like https://datafa.st).` });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new DataFastError({ kind: 'bad-request', message: `The API URL must use https (got ${url.protocol}).` });
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function unreadable(body: string): DataFastError {
+  const looksLikeHtml = /^\s*</.test(body);
+  return new DataFastError({
+    kind: 'invalid-response',
+    message: looksLikeHtml
+      ? 'DataFast answered with a web page instead of data; the service may be down or a proxy is in the way.'
+      : 'DataFast sent a reply that is not valid JSON. Try again later.',
+  });
+}
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'unknown';
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'reply';
+  return `${where}: ${issue.message}`;
+}
+
+function transportFailure(error: unknown, callerSignal: AbortSignal | undefined, timeoutMs: number): DataFastError {
+  if (callerSignal?.aborted) return new DataFastError({ kind: 'aborted', message: 'The request was cancelled.' });
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new DataFastError({
+      kind: 'timeout',
+      message: `DataFast did not answer within ${Math.round(timeoutMs / 1000)} s. Check your connection; we will try again.`,
+    });
+  }
+  const code = errorCode(error);
+  return new DataFastError({
+    kind: 'network',
+    message: `Could not reach DataFast${code ? ` (${code})` : ''}. Check your internet connection or proxy; we will try again.`,
+  });
+}
+
+/** Node's fetch hides the useful part (`ECONNREFUSED`, `ENOTFOUND`) in `cause.code`. */
+function errorCode(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code: unknown = (current as Error & { code?: unknown }).code;
+    if (typeof code === 'string' && code.length > 0) return code;
+    current = current.cause;
+  }
+  return null;
+}
+
+function httpFailure(response: Response, parsedBody: unknown, rawBody: string, now: number): DataFastError {
+  const envelope = errorEnvelopeSchema.safeParse(parsedBody);
+  const envelopeCode = envelope.success ? Number(envelope.data.error.code) : Number.NaN;
+  // A 200 carrying an error envelope takes its status from the envelope.
+  const status = response.ok && Number.isInteger(envelopeCode) ? envelopeCode : response.status;
+  const apiReason = envelope.success && envelope.data.error.message ? redactTokens(envelope.data.error.message) : null;
+  const because = apiReason ? `: ${apiReason}` : '';
+
+  switch (true) {
+    case status === 400:
+      return new DataFastError({ kind: 'bad-request', status, message: `DataFast refused the request (400)${because}.` });
+    case status === 401:
+      return new DataFastError({
+        kind: 'unauthorized',
+        status,
+        message: `DataFast did not accept this token (401)${because}. It may have been revoked or mistyped; paste a current key from your DataFast settings.`,
+      });
+    case status === 403:
+      return new DataFastError({
+        kind: 'forbidden',
+        status,
+        message: `This token may not read that website (403)${because}. Account tokens need the analytics:read permission and access to the website.`,
+      });
+    case status === 404:
+      return new DataFastError({
+        kind: 'not-found',
+        status,
+        message: `DataFast does not know that website (404)${because}. Check the website ID, or whether the website was deleted.`,
+      });
+    case status === 429: {
+      const retryAt = retryTimeFromHeaders(response.headers, now) ?? undefined;
+      const wait = retryAt !== undefined ? ` for ${Math.max(1, Math.ceil((retryAt - now) / 1000))} s` : '';
+      return new DataFastError({
+        kind: 'rate-limited',
+        status,
+        ...(retryAt !== undefined && { retryAt }),
+        message: `DataFast asked us to slow down (429); pausing this token${wait}.`,
+      });
+    }
+    case status >= 500:
+      return new DataFastError({
+        kind: 'server',
+        status,
+        message: `DataFast is having trouble (HTTP ${status})${because}. We will keep trying.`,
+      });
+    default:
+      if (parsedBody === undefined) return unreadable(rawBody);
+      return new DataFastError({ kind: 'invalid-response', status, message: `DataFast answered with an unexpected HTTP ${status}${because}.` });
+  }
+}

@@ -1,0 +1,16 @@
+const DASHBOARD_ORIGIN = 'https://datafa.st';
+
+/** The website's page on DataFast; the only kind of address the app ever opens in a browser. */
+export function dashboardUrl(websiteId: string): string {
+  return `${DASHBOARD_ORIGIN}/dashboard/${encodeURIComponent(websiteId)}`;
+}
+
+/** Allowlist for opening links: https on DataFast's own host only. */
+export function isAllowedExternalUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' && (url.hostname === 'datafa.st' || url.hostname.endsWith('.datafa.st')) && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}

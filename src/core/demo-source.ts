@@ -1,0 +1,31 @@
+/**
+ * Simulated visitors for trying the app without an account: a daily rhythm, a mean-reverting
+ * random walk around it, and now and then a spike that decays over a few minutes.
+ */
+export interface DemoSourceOptions {
+  readonly now?: () => number;
+  readonly random?: () => number;
+  /** Typical visitors at the day's busiest hour. */
+  readonly peak?: number;
+}
+
+export const DEMO_WEBSITE_ID = 'demo';
+
+export function createDemoReader(options: DemoSourceOptions = {}): (signal?: AbortSignal) => Promise<number> {
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const peak = options.peak ?? 60;
+  let level: number | null = null;
+  let spike = 0;
+
+  return (signal) => {
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
+    const hour = new Date(now()).getHours() + new Date(now()).getMinutes() / 60;
+    // Quietest around 4 am, busiest around 4 pm.
+    const rhythm = peak * (0.55 + 0.45 * Math.sin(((hour - 10) / 24) * 2 * Math.PI));
+    level = level === null ? rhythm : level + 0.3 * (rhythm - level) + (random() - 0.5) * peak * 0.15;
+    if (spike < 1 && random() < 0.03) spike = peak * (1.5 + 2 * random());
+    spike *= 0.75;
+    return Promise.resolve(Math.max(0, Math.round(level + spike)));
+  };
+}

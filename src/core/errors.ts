@@ -1,0 +1,61 @@
+/** Every way a DataFast call can fail, each with a message a person can act on. */
+export type FailureKind =
+  | 'bad-token-format'
+  | 'missing-website-id'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'bad-request'
+  | 'rate-limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'invalid-response'
+  | 'aborted';
+
+/** What crosses a process boundary or lands in JSON output: no stack, no token, no cause. */
+export interface FailureInfo {
+  readonly kind: FailureKind;
+  readonly message: string;
+  readonly status?: number;
+  /** Epoch milliseconds before which the API asked us not to call again (429). */
+  readonly retryAt?: number;
+}
+
+export class DataFastError extends Error implements FailureInfo {
+  override readonly name = 'DataFastError';
+  readonly kind: FailureKind;
+  readonly status?: number;
+  readonly retryAt?: number;
+
+  constructor(info: FailureInfo) {
+    super(info.message);
+    this.kind = info.kind;
+    if (info.status !== undefined) this.status = info.status;
+    if (info.retryAt !== undefined) this.retryAt = info.retryAt;
+  }
+
+  toInfo(): FailureInfo {
+    return {
+      kind: this.kind,
+      message: this.message,
+      ...(this.status !== undefined && { status: this.status }),
+      ...(this.retryAt !== undefined && { retryAt: this.retryAt }),
+    };
+  }
+}
+
+/** Failures that retrying cannot fix: the token or the website setting must change first. */
+export function needsUserAction(kind: FailureKind): boolean {
+  return (
+    kind === 'unauthorized' ||
+    kind === 'forbidden' ||
+    kind === 'not-found' ||
+    kind === 'bad-token-format' ||
+    kind === 'missing-website-id'
+  );
+}
+
+export function isDataFastError(value: unknown): value is DataFastError {
+  return value instanceof DataFastError;
+}

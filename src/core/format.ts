@@ -1,0 +1,33 @@
+export type NumberFormatStyle = 'compact' | 'full';
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: string, style: NumberFormatStyle): Intl.NumberFormat {
+  const key = `${locale}|${style}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.NumberFormat(
+      locale,
+      style === 'compact' ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 },
+    );
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+/** `42`, `1.2K` (compact) or `1,234` (full), in the user's locale. */
+export function formatCount(visitors: number, style: NumberFormatStyle, locale = 'en-US'): string {
+  return formatter(locale, style).format(visitors);
+}
+
+/** "just now", "12 s ago", "3 min ago", "2 h ago": short enough for a menu line. */
+export function formatAge(ageMs: number): string {
+  const seconds = Math.max(0, Math.floor(ageMs / 1000));
+  if (seconds < 5) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}
