@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, watchCli } from '../support/run-cli';
+import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
+
+let fake: FakeDataFast;
+beforeAll(async () => {
+  fake = await standardFake();
+});
+afterAll(() => fake.close());
+
+const withKey = (token: string): Record<string, string> => ({ DATAFAST_API_KEY: token });
+
+describe('runner --once', () => {
+  it('prints the count and exits 0', async () => {
+    const result = await runCli(['--once', '--api-url', fake.url], withKey(TEST_TOKENS.shopKey));
+    expect(result).toMatchObject({ code: 0, stdout: '42\n', stderr: '' });
+  });
+
+  it('prints one JSON reading', async () => {
+    const result = await runCli(['--once', '--format', 'json', '--api-url', fake.url, '--website-id', 'site_docs'], withKey(TEST_TOKENS.account));
+    expect(result.code).toBe(0);
+    const reading = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(reading).toMatchObject({ type: 'reading', visitors: 1234, stale: false, error: null });
+    expect(typeof reading['fetchedAt']).toBe('string');
+  });
+
+  it('prints waybar JSON with a class', async () => {
+    const result = await runCli(['--once', '--format', 'waybar', '--api-url', fake.url], withKey(TEST_TOKENS.shopKey));
+    expect(JSON.parse(result.stdout)).toEqual({ text: '42', tooltip: expect.stringContaining('42 visitors') as unknown, class: 'ok' });
+  });
+
+  it('prints an xbar plugin with a dashboard link', async () => {
+    const result = await runCli(['--format', 'xbar', '--api-url', fake.url, '--website-id', 'site_shop'], withKey(TEST_TOKENS.account));
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toBe('42');
+    expect(lines[1]).toBe('---');
+    expect(lines).toContain('Open dashboard | href=https://datafa.st/dashboard/site_shop');
+  });
+
+  it('exits 3 on a rejected token, naming the reason on stderr without the token', async () => {
+    const result = await runCli(['--once', '--api-url', fake.url], withKey(TEST_TOKENS.revoked));
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('401');
+    expect(result.stderr).not.toContain(TEST_TOKENS.revoked);
+  });
+
+  it('exits 3 when the token may not read the website', async () => {
+    const result = await runCli(['--once', '--api-url', fake.url, '--website-id', 'site_other'], withKey(TEST_TOKENS.account));
+    expect(result.code).toBe(3);
+  });
+
+  it('exits 4 on a server error and on an unreachable API', async () => {
+    fake.queueFault({ type: 'html', status: 502 });
+    expect((await runCli(['--once', '--api-url', fake.url], withKey(TEST_TOKENS.shopKey))).code).toBe(4);
+    const unreachable = await runCli(['--once', '--api-url', 'http://127.0.0.1:9'], withKey(TEST_TOKENS.shopKey));
+    expect(unreachable.code).toBe(4);
+    expect(unreachable.stderr).toContain('Could not reach DataFast');
+  });
+
+  it.each([
+    ['no token', [], {}],
+    ['a malformed token', [], withKey('df_oops')],
+    ['an account token without --website-id', [], withKey(TEST_TOKENS.account)],
+    ['a bad interval', ['--interval', '3'], withKey(TEST_TOKENS.shopKey)],
+    ['a bad format', ['--format', 'csv'], withKey(TEST_TOKENS.shopKey)],
+    ['an unknown option', ['--colour'], withKey(TEST_TOKENS.shopKey)],
+    ['a token in argv', ['--token', TEST_TOKENS.shopKey], {}],
+    ['a bare token in argv', [TEST_TOKENS.shopKey], {}],
+  ] as const)('exits 2 on %s, without any request', async (_name, args, env) => {
+    const before = fake.requests.length;
+    const result = await runCli(['--once', '--api-url', fake.url, ...args], { ...env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^datafast-menubar: .{20,}/);
+    expect(result.stderr).not.toContain(TEST_TOKENS.shopKey);
+    expect(fake.requests.length).toBe(before);
+  });
+
+  it('explains itself with --help', async () => {
+    const result = await runCli(['--help']);
+    expect(result.code).toBe(0);
+    for (const word of ['--once', '--format', 'waybar', 'xbar', '--interval', '--website-id', '--api-url', '--demo', 'DATAFAST_API_KEY', 'Exit status']) {
+      expect(result.stdout).toContain(word);
+    }
+  });
+});
+
+describe('runner watch mode', () => {
+  it('prints a line per update and follows the count', async () => {
+    fake.setVisitors('site_blog', 7);
+    const { lines, code } = await watchCli(
+      ['--format', 'json', '--interval', '10', '--api-url', fake.url],
+      withKey(TEST_TOKENS.blogKey),
+      (seen) => seen.length >= 2,
+      (seen) => {
+        if (seen.length === 1) fake.setVisitors('site_blog', 11);
+      },
+    );
+    expect(code).toBe(0);
+    expect(lines.map((line) => (JSON.parse(line) as { visitors: number }).visitors)).toEqual([7, 11]);
+  }, 30_000);
+
+  it('stops with exit 3 when the token is rejected, since nothing will change', async () => {
+    const result = await watchCli(['--api-url', fake.url], withKey(TEST_TOKENS.revoked), () => false);
+    expect(result.code).toBe(3);
+    expect(result.lines).toEqual(['⚠']);
+    expect(result.stderr).toContain('did not accept this token');
+  });
+
+  it('streams demo readings with no token and no network', async () => {
+    const { lines } = await watchCli(['--demo', '--format', 'json'], {}, (seen) => seen.length >= 1);
+    const reading = JSON.parse(lines[0] ?? '{}') as { type: string; visitors: number; website: string };
+    expect(reading.type).toBe('reading');
+    expect(Number.isInteger(reading.visitors)).toBe(true);
+    expect(reading.website).toContain('demo');
+  });
+});

@@ -1,0 +1,78 @@
+import { vi } from 'vitest';
+import type { Clock } from '../../src/core/clock';
+import { DataFastError, type FailureInfo } from '../../src/core/errors';
+import type { PollTarget } from '../../src/core/scheduler';
+
+/** Vitest's fake timers behind our Clock, with chance fixed so backoff is predictable. */
+export function fakeClock(random = 0): Clock {
+  return {
+    now: () => Date.now(),
+    setTimeout: (callback, delayMs) => setTimeout(callback, delayMs),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    random: () => random,
+  };
+}
+
+export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
+
+export function useFakeTime(): void {
+  vi.useFakeTimers({ now: T0 });
+}
+
+export type Reply = number | FailureInfo | { readonly hangMs: number; readonly then: number };
+
+/** A website whose reads answer from a script and remember when they ran and how they ended. */
+export class ScriptedTarget implements PollTarget {
+  readonly calls: number[] = [];
+  readonly aborted: number[] = [];
+  #inFlight = 0;
+  maxInFlight = 0;
+  readonly #replies: Reply[];
+
+  constructor(
+    readonly websiteId: string,
+    readonly budgetKey = 'token-a',
+    readonly revision = '1',
+    replies: Reply[] = [],
+    readonly fallback: Reply = 10,
+  ) {
+    this.#replies = replies;
+  }
+
+  static readonly network: FailureInfo = { kind: 'network', message: 'offline' };
+
+  read = (signal: AbortSignal): Promise<number> => {
+    this.calls.push(Date.now());
+    const reply = this.#replies.shift() ?? this.fallback;
+    this.#inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.#inFlight);
+    const done = (): void => {
+      this.#inFlight -= 1;
+    };
+    if (typeof reply === 'number') {
+      done();
+      return Promise.resolve(reply);
+    }
+    if ('kind' in reply) {
+      done();
+      return Promise.reject(new DataFastError(reply));
+    }
+    return new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        done();
+        resolve(reply.then);
+      }, reply.hangMs);
+      signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        done();
+        this.aborted.push(Date.now());
+        reject(new DataFastError({ kind: 'aborted', message: 'aborted' }));
+      });
+    });
+  };
+
+  /** Gaps between consecutive reads, in seconds. */
+  gaps(): number[] {
+    return this.calls.slice(1).map((at, index) => (at - (this.calls[index] ?? at)) / 1000);
+  }
+}
