@@ -5,28 +5,57 @@ import { tokenKind } from '../core/token';
 export type OutputFormat = 'text' | 'json' | 'waybar' | 'xbar';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'waybar', 'xbar'];
 
-export interface RunnerOptions {
+export interface WatchOptions {
+  readonly command: 'watch';
   readonly once: boolean;
   readonly format: OutputFormat;
-  readonly intervalMs: number;
+  /** Null when not given: the settings file's interval applies. */
+  readonly intervalMs: number | null;
   readonly websiteId: string | null;
+  readonly website: string | null;
   readonly apiUrl: string | null;
   readonly demo: boolean;
-  readonly help: boolean;
 }
+
+export interface AddOptions {
+  readonly command: 'add';
+  readonly websiteIds: readonly string[];
+  readonly all: boolean;
+  readonly apiUrl: string | null;
+}
+
+export interface ListOptions {
+  readonly command: 'list';
+}
+
+export interface RemoveOptions {
+  readonly command: 'remove';
+  readonly target: string;
+}
+
+export interface HelpOptions {
+  readonly command: 'help';
+}
+
+export type RunnerCommand = WatchOptions | AddOptions | ListOptions | RemoveOptions | HelpOptions;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
 const TOKEN_FLAGS = /^--?(token|api-key|apikey|key)(=|$)/i;
+const WEBSITE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
+export const DEFAULT_DEMO_INTERVAL_MS = MIN_INTERVAL_MS;
+export { DEFAULT_INTERVAL_MS };
+
+/** Parses the command line; never accepts a token, since argv is visible to every user. */
+export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
   for (const arg of argv) {
     const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg;
     if (TOKEN_FLAGS.test(arg) || tokenKind(value.trim()) !== null) {
       throw new UsageError(
-        'Tokens are not accepted as arguments: every user of this machine can read the command line. Set DATAFAST_API_KEY instead.',
+        'Tokens are not accepted as arguments: every user of this machine can read the command line. Set DATAFAST_API_KEY, or pipe the token into "datafast-menubar add".',
       );
     }
   }
@@ -35,12 +64,14 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
     parsed = parseArgs({
       args: [...argv],
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
       options: {
         once: { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         interval: { type: 'string' },
-        'website-id': { type: 'string' },
+        'website-id': { type: 'string', multiple: true },
+        website: { type: 'string' },
+        all: { type: 'boolean', default: false },
         'api-url': { type: 'string' },
         demo: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -49,32 +80,59 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}. Run with --help for usage.`);
   }
-  const { values } = parsed;
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  const [command, ...rest] = positionals;
+  const websiteIds = (values['website-id'] ?? []).map((id) => id.trim());
+  for (const id of websiteIds) {
+    if (!WEBSITE_ID.test(id)) throw new UsageError(`"${id}" does not look like a DataFast website ID (letters and digits, as in the dashboard URL).`);
+  }
+  const apiUrl = values['api-url'] ?? null;
+
+  switch (command) {
+    case undefined:
+      break;
+    case 'add':
+      expectNoMore(rest, 'add');
+      if (values.all && websiteIds.length > 0) throw new UsageError('Use either --all or --website-id, not both.');
+      return { command: 'add', websiteIds, all: values.all, apiUrl };
+    case 'list':
+      expectNoMore(rest, 'list');
+      return { command: 'list' };
+    case 'remove': {
+      const [target, ...extra] = rest;
+      if (!target) throw new UsageError('Say which website to remove: datafast-menubar remove <label|domain|id>.');
+      expectNoMore(extra, 'remove');
+      return { command: 'remove', target };
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}": use add, list or remove, or no command to watch. Run with --help for usage.`);
+  }
+
   const format = values.format;
   if (!isFormat(format)) throw new UsageError(`Unknown format "${format}": use one of ${FORMATS.join(', ')}.`);
-
-  const demo = values.demo;
-  let intervalMs = demo ? MIN_INTERVAL_MS : DEFAULT_INTERVAL_MS;
+  let intervalMs: number | null = values.demo ? DEFAULT_DEMO_INTERVAL_MS : null;
   if (values.interval !== undefined) {
-    const seconds = Number(values.interval);
-    intervalMs = Math.round(seconds * 1000);
+    intervalMs = Math.round(Number(values.interval) * 1000);
     if (!/^\d+(\.\d+)?$/.test(values.interval.trim()) || !isAllowedInterval(intervalMs)) {
       throw new UsageError(`--interval must be a number of seconds from 10 to 600 (got "${values.interval}").`);
     }
   }
-  const websiteId = values['website-id']?.trim() || null;
-  if (websiteId !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(websiteId)) {
-    throw new UsageError(`"${websiteId}" does not look like a DataFast website ID (letters and digits, as in the dashboard URL).`);
-  }
+  if (websiteIds.length > 1) throw new UsageError('Watch one website at a time: give --website-id once.');
   return {
+    command: 'watch',
     once: values.once || format === 'xbar',
     format,
     intervalMs,
-    websiteId,
-    apiUrl: values['api-url'] ?? null,
-    demo,
-    help: values.help,
+    websiteId: websiteIds[0] ?? null,
+    website: values.website?.trim() || null,
+    apiUrl,
+    demo: values.demo,
   };
+}
+
+function expectNoMore(rest: readonly string[], command: string): void {
+  if (rest.length > 0) throw new UsageError(`Unexpected "${rest.join(' ')}" after ${command}.`);
 }
 
 function isFormat(value: string): value is OutputFormat {

@@ -1,3 +1,4 @@
+import { readTokenFromStdin } from './read-token';
 import { runRunner } from './run';
 
 const stop = new AbortController();
@@ -13,6 +14,7 @@ runRunner(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
   stopSignal: stop.signal,
+  readToken: () => readTokenFromStdin(process.stdin, (text) => process.stderr.write(text)),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -1,0 +1,49 @@
+import { homedir } from 'node:os';
+import { createDataFastClient, type FetchFunction } from '../core/client';
+import { configDirectory } from '../core/paths';
+import { loadKeytar, SecretStore, type KeychainBackend } from '../core/secret-store';
+import { createConfBackend } from '../core/settings-conf';
+import { SettingsRepository } from '../core/settings-repository';
+import { WebsiteAccounts } from '../core/website-accounts';
+
+export interface ContextEnvironment {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly platform?: NodeJS.Platform;
+  readonly homedir?: string;
+  readonly fetch?: FetchFunction;
+  readonly loadKeychain?: () => Promise<KeychainBackend>;
+  readonly stderr: (text: string) => void;
+}
+
+export interface RunnerContext {
+  readonly settings: SettingsRepository;
+  readonly secrets: SecretStore;
+  readonly accounts: WebsiteAccounts;
+  /** `--api-url` if given, else the settings' API address. */
+  readonly apiUrl: () => string;
+}
+
+/** The runner's view of the shared settings file and keychain. */
+export function openContext(environment: ContextEnvironment, apiUrlOverride: string | null): RunnerContext {
+  const platform = environment.platform ?? process.platform;
+  const directory = configDirectory({ env: environment.env, platform, homedir: environment.homedir ?? homedir() });
+  const settings = SettingsRepository.open({
+    directory,
+    createBackend: (dir) => createConfBackend(dir),
+    onProblem: (message) => environment.stderr(`datafast-menubar: ${message}`),
+  });
+  const secrets = new SecretStore({
+    loadBackend: environment.loadKeychain ?? loadKeytar,
+    // A separate keychain service keeps a second profile (or a test run) apart from the real one.
+    ...(environment.env['DATAFAST_MENUBAR_KEYCHAIN_SERVICE'] && { service: environment.env['DATAFAST_MENUBAR_KEYCHAIN_SERVICE'] }),
+    platform,
+  });
+  const apiUrl = (): string => apiUrlOverride ?? settings.read().apiUrl;
+  const accounts = new WebsiteAccounts({
+    settings,
+    secrets,
+    sessionFallback: false,
+    client: () => createDataFastClient({ apiUrl: apiUrl(), ...(environment.fetch !== undefined && { fetch: environment.fetch }) }),
+  });
+  return { settings, secrets, accounts, apiUrl };
+}

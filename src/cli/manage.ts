@@ -1,0 +1,58 @@
+import type { AddOptions, RemoveOptions } from './args';
+import { UsageError } from './args';
+import type { RunnerContext } from './context';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes';
+
+export interface ManageIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** The token, read from standard input: never from argv. */
+  readonly readToken: () => Promise<string>;
+}
+
+/** `add`: checks a token against DataFast, then saves the website(s) and the token. */
+export async function addCommand(options: AddOptions, context: RunnerContext, io: ManageIO): Promise<number> {
+  const token = (await io.readToken()).trim();
+  if (token === '') throw new UsageError('No token on standard input. Example: printf %s "$TOKEN" | datafast-menubar add');
+  const inspection = await context.accounts.inspectToken(token);
+  if (inspection.kind === 'website-key') {
+    if (options.all || options.websiteIds.length > 0) {
+      throw new UsageError('--website-id and --all are for account tokens (dft_…); a website key (df_…) names its own website.');
+    }
+    const result = await context.accounts.addWebsiteKey(token);
+    for (const website of result.websites) io.stdout(`Added ${website.label} (${website.domain ?? website.id}).`);
+    return EXIT_OK;
+  }
+  if (!options.all && options.websiteIds.length === 0) {
+    io.stderr('This account token can see these websites:');
+    for (const site of inspection.websites) io.stderr(`  ${site.websiteId}  ${site.domain}${site.name ? `  (${site.name})` : ''}`);
+    io.stderr('Add some with --website-id ID (repeatable), or all of them with --all.');
+    return EXIT_USAGE;
+  }
+  const result = await context.accounts.addFromAccountToken(token, options.all ? 'all' : options.websiteIds);
+  for (const website of result.websites) io.stdout(`Added ${website.label} (${website.domain ?? website.websiteId ?? website.id}).`);
+  return EXIT_OK;
+}
+
+/** `list`: the configured websites, the active one marked with *, tokens masked. */
+export async function listCommand(context: RunnerContext, io: ManageIO): Promise<number> {
+  const listings = await context.accounts.list();
+  if (listings.length === 0) {
+    io.stdout('No websites yet. Add one: printf %s "$TOKEN" | datafast-menubar add');
+    return EXIT_OK;
+  }
+  for (const { website, active, maskedToken } of listings) {
+    const token = website.tokenKind === 'demo' ? 'demo data' : (maskedToken ?? 'no token stored: add it again');
+    const where = website.domain ?? website.websiteId ?? '';
+    io.stdout(`${active ? '*' : ' '} ${website.label}  ${where}  [${website.id}]  ${token}`.replace(/ {3,}/g, '  '));
+  }
+  return EXIT_OK;
+}
+
+/** `remove`: deletes the website from settings and its token from the keychain. */
+export async function removeCommand(options: RemoveOptions, context: RunnerContext, io: ManageIO): Promise<number> {
+  const website = context.accounts.resolve(options.target);
+  await context.accounts.remove(website.id);
+  io.stdout(`Removed ${website.label}${website.domain ? ` (${website.domain})` : ''} and its token.`);
+  return EXIT_OK;
+}

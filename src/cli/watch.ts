@@ -1,0 +1,186 @@
+import { createDataFastClient, requireTokenKind, type FetchFunction } from '../core/client';
+import type { Clock } from '../core/clock';
+import { dashboardUrl } from '../core/dashboard';
+import { createDemoReader, DEMO_WEBSITE_ID } from '../core/demo-source';
+import { Engine } from '../core/engine';
+import { DataFastError, needsUserAction } from '../core/errors';
+import type { NumberFormatStyle } from '../core/format';
+import { DEFAULT_INTERVAL_MS } from '../core/intervals';
+import { present } from '../core/presenter';
+import { sortedWebsites } from '../core/settings-schema';
+import { normaliseToken } from '../core/token';
+import { UsageError, type WatchOptions } from './args';
+import type { RunnerContext } from './context';
+import { EXIT_OK, exitCodeFor } from './exit-codes';
+import { renderSnapshot, renderSpike } from './output';
+
+export interface WatchIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly fetch?: FetchFunction;
+  readonly clock?: Clock;
+  /** Ends watch mode (Ctrl-C, SIGTERM). */
+  readonly stopSignal?: AbortSignal;
+}
+
+/** What the runner watches, however it was configured. */
+export interface WatchedWebsite {
+  readonly websiteId: string;
+  readonly label: string;
+  readonly dataFastId: string | null;
+  readonly demo: boolean;
+  readonly intervalMs: number;
+  readonly numberFormat: NumberFormatStyle;
+  readonly read: (signal: AbortSignal) => Promise<number>;
+}
+
+function demoWebsite(options: WatchOptions, io: WatchIO, numberFormat: NumberFormatStyle = 'compact'): WatchedWebsite {
+  const read = createDemoReader({ now: () => io.clock?.now() ?? Date.now() });
+  return {
+    websiteId: DEMO_WEBSITE_ID,
+    label: 'Demo website',
+    dataFastId: null,
+    demo: true,
+    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+    numberFormat,
+    read: (signal) => read(signal),
+  };
+}
+
+/** `DATAFAST_API_KEY` wins; otherwise the configured websites and their keychain tokens. */
+export async function chooseWebsite(options: WatchOptions, io: WatchIO, openContext: () => RunnerContext): Promise<WatchedWebsite> {
+  if (options.demo) return demoWebsite(options, io);
+  const raw = io.env['DATAFAST_API_KEY'];
+  if (raw !== undefined && raw.trim() !== '') return websiteFromToken(normaliseToken(raw), options, io);
+  if (options.websiteId !== null) throw new UsageError('--website-id goes with DATAFAST_API_KEY; to pick a configured website use --website.');
+
+  const context = openContext();
+  const settings = context.settings.read();
+  const website = options.website !== null
+    ? context.accounts.resolve(options.website)
+    : (settings.websites.find((candidate) => candidate.id === settings.activeWebsiteId) ?? sortedWebsites(settings)[0]);
+  if (!website) {
+    throw new UsageError('No website configured. Set DATAFAST_API_KEY, add one with "datafast-menubar add" (token on stdin), or try --demo.');
+  }
+  const intervalMs = options.intervalMs ?? settings.refreshIntervalSeconds * 1000;
+  if (website.tokenKind === 'demo') return { ...demoWebsite(options, io, settings.numberFormat), intervalMs, label: website.label };
+  const token = await context.accounts.tokenFor(website.id);
+  if (token === null) {
+    throw new UsageError(`No token is stored for ${website.label}. Add it again: printf %s "$TOKEN" | datafast-menubar add`);
+  }
+  const client = createDataFastClient({ apiUrl: context.apiUrl(), ...(io.fetch !== undefined && { fetch: io.fetch }) });
+  const credentials = { token, websiteId: website.websiteId ?? undefined };
+  return {
+    websiteId: website.id,
+    label: website.label,
+    dataFastId: website.websiteId,
+    demo: false,
+    intervalMs,
+    numberFormat: settings.numberFormat,
+    read: (signal) => client.realtimeVisitors(credentials, signal),
+  };
+}
+
+function websiteFromToken(token: string, options: WatchOptions, io: WatchIO): WatchedWebsite {
+  const kind = requireTokenKind(token);
+  if (kind === 'account-token' && options.websiteId === null) {
+    throw new UsageError('An account token (dft_…) needs --website-id ID to say which website to watch.');
+  }
+  if (kind === 'website-key' && options.websiteId !== null) {
+    throw new UsageError('--website-id is only for account tokens (dft_…); a website key (df_…) already names its website.');
+  }
+  const client = createDataFastClient({
+    ...(options.apiUrl !== null && { apiUrl: options.apiUrl }),
+    ...(io.fetch !== undefined && { fetch: io.fetch }),
+  });
+  const credentials = { token, websiteId: options.websiteId ?? undefined };
+  return {
+    websiteId: options.websiteId ?? 'website',
+    label: options.websiteId ?? 'DataFast website',
+    dataFastId: options.websiteId,
+    demo: false,
+    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+    numberFormat: 'compact',
+    read: (signal) => client.realtimeVisitors(credentials, signal),
+  };
+}
+
+function makeEngine(options: WatchOptions, website: WatchedWebsite, io: WatchIO, onUpdate: () => void, onSpikeLine: (line: string | null) => void): Engine {
+  const engine = new Engine({
+    intervalMs: website.intervalMs,
+    ...(io.clock !== undefined && { clock: io.clock }),
+    onUpdate,
+    onSpike: (spike) => onSpikeLine(renderSpike(options.format, spike, website.label)),
+  });
+  engine.setWebsites([{ websiteId: website.websiteId, budgetKey: 'runner', revision: '1', threshold: null, read: website.read }]);
+  return engine;
+}
+
+function snapshotText(options: WatchOptions, website: WatchedWebsite, engine: Engine, now: number): { text: string; failure: DataFastError | null } {
+  const poll = engine.scheduler.state(website.websiteId);
+  if (!poll) throw new Error('The runner lost track of its website.');
+  const view = present({
+    websites: [{ websiteId: website.websiteId, label: website.label, poll, demo: website.demo }],
+    activeId: website.websiteId,
+    mode: 'active',
+    numberFormat: website.numberFormat,
+    now,
+  });
+  const text = renderSnapshot(options.format, {
+    view,
+    poll,
+    label: website.demo ? `${website.label} (demo)` : website.label,
+    dashboardUrl: website.dataFastId ? dashboardUrl(website.dataFastId) : null,
+  });
+  return { text, failure: poll.error ? new DataFastError(poll.error) : null };
+}
+
+export async function readOnce(options: WatchOptions, website: WatchedWebsite, io: WatchIO): Promise<number> {
+  const engine = makeEngine(options, website, io, () => undefined, () => undefined);
+  engine.start();
+  await engine.scheduler.refreshNow(website.websiteId);
+  engine.stop();
+  const { text, failure } = snapshotText(options, website, engine, io.clock?.now() ?? Date.now());
+  // Status bars show stdout even on failure, so xbar and waybar always get something to draw.
+  if (!failure || options.format !== 'text') io.stdout(text);
+  if (failure) {
+    io.stderr(`datafast-menubar: ${failure.message}`);
+    return exitCodeFor(failure.kind);
+  }
+  return EXIT_OK;
+}
+
+export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchIO): Promise<number> {
+  return new Promise((resolve) => {
+    let lastError: string | null = null;
+    const finish = (code: number): void => {
+      engine.stop();
+      io.stopSignal?.removeEventListener('abort', onStop);
+      resolve(code);
+    };
+    const onStop = (): void => finish(EXIT_OK);
+    const engine = makeEngine(
+      options,
+      website,
+      io,
+      () => {
+        const { text, failure } = snapshotText(options, website, engine, io.clock?.now() ?? Date.now());
+        io.stdout(text);
+        if (failure && failure.message !== lastError) io.stderr(`datafast-menubar: ${failure.message}`);
+        lastError = failure?.message ?? null;
+        // Nothing will change until the user fixes the token or website, so say so and stop.
+        if (failure && needsUserAction(failure.kind)) finish(exitCodeFor(failure.kind));
+      },
+      (line) => {
+        if (line !== null) io.stdout(line);
+      },
+    );
+    if (io.stopSignal?.aborted) {
+      resolve(EXIT_OK);
+      return;
+    }
+    io.stopSignal?.addEventListener('abort', onStop, { once: true });
+    engine.start();
+  });
+}

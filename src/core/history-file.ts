@@ -1,0 +1,91 @@
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock } from './clock';
+import { History } from './history';
+import { setAside } from './quarantine';
+
+export const HISTORY_FILE_NAME = 'history.json';
+/** 50 websites × 1,500 samples × ~30 bytes is ~2 MiB; anything far larger is not ours. */
+const MAX_HISTORY_BYTES = 8 * 1024 * 1024;
+export const HISTORY_WRITE_SPACING_MS = 60_000;
+
+/** The engine's history on disk beside the settings, so sparklines and baselines survive restarts. */
+export class HistoryFile {
+  readonly path: string;
+
+  constructor(directory: string) {
+    this.path = join(directory, HISTORY_FILE_NAME);
+  }
+
+  /** The saved history, or an empty one; a damaged file is set aside and reported. */
+  load(now: number, onProblem: (message: string) => void = () => undefined): History {
+    if (!existsSync(this.path)) return new History();
+    try {
+      if (statSync(this.path).size > MAX_HISTORY_BYTES) throw new Error('the file is too large');
+      return History.fromJSON(JSON.parse(readFileSync(this.path, 'utf8')), now);
+    } catch (error) {
+      const aside = setAside(this.path, now);
+      onProblem(`Visitor history could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); starting a new one. The old file was kept as ${aside}.`);
+      return new History();
+    }
+  }
+
+  /** Writes atomically (temp file, then rename) so a crash mid-write never leaves half a file. */
+  save(history: History, now: number, websiteIds: readonly string[]): void {
+    const snapshot = history.toJSON(now);
+    const keep = new Set(websiteIds);
+    for (const websiteId of Object.keys(snapshot.websites)) if (!keep.has(websiteId)) delete snapshot.websites[websiteId];
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(snapshot), { mode: 0o600 });
+    renameSync(temporary, this.path);
+  }
+}
+
+/**
+ * Saves history at most once a minute while readings arrive, and once more at quit, so a crash
+ * loses at most a minute and a busy app does not write on every poll.
+ */
+export class HistoryPersister {
+  readonly #file: HistoryFile;
+  readonly #history: History;
+  readonly #clock: Clock;
+  readonly #websiteIds: () => readonly string[];
+  readonly #onError: (error: unknown) => void;
+  #lastWrite = Number.NEGATIVE_INFINITY;
+  #timer: unknown = undefined;
+  #dirty = false;
+
+  constructor(file: HistoryFile, history: History, clock: Clock, websiteIds: () => readonly string[], onError: (error: unknown) => void) {
+    this.#file = file;
+    this.#history = history;
+    this.#clock = clock;
+    this.#websiteIds = websiteIds;
+    this.#onError = onError;
+  }
+
+  markDirty(): void {
+    this.#dirty = true;
+    if (this.#timer !== undefined) return;
+    const wait = Math.max(0, this.#lastWrite + HISTORY_WRITE_SPACING_MS - this.#clock.now());
+    this.#timer = this.#clock.setTimeout(() => {
+      this.#timer = undefined;
+      this.flush();
+    }, wait);
+  }
+
+  /** Writes now if anything changed; call at quit. */
+  flush(): void {
+    if (this.#timer !== undefined) {
+      this.#clock.clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+    if (!this.#dirty) return;
+    this.#dirty = false;
+    this.#lastWrite = this.#clock.now();
+    try {
+      this.#file.save(this.#history, this.#lastWrite, this.#websiteIds());
+    } catch (error) {
+      this.#onError(error);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import { KEYCHAIN_SERVICE } from '../shared/app-identity';
+import { redactTokens } from './redact';
+import { maskToken, normaliseToken, tokenKind } from './token';
+
+/** The part of keytar we use; lets tests and the app inject it, and keeps keytar optional. */
+export interface KeychainBackend {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
+}
+
+export class KeychainUnavailableError extends Error {
+  override readonly name = 'KeychainUnavailableError';
+  readonly kind = 'keychain-unavailable';
+  readonly hint: string;
+
+  constructor(detail: string, platform: NodeJS.Platform) {
+    const hint = keychainHint(platform);
+    super(`The system keychain is not available (${redactTokens(detail, 160)}). ${hint}`);
+    this.hint = hint;
+  }
+}
+
+export class InvalidTokenError extends Error {
+  override readonly name = 'InvalidTokenError';
+  readonly kind = 'bad-token-format';
+}
+
+function keychainHint(platform: NodeJS.Platform): string {
+  switch (platform) {
+    case 'darwin':
+      return 'Unlock your login keychain in Keychain Access, then try again.';
+    case 'win32':
+      return 'Check that Windows Credential Manager is running, then try again.';
+    default:
+      return 'Install and unlock gnome-keyring or KWallet (any Secret Service provider), then try again.';
+  }
+}
+
+export interface StoredSecretInfo {
+  readonly account: string;
+  readonly masked: string;
+}
+
+export interface SecretStoreOptions {
+  /** Loads keytar on first use, so a machine without it still starts and can say why. */
+  readonly loadBackend: () => Promise<KeychainBackend>;
+  readonly service?: string;
+  readonly platform?: NodeJS.Platform;
+}
+
+/**
+ * Tokens in the OS keychain: one entry per website, account = our own website id. Never a
+ * plaintext fallback: when the keychain is unusable every call says so with a fix hint.
+ */
+export class SecretStore {
+  readonly service: string;
+  readonly #loadBackend: () => Promise<KeychainBackend>;
+  readonly #platform: NodeJS.Platform;
+  #backend: Promise<KeychainBackend> | null = null;
+
+  constructor(options: SecretStoreOptions) {
+    this.service = options.service ?? KEYCHAIN_SERVICE;
+    this.#loadBackend = options.loadBackend;
+    this.#platform = options.platform ?? process.platform;
+  }
+
+  async set(account: string, rawToken: string): Promise<void> {
+    const token = normaliseToken(rawToken);
+    if (tokenKind(token) === null) {
+      throw new InvalidTokenError('That is not a DataFast token: website keys start with "df_", account tokens with "dft_".');
+    }
+    await this.#call((backend) => backend.setPassword(this.service, account, token));
+  }
+
+  get(account: string): Promise<string | null> {
+    return this.#call((backend) => backend.getPassword(this.service, account));
+  }
+
+  delete(account: string): Promise<boolean> {
+    return this.#call((backend) => backend.deletePassword(this.service, account));
+  }
+
+  async list(): Promise<StoredSecretInfo[]> {
+    const credentials = await this.#call((backend) => backend.findCredentials(this.service));
+    return credentials.map(({ account, password }) => ({ account, masked: maskToken(password) }));
+  }
+
+  /** Resolves when the keychain answers; rejects with KeychainUnavailableError when it cannot. */
+  async check(): Promise<void> {
+    await this.#call((backend) => backend.findCredentials(this.service));
+  }
+
+  async #call<T>(action: (backend: KeychainBackend) => Promise<T>): Promise<T> {
+    let backend: KeychainBackend;
+    try {
+      this.#backend ??= this.#loadBackend();
+      backend = await this.#backend;
+    } catch (error) {
+      this.#backend = null;
+      throw new KeychainUnavailableError(`keytar could not be loaded: ${describe(error)}`, this.#platform);
+    }
+    try {
+      return await action(backend);
+    } catch (error) {
+      throw new KeychainUnavailableError(describe(error), this.#platform);
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** keytar, loaded lazily; a missing or broken native module becomes a clear error, not a crash. */
+export async function loadKeytar(): Promise<KeychainBackend> {
+  const keytar = (await import('keytar')) as KeychainBackend & { default?: KeychainBackend };
+  return keytar.default ?? keytar;
+}

@@ -1,0 +1,53 @@
+import { SETTINGS_SCHEMA_VERSION } from './settings-schema';
+
+/**
+ * Each step takes the settings of one version to the next. Version 1 was the pre-release layout:
+ * the interval in milliseconds, a boolean for the sum mode, notifications as loose top-level keys
+ * and websites without order or threshold.
+ */
+type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+const MIGRATIONS: Record<number, Migration> = {
+  1: (old) => {
+    const websites = Array.isArray(old['websites']) ? (old['websites'] as unknown[]) : [];
+    const intervalMs = typeof old['intervalMs'] === 'number' ? old['intervalMs'] : 30_000;
+    const { intervalMs: _intervalMs, showSum, notificationsEnabled, spikeFactor, spikeMinimum, ...rest } = old;
+    return {
+      ...rest,
+      schemaVersion: 2,
+      refreshIntervalSeconds: Math.min(600, Math.max(10, Math.round(intervalMs / 1000))),
+      displayMode: showSum === true ? 'sum' : 'active',
+      notifications: {
+        enabled: notificationsEnabled !== false,
+        factor: typeof spikeFactor === 'number' ? spikeFactor : 2,
+        minimum: typeof spikeMinimum === 'number' ? spikeMinimum : 10,
+        cooldownMinutes: 30,
+        snoozedUntil: null,
+      },
+      websites: websites.map((website, index) =>
+        typeof website === 'object' && website !== null ? { order: index, spikeThreshold: null, domain: null, ...website } : website,
+      ),
+    };
+  },
+};
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+/** Brings stored settings of any known version up to the current one. Unknown versions throw. */
+export function migrateSettings(stored: unknown): { settings: unknown; migratedFrom: number | null } {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) throw new MigrationError('settings must be a JSON object');
+  let current = stored as Record<string, unknown>;
+  const version = current['schemaVersion'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new MigrationError('settings have no valid schemaVersion');
+  if (version > SETTINGS_SCHEMA_VERSION) {
+    throw new MigrationError(`settings are from a newer version of the app (schema ${version}); update the app`);
+  }
+  for (let step = version; step < SETTINGS_SCHEMA_VERSION; step++) {
+    const migrate = MIGRATIONS[step];
+    if (!migrate) throw new MigrationError(`no migration from schema ${step}`);
+    current = migrate(current);
+  }
+  return { settings: current, migratedFrom: version === SETTINGS_SCHEMA_VERSION ? null : version };
+}

@@ -1,0 +1,146 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { setAside } from './quarantine';
+import { migrateSettings } from './settings-migrations';
+import { DEFAULT_SETTINGS, describeSettingsIssue, settingsSchema, type Settings } from './settings-schema';
+
+export const SETTINGS_FILE_NAME = 'config.json';
+
+/**
+ * The part of conf / electron-store we rely on: a JSON file read fresh on every `store` access
+ * and written atomically. The runner passes conf, the app electron-store (which extends conf).
+ */
+export interface SettingsBackend {
+  readonly path: string;
+  store: Record<string, unknown>;
+  onDidAnyChange(callback: () => void): () => void;
+}
+
+export class SettingsValidationError extends Error {
+  override readonly name = 'SettingsValidationError';
+}
+
+export interface SettingsRepositoryOptions {
+  readonly directory: string;
+  readonly createBackend: (directory: string) => SettingsBackend;
+  readonly now?: () => number;
+  /** Told when a damaged file was set aside, so the app can show it and the runner print it. */
+  readonly onProblem?: (message: string) => void;
+}
+
+const LOCK_OPTIONS = {
+  realpath: false,
+  stale: 10_000,
+  retries: { retries: 50, factor: 1.3, minTimeout: 10, maxTimeout: 200 },
+} as const;
+
+/**
+ * Settings shared by the app and the runner: validated on every read, migrated from older
+ * versions, set aside (never lost) when damaged, and changed under a file lock so two writers
+ * never lose each other's change.
+ */
+export class SettingsRepository {
+  readonly path: string;
+  readonly #backend: SettingsBackend;
+  readonly #now: () => number;
+  readonly #onProblem: (message: string) => void;
+
+  private constructor(backend: SettingsBackend, now: () => number, onProblem: (message: string) => void) {
+    this.#backend = backend;
+    this.path = backend.path;
+    this.#now = now;
+    this.#onProblem = onProblem;
+  }
+
+  static open(options: SettingsRepositoryOptions): SettingsRepository {
+    const now = options.now ?? Date.now;
+    const onProblem = options.onProblem ?? (() => undefined);
+    mkdirSync(options.directory, { recursive: true, mode: 0o700 });
+    // conf would throw on a file that is not JSON; look first and set a bad one aside.
+    const path = join(options.directory, SETTINGS_FILE_NAME);
+    if (existsSync(path)) checkFile(path, now(), onProblem);
+    const repository = new SettingsRepository(options.createBackend(options.directory), now, onProblem);
+    repository.#migrateInPlace();
+    return repository;
+  }
+
+  /** The current settings, read fresh from disk. */
+  read(): Settings {
+    const stored = this.#backend.store;
+    if (Object.keys(stored).length === 0) return structuredClone(DEFAULT_SETTINGS);
+    try {
+      const { settings } = migrateSettings(stored);
+      return settingsSchema.parse(settings);
+    } catch (error) {
+      // Another program wrote something we cannot use; keep it aside and carry on with defaults.
+      this.#quarantine(error);
+      return structuredClone(DEFAULT_SETTINGS);
+    }
+  }
+
+  /**
+   * Applies a change under the file lock, to the settings as they are on disk at that moment.
+   * Invalid results are refused with a message and nothing is written.
+   */
+  async update(change: (settings: Settings) => Settings): Promise<Settings> {
+    const release = await lockfile.lock(this.path, LOCK_OPTIONS);
+    try {
+      const next = change(this.read());
+      const result = settingsSchema.safeParse(next);
+      if (!result.success) throw new SettingsValidationError(`Settings not saved: ${describeSettingsIssue(result.error)}.`);
+      this.#write(result.data);
+      return result.data;
+    } finally {
+      await release();
+    }
+  }
+
+  onChange(callback: (settings: Settings) => void): () => void {
+    return this.#backend.onDidAnyChange(() => callback(this.read()));
+  }
+
+  #write(settings: Settings): void {
+    this.#backend.store = { ...settings };
+    // conf applies the mode only when it creates the file; make sure an older file is private too.
+    chmodSync(this.path, 0o600);
+  }
+
+  #migrateInPlace(): void {
+    const stored = this.#backend.store;
+    if (Object.keys(stored).length === 0) return;
+    try {
+      const { settings, migratedFrom } = migrateSettings(stored);
+      const parsed = settingsSchema.parse(settings);
+      if (migratedFrom !== null) this.#write(parsed);
+    } catch (error) {
+      this.#quarantine(error);
+    }
+  }
+
+  #quarantine(error: unknown): void {
+    if (!existsSync(this.path)) return;
+    const aside = setAside(this.path, this.#now());
+    this.#onProblem(problemMessage(aside, error));
+  }
+}
+
+function checkFile(path: string, now: number, onProblem: (message: string) => void): void {
+  try {
+    JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    onProblem(problemMessage(setAside(path, now), error));
+  }
+}
+
+function problemMessage(aside: string, error: unknown): string {
+  const reason =
+    error instanceof SyntaxError
+      ? 'it is not valid JSON'
+      : error instanceof Error && 'issues' in error
+        ? 'it does not match the settings format'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+  return `The settings file could not be read (${reason}); starting with defaults. The old file was kept as ${aside}.`;
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { DEFAULT_API_URL } from './client';
+
+export const SETTINGS_SCHEMA_VERSION = 2;
+
+export const websiteSettingsSchema = z.object({
+  /** Our own id: the keychain account name and the key everything else refers to. */
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, "-" or "_"'),
+  label: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  /** DataFast's website id: required for account tokens, known for website keys only sometimes. */
+  websiteId: z.string().min(1).max(64).nullable(),
+  domain: z.string().max(253).nullable(),
+  tokenKind: z.enum(['website-key', 'account-token', 'demo']),
+  order: z.number().int().nonnegative(),
+  /** Notify whenever visitors reach this many, whatever the usual level. */
+  spikeThreshold: z.number().int().positive().max(10_000_000).nullable(),
+});
+
+export const notificationSettingsSchema = z.object({
+  enabled: z.boolean(),
+  factor: z.number().min(1.2, 'must be at least 1.2').max(20, 'must be at most 20'),
+  minimum: z.number().int().min(1).max(1_000_000),
+  cooldownMinutes: z.number().int().min(1).max(1_440),
+  /** Epoch milliseconds; notifications stay quiet until then. */
+  snoozedUntil: z.number().int().nonnegative().nullable(),
+});
+
+export const settingsSchema = z
+  .object({
+    schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
+    websites: z.array(websiteSettingsSchema).max(50, 'at most 50 websites'),
+    activeWebsiteId: z.string().nullable(),
+    refreshIntervalSeconds: z.number().int().min(10, 'must be at least 10 seconds').max(600, 'must be at most 10 minutes'),
+    displayMode: z.enum(['active', 'sum']),
+    numberFormat: z.enum(['compact', 'full']),
+    notifications: notificationSettingsSchema,
+    launchAtLogin: z.boolean(),
+    apiUrl: z.url({ protocol: /^https?$/ }),
+  })
+  .superRefine((settings, context) => {
+    const ids = new Set<string>();
+    for (const website of settings.websites) {
+      if (ids.has(website.id)) context.addIssue({ code: 'custom', message: `duplicate website id ${website.id}`, path: ['websites'] });
+      ids.add(website.id);
+      if (website.tokenKind === 'account-token' && website.websiteId === null) {
+        context.addIssue({ code: 'custom', message: `${website.label} uses an account token and needs a website ID`, path: ['websites'] });
+      }
+    }
+    if (settings.activeWebsiteId !== null && !ids.has(settings.activeWebsiteId)) {
+      context.addIssue({ code: 'custom', message: 'the active website is not in the list', path: ['activeWebsiteId'] });
+    }
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type WebsiteSettings = z.infer<typeof websiteSettingsSchema>;
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  schemaVersion: SETTINGS_SCHEMA_VERSION,
+  websites: [],
+  activeWebsiteId: null,
+  refreshIntervalSeconds: 30,
+  displayMode: 'active',
+  numberFormat: 'compact',
+  notifications: { enabled: true, factor: 2, minimum: 10, cooldownMinutes: 30, snoozedUntil: null },
+  launchAtLogin: false,
+  apiUrl: DEFAULT_API_URL,
+};
+
+/** "refreshIntervalSeconds must be at least 10 seconds": one sentence a person can act on. */
+export function describeSettingsIssue(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? `${issue.path.join('.')} ` : ''}${issue.message}`)
+    .join('; ');
+}
+
+/** Websites in the order the user chose. */
+export function sortedWebsites(settings: Settings): WebsiteSettings[] {
+  return [...settings.websites].sort((a, b) => a.order - b.order);
+}

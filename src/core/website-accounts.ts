@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import type { DataFastClient, WebsiteMetadata, WebsiteSummary } from './client';
+import { requireTokenKind } from './client';
+import { DataFastError } from './errors';
+import { KeychainUnavailableError, type SecretStore } from './secret-store';
+import type { SettingsRepository } from './settings-repository';
+import { sortedWebsites, type Settings, type WebsiteSettings } from './settings-schema';
+import { maskToken, normaliseToken } from './token';
+
+export type TokenInspection =
+  | { readonly kind: 'website-key'; readonly metadata: WebsiteMetadata }
+  | { readonly kind: 'account-token'; readonly websites: readonly WebsiteSummary[] };
+
+export interface WebsiteListing {
+  readonly website: WebsiteSettings;
+  readonly active: boolean;
+  /** `df_…1234`, or null when no token is stored. Never the token itself. */
+  readonly maskedToken: string | null;
+  readonly tokenInSessionOnly: boolean;
+}
+
+export interface AddResult {
+  readonly websites: readonly WebsiteSettings[];
+  /** The keychain was unusable, so the token lives in memory until the app quits. */
+  readonly sessionOnly: boolean;
+}
+
+export class WebsiteNotFoundError extends Error {
+  override readonly name = 'WebsiteNotFoundError';
+}
+
+export interface WebsiteAccountsOptions {
+  readonly settings: SettingsRepository;
+  readonly secrets: SecretStore;
+  readonly client: () => DataFastClient;
+  /** The app keeps a token in memory for the session when the keychain is unusable; the runner does not. */
+  readonly sessionFallback: boolean;
+  readonly newId?: () => string;
+}
+
+/**
+ * Adding, listing and removing websites with their tokens: one place for the rules both the app
+ * and the runner follow, so that nothing is ever half-saved.
+ */
+export class WebsiteAccounts {
+  readonly #settings: SettingsRepository;
+  readonly #secrets: SecretStore;
+  readonly #client: () => DataFastClient;
+  readonly #sessionFallback: boolean;
+  readonly #newId: () => string;
+  readonly #sessionTokens = new Map<string, string>();
+
+  constructor(options: WebsiteAccountsOptions) {
+    this.#settings = options.settings;
+    this.#secrets = options.secrets;
+    this.#client = options.client;
+    this.#sessionFallback = options.sessionFallback;
+    this.#newId = options.newId ?? (() => `w_${randomUUID().replace(/-/g, '').slice(0, 12)}`);
+  }
+
+  /** Checks a pasted token against DataFast and says what it gives access to. */
+  async inspectToken(rawToken: string): Promise<TokenInspection> {
+    const token = normaliseToken(rawToken);
+    const kind = requireTokenKind(token);
+    const client = this.#client();
+    if (kind === 'website-key') return { kind, metadata: await client.metadata({ token }) };
+    return { kind, websites: await client.listWebsites(token) };
+  }
+
+  /** Adds the website a `df_` key belongs to, labelled from its metadata. */
+  async addWebsiteKey(rawToken: string): Promise<AddResult> {
+    const token = normaliseToken(rawToken);
+    const inspection = await this.inspectToken(token);
+    if (inspection.kind !== 'website-key') throw wrongKind('a website key (df_…)');
+    const { metadata } = inspection;
+    return this.#save(token, [
+      {
+        match: (website) => website.tokenKind === 'website-key' && website.domain === metadata.domain,
+        create: (id, order) => ({
+          id,
+          label: metadata.name?.trim() || metadata.domain,
+          websiteId: null,
+          domain: metadata.domain,
+          tokenKind: 'website-key',
+          order,
+          spikeThreshold: null,
+        }),
+      },
+    ]);
+  }
+
+  /** Adds the chosen websites of a `dft_` token, each with its own keychain entry. */
+  async addFromAccountToken(rawToken: string, choice: readonly string[] | 'all'): Promise<AddResult> {
+    const token = normaliseToken(rawToken);
+    const inspection = await this.inspectToken(token);
+    if (inspection.kind !== 'account-token') throw wrongKind('an account token (dft_…)');
+    const available = inspection.websites;
+    const chosen = choice === 'all' ? available : choice.map((websiteId) => available.find((site) => site.websiteId === websiteId) ?? websiteId);
+    const unknown = chosen.filter((site): site is string => typeof site === 'string');
+    if (unknown.length > 0) {
+      throw new WebsiteNotFoundError(
+        `This token cannot see ${unknown.join(', ')}. It can see: ${available.map((site) => `${site.websiteId} (${site.domain})`).join(', ') || 'no websites'}.`,
+      );
+    }
+    const sites = chosen.filter((site): site is WebsiteSummary => typeof site !== 'string');
+    if (sites.length === 0) throw new WebsiteNotFoundError('No website chosen: this token can see none, or none was selected.');
+    // One read proves the token may also read analytics, not only list websites.
+    const first = sites[0];
+    if (first) await this.#client().metadata({ token, websiteId: first.websiteId });
+    return this.#save(
+      token,
+      sites.map((site) => ({
+        match: (website: WebsiteSettings) => website.websiteId === site.websiteId,
+        create: (id: string, order: number): WebsiteSettings => ({
+          id,
+          label: site.name?.trim() || site.domain,
+          websiteId: site.websiteId,
+          domain: site.domain,
+          tokenKind: 'account-token',
+          order,
+          spikeThreshold: null,
+        }),
+      })),
+    );
+  }
+
+  /** The demo website: simulated data, no token. */
+  async addDemo(): Promise<WebsiteSettings> {
+    const settings = await this.#settings.update((current) => {
+      if (current.websites.some((website) => website.tokenKind === 'demo')) return current;
+      const demo: WebsiteSettings = {
+        id: 'demo',
+        label: 'Demo website',
+        websiteId: null,
+        domain: null,
+        tokenKind: 'demo',
+        order: nextOrder(current),
+        spikeThreshold: null,
+      };
+      return { ...current, websites: [...current.websites, demo], activeWebsiteId: current.activeWebsiteId ?? demo.id };
+    });
+    const demo = settings.websites.find((website) => website.tokenKind === 'demo');
+    if (!demo) throw new Error('The demo website was not saved.');
+    return demo;
+  }
+
+  /** Removes a website from settings, then its keychain entry. */
+  async remove(id: string): Promise<WebsiteSettings> {
+    const website = this.#settings.read().websites.find((candidate) => candidate.id === id);
+    if (!website) throw new WebsiteNotFoundError(`There is no website ${id}.`);
+    // Fail before touching settings when the keychain cannot delete the token afterwards.
+    if (website.tokenKind !== 'demo' && !this.#sessionTokens.has(id)) await this.#secrets.check();
+    await this.#settings.update((current) => {
+      const websites = current.websites.filter((candidate) => candidate.id !== id);
+      const activeWebsiteId = current.activeWebsiteId === id ? (sortedWebsites({ ...current, websites })[0]?.id ?? null) : current.activeWebsiteId;
+      return { ...current, websites, activeWebsiteId };
+    });
+    this.#sessionTokens.delete(id);
+    if (website.tokenKind !== 'demo') await this.#secrets.delete(id).catch(() => false);
+    return website;
+  }
+
+  /** Finds a website by our id, its DataFast id, its label or its domain (case-insensitive). */
+  resolve(query: string): WebsiteSettings {
+    const wanted = query.trim().toLowerCase();
+    const websites = this.#settings.read().websites;
+    const exact = websites.filter((website) => website.id.toLowerCase() === wanted || website.websiteId?.toLowerCase() === wanted);
+    const matches = exact.length > 0 ? exact : websites.filter((website) => website.label.toLowerCase() === wanted || website.domain?.toLowerCase() === wanted);
+    const [only, ...others] = matches;
+    if (!only) {
+      const names = websites.map((website) => website.domain ?? website.label).join(', ');
+      throw new WebsiteNotFoundError(`No website matches "${query}". Configured: ${names || 'none (add one first)'}.`);
+    }
+    if (others.length > 0) throw new WebsiteNotFoundError(`"${query}" matches several websites (${matches.map((w) => w.id).join(', ')}); use the id.`);
+    return only;
+  }
+
+  async list(): Promise<WebsiteListing[]> {
+    const settings = this.#settings.read();
+    const masked = new Map((await this.#secrets.list()).map((entry) => [entry.account, entry.masked]));
+    return sortedWebsites(settings).map((website) => {
+      const sessionToken = this.#sessionTokens.get(website.id);
+      return {
+        website,
+        active: website.id === settings.activeWebsiteId,
+        maskedToken: sessionToken ? maskToken(sessionToken) : (masked.get(website.id) ?? null),
+        tokenInSessionOnly: sessionToken !== undefined,
+      };
+    });
+  }
+
+  /** The token for a website, from memory (session-only) or the keychain. Stays in main. */
+  async tokenFor(id: string): Promise<string | null> {
+    return this.#sessionTokens.get(id) ?? (await this.#secrets.get(id));
+  }
+
+  async #save(
+    token: string,
+    plans: ReadonlyArray<{ match: (website: WebsiteSettings) => boolean; create: (id: string, order: number) => WebsiteSettings }>,
+  ): Promise<AddResult> {
+    const existing = this.#settings.read().websites;
+    const ids = plans.map((plan) => existing.find(plan.match)?.id ?? this.#newId());
+    const newIds = ids.filter((id) => !existing.some((website) => website.id === id));
+    const sessionOnly = await this.#storeTokens(ids, token, newIds);
+    try {
+      const saved = await this.#settings.update((current) => {
+        let order = nextOrder(current);
+        const websites = [...current.websites];
+        plans.forEach((plan, index) => {
+          const id = ids[index] ?? this.#newId();
+          const at = websites.findIndex((website) => website.id === id);
+          if (at === -1) websites.push(plan.create(id, order++));
+        });
+        return { ...current, websites, activeWebsiteId: current.activeWebsiteId ?? ids[0] ?? null };
+      });
+      return { websites: saved.websites.filter((website) => ids.includes(website.id)), sessionOnly };
+    } catch (error) {
+      // Settings refused the change: take back the tokens stored for websites that now do not exist.
+      for (const id of newIds) {
+        this.#sessionTokens.delete(id);
+        await this.#secrets.delete(id).catch(() => false);
+      }
+      throw error;
+    }
+  }
+
+  /** Stores the token for every id; all or nothing. Returns true when it is kept in memory only. */
+  async #storeTokens(ids: readonly string[], token: string, newIds: readonly string[]): Promise<boolean> {
+    const stored: string[] = [];
+    try {
+      for (const id of ids) {
+        await this.#secrets.set(id, token);
+        stored.push(id);
+      }
+      for (const id of ids) this.#sessionTokens.delete(id);
+      return false;
+    } catch (error) {
+      for (const id of stored) if (newIds.includes(id)) await this.#secrets.delete(id).catch(() => false);
+      if (!(error instanceof KeychainUnavailableError) || !this.#sessionFallback) throw error;
+      for (const id of ids) this.#sessionTokens.set(id, token);
+      return true;
+    }
+  }
+}
+
+function nextOrder(settings: Settings): number {
+  return settings.websites.reduce((max, website) => Math.max(max, website.order + 1), 0);
+}
+
+function wrongKind(expected: string): DataFastError {
+  return new DataFastError({ kind: 'bad-token-format', message: `Expected ${expected} here.` });
+}
