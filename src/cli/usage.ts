@@ -3,6 +3,10 @@ export const USAGE = `DataFast Menubar — live visitor count for status bars an
 Usage:
   datafast-menubar [options]            watch: one line per update until stopped
   datafast-menubar --once [options]     one reading, then exit
+  datafast-menubar add [--website-id ID]... [--all] [--api-url URL]
+                                        add website(s); the token is read from stdin
+  datafast-menubar list                 configured websites (* = active), tokens masked
+  datafast-menubar remove NAME          remove a website (label, domain or id) and its token
 
 Options:
   --once                 Read once and exit (status codes below).
@@ -13,20 +17,29 @@ Options:
                          waybar: {"text","tooltip","class"} per line (class ok|stale|error)
                          xbar: xbar/SwiftBar plugin output (implies --once)
   --interval SECONDS     Seconds between reads, 10 to 600 (default 30; 10 with --demo).
-  --website-id ID        The DataFast website ID; required with an account token (dft_).
+  --website-id ID        With DATAFAST_API_KEY: the DataFast website ID; required with an
+                           account token (dft_). With add: a website to add (repeatable).
+  --website NAME         A configured website by label, domain or id (default: the active one).
+  --all                  With add: every website the account token can see.
   --api-url URL          DataFast API address (default https://datafa.st).
   --demo                 Simulated visitors: no account, no token, no network.
   -h, --help             Show this help.
 
 Token:
-  Set DATAFAST_API_KEY to a website key (df_…) or an account token (dft_…).
+  DATAFAST_API_KEY, if set: a website key (df_…) or an account token (dft_…).
+  Otherwise the configured website's token from the OS keychain (see add).
   Tokens are never accepted as arguments: every user of the machine can read them there.
+
+Environment:
+  DATAFAST_MENUBAR_CONFIG_DIR         settings folder (default: the app's data folder)
+  DATAFAST_MENUBAR_KEYCHAIN_SERVICE   keychain service name (default: DataFast Menubar)
 
 Exit status (with --once, or when polling has to stop):
   0 success · 2 usage or configuration error · 3 token rejected (401/403)
-  4 any other API or network failure
+  4 any other API or network failure · 5 keychain unavailable
 
 Examples:
   DATAFAST_API_KEY=df_… datafast-menubar --once
   DATAFAST_API_KEY=dft_… datafast-menubar --website-id 665f0b3c4d2e1a0012345678 --format waybar
-  datafast-menubar --demo --format json`;
+  datafast-menubar --demo --format json
+  printf %s "$TOKEN" | datafast-menubar add --all`;

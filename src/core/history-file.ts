@@ -34,9 +34,9 @@ export class HistoryFile {
   save(history: History, now: number, websiteIds: readonly string[]): void {
     const snapshot = history.toJSON(now);
     const keep = new Set(websiteIds);
-    for (const websiteId of Object.keys(snapshot.websites)) if (!keep.has(websiteId)) delete snapshot.websites[websiteId];
+    const websites = Object.fromEntries(Object.entries(snapshot.websites).filter(([websiteId]) => keep.has(websiteId)));
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(snapshot), { mode: 0o600 });
+    writeFileSync(temporary, JSON.stringify({ ...snapshot, websites }), { mode: 0o600 });
     renameSync(temporary, this.path);
   }
 }

@@ -11,9 +11,10 @@ const MIGRATIONS: Record<number, Migration> = {
   1: (old) => {
     const websites = Array.isArray(old['websites']) ? (old['websites'] as unknown[]) : [];
     const intervalMs = typeof old['intervalMs'] === 'number' ? old['intervalMs'] : 30_000;
-    const { intervalMs: _intervalMs, showSum, notificationsEnabled, spikeFactor, spikeMinimum, ...rest } = old;
+    const { showSum, notificationsEnabled, spikeFactor, spikeMinimum } = old;
+    const retired = new Set(['intervalMs', 'showSum', 'notificationsEnabled', 'spikeFactor', 'spikeMinimum']);
     return {
-      ...rest,
+      ...Object.fromEntries(Object.entries(old).filter(([key]) => !retired.has(key))),
       schemaVersion: 2,
       refreshIntervalSeconds: Math.min(600, Math.max(10, Math.round(intervalMs / 1000))),
       displayMode: showSum === true ? 'sum' : 'active',

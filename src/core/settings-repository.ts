@@ -67,9 +67,10 @@ export class SettingsRepository {
 
   /** The current settings, read fresh from disk. */
   read(): Settings {
-    const stored = this.#backend.store;
-    if (Object.keys(stored).length === 0) return structuredClone(DEFAULT_SETTINGS);
     try {
+      // conf throws a SyntaxError here when the file is not JSON.
+      const stored = this.#backend.store;
+      if (Object.keys(stored).length === 0) return structuredClone(DEFAULT_SETTINGS);
       const { settings } = migrateSettings(stored);
       return settingsSchema.parse(settings);
     } catch (error) {

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 export const CLI = resolve(__dirname, '../../dist/cli.js');
 
@@ -19,7 +21,7 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
   requireBuild();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+      env: baseEnv(env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -42,7 +44,7 @@ export function watchCli(
   requireBuild();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+      env: baseEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: string[] = [];
@@ -60,4 +62,19 @@ export function watchCli(
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ lines, stderr, code }));
   });
+}
+
+/**
+ * The runner sees only what a test gives it, plus the session bus (for the keychain) and a
+ * throwaway settings folder unless the test names one: a test never touches real settings.
+ */
+let defaultConfigDir: string | null = null;
+function baseEnv(env: Record<string, string>): Record<string, string> {
+  defaultConfigDir ??= mkdtempSync(join(tmpdir(), 'datafast-menubar-cli-'));
+  const inherited: Record<string, string> = {};
+  for (const name of ['PATH', 'HOME', 'DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'XDG_RUNTIME_DIR']) {
+    const value = process.env[name];
+    if (value !== undefined) inherited[name] = value;
+  }
+  return { ...inherited, DATAFAST_MENUBAR_CONFIG_DIR: defaultConfigDir, ...env };
 }

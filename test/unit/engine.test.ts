@@ -3,6 +3,11 @@ import { Engine } from '../../src/core/engine';
 import type { SpikeEvent } from '../../src/core/spike-detector';
 import { createDemoReader } from '../../src/core/demo-source';
 import { fakeClock, ScriptedTarget, T0, useFakeTime } from '../support/scheduler-harness';
+import type { EngineWebsite } from '../../src/core/engine';
+
+function asWebsite(target: ScriptedTarget): EngineWebsite {
+  return { websiteId: target.websiteId, budgetKey: target.budgetKey, revision: target.revision, read: target.read, threshold: null };
+}
 
 const MINUTE = 60_000;
 beforeEach(useFakeTime);
@@ -16,7 +21,7 @@ describe('engine', () => {
     const target = new ScriptedTarget('site', 'k', '1', replies, 60);
     const spikes: SpikeEvent[] = [];
     const engine = new Engine({ clock: fakeClock(), onSpike: (spike) => spikes.push(spike) });
-    engine.setWebsites([{ ...target, read: target.read, threshold: null }]);
+    engine.setWebsites([asWebsite(target)]);
     engine.start();
     await vi.advanceTimersByTimeAsync(66 * MINUTE);
     expect(engine.history.size('site')).toBeGreaterThanOrEqual(60);
@@ -30,7 +35,7 @@ describe('engine', () => {
     const target = new ScriptedTarget('site', 'k', '1', Array<number>(130).fill(20), 80);
     const spikes: SpikeEvent[] = [];
     const engine = new Engine({ clock: fakeClock(), onSpike: (spike) => spikes.push(spike) });
-    engine.setWebsites([{ ...target, read: target.read, threshold: null }]);
+    engine.setWebsites([asWebsite(target)]);
     engine.start();
     await vi.advanceTimersByTimeAsync(64 * MINUTE + 30_000);
     engine.pause();
@@ -50,10 +55,10 @@ describe('engine', () => {
     const a = new ScriptedTarget('a');
     const b = new ScriptedTarget('b');
     const engine = new Engine({ clock: fakeClock() });
-    engine.setWebsites([{ ...a, read: a.read, threshold: null }, { ...b, read: b.read, threshold: null }]);
+    engine.setWebsites([asWebsite(a), asWebsite(b)]);
     engine.start();
     await vi.advanceTimersByTimeAsync(1_000);
-    engine.setWebsites([{ ...a, read: a.read, threshold: null }]);
+    engine.setWebsites([asWebsite(a)]);
     expect(engine.states().map((state) => state.websiteId)).toEqual(['a']);
     engine.stop();
   });

@@ -1,0 +1,130 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadKeytar } from '../../src/core/secret-store';
+import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
+import { keychainProblem, removeService, requireKeychain, testServiceName } from '../support/keychain';
+import { runCli } from '../support/run-cli';
+import { filesBelow, tempDir } from '../support/temp';
+
+const problem = await keychainProblem();
+
+describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain and settings', () => {
+  let fake: FakeDataFast;
+  let dir: ReturnType<typeof tempDir>;
+  let service: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    if (problem) throw new Error(`CI needs a working Secret Service: ${problem}`);
+    fake = await standardFake();
+  });
+  afterAll(() => fake.close());
+  beforeEach(() => {
+    dir = tempDir();
+    service = testServiceName();
+    env = { DATAFAST_MENUBAR_CONFIG_DIR: dir.path, DATAFAST_MENUBAR_KEYCHAIN_SERVICE: service };
+  });
+  afterEach(async () => {
+    await removeService(service);
+    dir.remove();
+  });
+
+  const cli = (args: string[], stdin = '', extra: Record<string, string> = {}) => runCli(args, { ...env, ...extra }, stdin);
+  const settingsFile = () => JSON.parse(readFileSync(join(dir.path, 'config.json'), 'utf8')) as { websites: Array<{ id: string; label: string; domain: string | null; websiteId: string | null }>; activeWebsiteId: string | null };
+
+  it('adds a website key from stdin, labels it from metadata, and reads it back after a restart', async () => {
+    const added = await cli(['add', '--api-url', fake.url], `${TEST_TOKENS.shopKey}\n`);
+    expect(added).toMatchObject({ code: 0, stdout: 'Added Shop (shop.example.com).\n' });
+    const [website] = settingsFile().websites;
+    expect(website).toMatchObject({ label: 'Shop', domain: 'shop.example.com', websiteId: null });
+    const keytar = await loadKeytar();
+    expect(await keytar.getPassword(service, website?.id ?? '')).toBe(TEST_TOKENS.shopKey);
+
+    // A new process, no DATAFAST_API_KEY: the website and its token come from settings and keychain.
+    const read = await cli(['--once', '--api-url', fake.url]);
+    expect(read).toMatchObject({ code: 0, stdout: '42\n' });
+    const listed = await cli(['list']);
+    expect(listed.stdout).toMatch(/^\* Shop {2}shop\.example\.com {2}\[w_[0-9a-f]{12}\] {2}df_…1234\n$/);
+    expect(listed.stdout).not.toContain(TEST_TOKENS.shopKey);
+  });
+
+  it('lists what an account token can see, then adds the chosen websites or all of them', async () => {
+    const ask = await cli(['add', '--api-url', fake.url], TEST_TOKENS.account);
+    expect(ask.code).toBe(2);
+    expect(ask.stderr).toContain('site_docs  docs.example.com');
+    expect(existsSync(join(dir.path, 'config.json'))).toBe(false);
+
+    const some = await cli(['add', '--api-url', fake.url, '--website-id', 'site_docs', '--website-id', 'site_blog'], TEST_TOKENS.account);
+    expect(some.code).toBe(0);
+    expect(settingsFile().websites.map((w) => w.websiteId)).toEqual(['site_docs', 'site_blog']);
+
+    const all = await cli(['add', '--api-url', fake.url, '--all'], TEST_TOKENS.account);
+    expect(all.code).toBe(0);
+    expect(settingsFile().websites.map((w) => w.websiteId)).toEqual(['site_docs', 'site_blog', 'site_shop']);
+
+    const docs = await cli(['--once', '--api-url', fake.url, '--website', 'docs.example.com']);
+    expect(docs.stdout).toBe('1.2K\n');
+    const unknown = await cli(['add', '--api-url', fake.url, '--website-id', 'site_other'], TEST_TOKENS.account);
+    expect(unknown).toMatchObject({ code: 2 });
+    expect(unknown.stderr).toContain('cannot see site_other');
+  });
+
+  it('removes a website by domain, label or id, with its keychain entry', async () => {
+    await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey);
+    await cli(['add', '--api-url', fake.url], TEST_TOKENS.blogKey);
+    const [shop, blog] = settingsFile().websites;
+    const removed = await cli(['remove', 'shop.example.com']);
+    expect(removed).toMatchObject({ code: 0, stdout: 'Removed Shop (shop.example.com) and its token.\n' });
+    const keytar = await loadKeytar();
+    expect(await keytar.getPassword(service, shop?.id ?? '')).toBeNull();
+    expect(settingsFile().websites.map((w) => w.id)).toEqual([blog?.id]);
+    expect(settingsFile().activeWebsiteId).toBe(blog?.id);
+    expect((await cli(['remove', 'Blog'])).code).toBe(0);
+    expect((await cli(['remove', 'nothing-like-it'])).code).toBe(2);
+  });
+
+  it('rejects a bad token without saving anything', async () => {
+    const rejected = await cli(['add', '--api-url', fake.url], TEST_TOKENS.revoked);
+    expect(rejected.code).toBe(3);
+    expect(rejected.stderr).toContain('Invalid or missing API key');
+    const malformed = await cli(['add', '--api-url', fake.url], 'not-a-token');
+    expect(malformed.code).toBe(2);
+    const empty = await cli(['add', '--api-url', fake.url], '');
+    expect(empty.code).toBe(2);
+    expect(existsSync(join(dir.path, 'config.json'))).toBe(false);
+    expect(await (await loadKeytar()).findCredentials(service)).toEqual([]);
+  });
+
+  it('leaves no byte of any token anywhere under the settings folder', async () => {
+    await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey);
+    await cli(['add', '--api-url', fake.url, '--all'], TEST_TOKENS.account);
+    await cli(['--once', '--api-url', fake.url]);
+    const files = filesBelow(dir.path);
+    expect(files.length).toBeGreaterThan(0);
+    for (const token of [TEST_TOKENS.shopKey, TEST_TOKENS.account]) {
+      const secretPart = token.slice(token.indexOf('_') + 1);
+      for (const file of files) {
+        for (const encoding of ['utf8', 'utf16le', 'base64'] as const) {
+          expect(file.bytes.includes(Buffer.from(encoding === 'base64' ? Buffer.from(secretPart).toString('base64') : secretPart, encoding === 'base64' ? 'utf8' : encoding))).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('exits 5 and writes nothing when the keychain is unavailable', async () => {
+    const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' };
+    const result = await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey, noKeychain);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toMatch(/keychain is not available.*gnome-keyring or KWallet/);
+    expect(existsSync(join(dir.path, 'config.json'))).toBe(false);
+  });
+
+  it('keeps both changes when the runner and another writer change settings at once', async () => {
+    const adds = [TEST_TOKENS.shopKey, TEST_TOKENS.blogKey].map((token) => cli(['add', '--api-url', fake.url], token));
+    const all = cli(['add', '--api-url', fake.url, '--website-id', 'site_docs'], TEST_TOKENS.account);
+    const results = await Promise.all([...adds, all]);
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(settingsFile().websites.map((w) => w.domain).sort()).toEqual(['blog.example.com', 'docs.example.com', 'shop.example.com']);
+  });
+});

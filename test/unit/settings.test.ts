@@ -1,0 +1,141 @@
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createConfBackend } from '../../src/core/settings-conf';
+import { migrateSettings } from '../../src/core/settings-migrations';
+import { SettingsRepository, SettingsValidationError } from '../../src/core/settings-repository';
+import { DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION } from '../../src/core/settings-schema';
+import { configDirectory } from '../../src/core/paths';
+import { tempDir } from '../support/temp';
+
+let dir: ReturnType<typeof tempDir>;
+let problems: string[];
+beforeEach(() => {
+  dir = tempDir();
+  problems = [];
+});
+afterEach(() => dir.remove());
+
+const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
+function open(): SettingsRepository {
+  return SettingsRepository.open({ directory: dir.path, createBackend: (d) => createConfBackend(d), now: () => NOW, onProblem: (m) => problems.push(m) });
+}
+const configPath = (): string => join(dir.path, 'config.json');
+const fixture = (name: string): string => join(__dirname, '..', 'fixtures', name);
+
+describe('settings', () => {
+  it('starts with defaults and writes nothing until something changes', () => {
+    expect(open().read()).toEqual(DEFAULT_SETTINGS);
+    expect(existsSync(configPath())).toBe(false);
+  });
+
+  it('saves changes to a private file (mode 0600) that conf reads back', async () => {
+    const repository = open();
+    await repository.update((s) => ({ ...s, refreshIntervalSeconds: 120, displayMode: 'sum' }));
+    expect(statSync(configPath()).mode & 0o777).toBe(0o600);
+    expect(open().read()).toMatchObject({ refreshIntervalSeconds: 120, displayMode: 'sum' });
+  });
+
+  it('refuses invalid values with a message and leaves the file as it was', async () => {
+    const repository = open();
+    await repository.update((s) => ({ ...s, refreshIntervalSeconds: 60 }));
+    const before = readFileSync(configPath(), 'utf8');
+    await expect(repository.update((s) => ({ ...s, refreshIntervalSeconds: 5 }))).rejects.toThrow(SettingsValidationError);
+    await expect(repository.update((s) => ({ ...s, refreshIntervalSeconds: 5 }))).rejects.toThrow(/refreshIntervalSeconds must be at least 10 seconds/);
+    await expect(repository.update((s) => ({ ...s, activeWebsiteId: 'nope' }))).rejects.toThrow(/active website/);
+    expect(readFileSync(configPath(), 'utf8')).toBe(before);
+  });
+
+  it('sets aside a file that is not JSON, says so, and starts with defaults', () => {
+    writeFileSync(configPath(), '{"schemaVersion": 2, "websites": [');
+    const repository = open();
+    expect(repository.read()).toEqual(DEFAULT_SETTINGS);
+    const aside = readdirSync(dir.path).filter((name) => name.startsWith('config.corrupt-'));
+    expect(aside).toEqual(['config.corrupt-2026-11-26T12-00-00-000Z.json']);
+    expect(readFileSync(join(dir.path, aside[0] ?? ''), 'utf8')).toBe('{"schemaVersion": 2, "websites": [');
+    expect(problems[0]).toMatch(/not valid JSON.*kept as .*config\.corrupt-/);
+  });
+
+  it('sets aside a file that breaks the schema', () => {
+    writeFileSync(configPath(), JSON.stringify({ ...DEFAULT_SETTINGS, refreshIntervalSeconds: 'fast' }));
+    expect(open().read()).toEqual(DEFAULT_SETTINGS);
+    expect(readdirSync(dir.path).some((name) => name.startsWith('config.corrupt-'))).toBe(true);
+    expect(problems[0]).toMatch(/does not match the settings format/);
+  });
+
+  it('sets aside a file damaged later by another program', async () => {
+    const repository = open();
+    await repository.update((s) => ({ ...s, numberFormat: 'full' }));
+    writeFileSync(configPath(), JSON.stringify({ schemaVersion: 2, websites: 'many' }));
+    expect(repository.read()).toEqual(DEFAULT_SETTINGS);
+    writeFileSync(configPath(), '{"schemaVersion": 2,');
+    expect(repository.read()).toEqual(DEFAULT_SETTINGS);
+    expect(problems).toHaveLength(2);
+    expect(readdirSync(dir.path).filter((name) => name.startsWith('config.corrupt-'))).toHaveLength(2);
+  });
+
+  it('migrates version 1 settings and saves them as the current version', () => {
+    copyFileSync(fixture('settings-v1.json'), configPath());
+    const settings = open().read();
+    expect(settings).toMatchObject({
+      schemaVersion: SETTINGS_SCHEMA_VERSION,
+      refreshIntervalSeconds: 45,
+      displayMode: 'sum',
+      numberFormat: 'full',
+      launchAtLogin: true,
+      activeWebsiteId: 'w_docs',
+      notifications: { enabled: false, factor: 3, minimum: 10, cooldownMinutes: 30, snoozedUntil: null },
+    });
+    expect(settings.websites.map((w) => [w.id, w.order, w.spikeThreshold, w.domain])).toEqual([
+      ['w_shop', 0, null, 'shop.example.com'],
+      ['w_docs', 1, null, null],
+    ]);
+    const onDisk = JSON.parse(readFileSync(configPath(), 'utf8')) as Record<string, unknown>;
+    expect(onDisk['schemaVersion']).toBe(SETTINGS_SCHEMA_VERSION);
+    expect(onDisk).not.toHaveProperty('intervalMs');
+    expect(problems).toEqual([]);
+  });
+
+  it('reads current-version fixtures unchanged', () => {
+    copyFileSync(fixture('settings-v2.json'), configPath());
+    const before = readFileSync(configPath(), 'utf8');
+    expect(open().read().websites[0]).toMatchObject({ id: 'w_blog', spikeThreshold: 50 });
+    expect(readFileSync(configPath(), 'utf8')).toBe(before);
+  });
+
+  it('refuses settings from a newer app version', () => {
+    expect(() => migrateSettings({ schemaVersion: SETTINGS_SCHEMA_VERSION + 1 })).toThrow(/newer version/);
+    expect(() => migrateSettings({ websites: [] })).toThrow(/schemaVersion/);
+  });
+
+  it('clamps an out-of-range interval while migrating', () => {
+    const { settings } = migrateSettings({ schemaVersion: 1, intervalMs: 1_000, websites: [] });
+    expect(settings).toMatchObject({ refreshIntervalSeconds: 10 });
+  });
+
+  it('loses neither of two changes made at the same time', async () => {
+    const first = open();
+    const second = open();
+    await Promise.all([
+      ...Array.from({ length: 10 }, (_, i) =>
+        first.update((s) => ({
+          ...s,
+          websites: [...s.websites, { id: `a${i}`, label: `A${i}`, websiteId: null, domain: null, tokenKind: 'demo' as const, order: i, spikeThreshold: null }],
+        })),
+      ),
+      second.update((s) => ({ ...s, refreshIntervalSeconds: 90 })),
+    ]);
+    const settings = open().read();
+    expect(settings.websites).toHaveLength(10);
+    expect(settings.refreshIntervalSeconds).toBe(90);
+  });
+
+  it('resolves the settings folder where Electron puts userData for the product', () => {
+    const env = {};
+    expect(configDirectory({ env, platform: 'linux', homedir: '/home/ada' })).toBe('/home/ada/.config/DataFast Menubar');
+    expect(configDirectory({ env: { XDG_CONFIG_HOME: '/x' }, platform: 'linux', homedir: '/home/ada' })).toBe('/x/DataFast Menubar');
+    expect(configDirectory({ env, platform: 'darwin', homedir: '/Users/ada' })).toBe('/Users/ada/Library/Application Support/DataFast Menubar');
+    expect(configDirectory({ env: { APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, platform: 'win32', homedir: 'C:\\Users\\ada' })).toContain('DataFast Menubar');
+    expect(configDirectory({ env: { DATAFAST_MENUBAR_CONFIG_DIR: '/portable' }, platform: 'linux', homedir: '/h' })).toBe('/portable');
+  });
+});
