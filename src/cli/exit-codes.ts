@@ -10,6 +10,7 @@ export function exitCodeFor(kind: FailureKind): number {
   switch (kind) {
     case 'bad-token-format':
     case 'missing-website-id':
+    case 'missing-token':
       return EXIT_USAGE;
     case 'unauthorized':
     case 'forbidden':

@@ -2,6 +2,7 @@
 export type FailureKind =
   | 'bad-token-format'
   | 'missing-website-id'
+  | 'missing-token'
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'
@@ -52,7 +53,8 @@ export function needsUserAction(kind: FailureKind): boolean {
     kind === 'forbidden' ||
     kind === 'not-found' ||
     kind === 'bad-token-format' ||
-    kind === 'missing-website-id'
+    kind === 'missing-website-id' ||
+    kind === 'missing-token'
   );
 }
 

@@ -189,6 +189,10 @@ export class WebsiteAccounts {
     });
   }
 
+  isSessionOnly(id: string): boolean {
+    return this.#sessionTokens.has(id);
+  }
+
   /** The token for a website, from memory (session-only) or the keychain. Stays in main. */
   async tokenFor(id: string): Promise<string | null> {
     return this.#sessionTokens.get(id) ?? (await this.#secrets.get(id));

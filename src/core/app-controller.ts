@@ -1,0 +1,471 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { SettingsPatch } from '../shared/ipc-contract';
+import type { AddedView, AppStateView, HistoryPoint, TokenCheckView, WebsiteView } from '../shared/view-model';
+import type { DataFastClient } from './client';
+import type { Clock } from './clock';
+import { dashboardUrl } from './dashboard';
+import { createDemoReader } from './demo-source';
+import { Engine, type EngineWebsite } from './engine';
+import { DataFastError } from './errors';
+import type { History } from './history';
+import { HistoryPersister, type HistoryFile } from './history-file';
+import { present, type TrayView } from './presenter';
+import { KeychainUnavailableError } from './secret-store';
+import type { SettingsRepository } from './settings-repository';
+import { sortedWebsites, type Settings, type WebsiteSettings } from './settings-schema';
+import type { SpikeEvent } from './spike-detector';
+import { spikeMessage } from './spike-message';
+import { maskToken, normaliseToken } from './token';
+import type { WebsiteAccounts } from './website-accounts';
+
+export interface NotificationRequest {
+  readonly websiteId: string;
+  readonly title: string;
+  readonly body: string;
+  /** The website's dashboard, opened when the notification is clicked. */
+  readonly url: string | null;
+}
+
+export interface LoginItemPort {
+  set(enabled: boolean): Promise<void> | void;
+}
+
+export interface AppControllerOptions {
+  readonly settings: SettingsRepository;
+  readonly accounts: WebsiteAccounts;
+  readonly createClient: (apiUrl: string) => DataFastClient;
+  readonly clock: Clock;
+  readonly history: History;
+  readonly historyFile: HistoryFile | null;
+  readonly loginItem: LoginItemPort;
+  readonly locale?: string;
+  /** Problems found while starting (a settings file set aside), shown in the window. */
+  readonly notices?: readonly string[];
+}
+
+const PENDING_TOKEN_LIFETIME_MS = 10 * 60_000;
+const DAY_POINTS_SPACING_MS = 5 * 60_000;
+
+interface LoadedWebsite {
+  readonly settings: WebsiteSettings;
+  readonly maskedToken: string | null;
+  readonly tokenInSessionOnly: boolean;
+}
+
+/**
+ * The app's one controller: owns the engine, turns settings into polling, state into views,
+ * spikes into notification requests, and carries out every user command. No Electron in here:
+ * main renders what this computes.
+ */
+export class AppController {
+  readonly engine: Engine;
+  readonly #options: AppControllerOptions;
+  readonly #clock: Clock;
+  readonly #persister: HistoryPersister | null;
+  readonly #changeListeners = new Set<() => void>();
+  readonly #notifyListeners = new Set<(request: NotificationRequest) => void>();
+  readonly #pendingTokens = new Map<string, { token: string; expiresAt: number }>();
+  readonly #tokens = new Map<string, string | null>();
+  readonly #demoReaders = new Map<string, (signal?: AbortSignal) => Promise<number>>();
+  #loaded: LoadedWebsite[] = [];
+  #settings: Settings;
+  #notices: string[];
+  #syncing: Promise<void> = Promise.resolve();
+  #unwatch: () => void = () => undefined;
+
+  constructor(options: AppControllerOptions) {
+    this.#options = options;
+    this.#clock = options.clock;
+    this.#notices = [...(options.notices ?? [])];
+    this.#settings = options.settings.read();
+    this.engine = new Engine({
+      clock: options.clock,
+      history: options.history,
+      intervalMs: this.#settings.refreshIntervalSeconds * 1000,
+      spikeSettings: spikeSettingsOf(this.#settings),
+      onUpdate: () => {
+        this.#persister?.markDirty();
+        this.#emitChange();
+      },
+      onSpike: (spike) => this.#onSpike(spike),
+    });
+    this.#persister = options.historyFile
+      ? new HistoryPersister(options.historyFile, options.history, options.clock, () => this.#settings.websites.map((w) => w.id), (error) =>
+          this.#addNotice(`Visitor history could not be saved: ${error instanceof Error ? error.message : String(error)}`),
+        )
+      : null;
+  }
+
+  async start(): Promise<void> {
+    this.#unwatch = this.#options.settings.onChange(() => void this.#resync(true));
+    await this.#resync(true);
+    this.engine.start();
+  }
+
+  shutdown(): void {
+    this.#unwatch();
+    this.engine.stop();
+    this.#persister?.flush();
+  }
+
+  onChange(listener: () => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
+  onNotify(listener: (request: NotificationRequest) => void): () => void {
+    this.#notifyListeners.add(listener);
+    return () => this.#notifyListeners.delete(listener);
+  }
+
+  get settings(): Settings {
+    return this.#settings;
+  }
+
+  pause(): void {
+    this.engine.pause();
+    this.#emitChange();
+  }
+
+  resume(): void {
+    this.engine.resume();
+    this.#emitChange();
+  }
+
+  /** The tray: title, tooltip and menu model. */
+  trayView(): TrayView {
+    const states = new Map(this.engine.states().map((state) => [state.websiteId, state]));
+    return present({
+      websites: this.#loaded.map(({ settings }) => ({
+        websiteId: settings.id,
+        label: settings.label,
+        poll: states.get(settings.id) ?? null,
+        demo: settings.tokenKind === 'demo',
+      })),
+      activeId: this.#settings.activeWebsiteId,
+      mode: this.#settings.displayMode,
+      numberFormat: this.#settings.numberFormat,
+      now: this.#clock.now(),
+      paused: this.engine.scheduler.paused,
+      ...(this.#options.locale !== undefined && { locale: this.#options.locale }),
+    });
+  }
+
+  /** The settings window's state. Tokens appear masked only. */
+  appState(): AppStateView {
+    const view = this.trayView();
+    const states = new Map(this.engine.states().map((state) => [state.websiteId, state]));
+    const menu = new Map(view.websites.map((website) => [website.websiteId, website]));
+    const websites: WebsiteView[] = this.#loaded.map(({ settings, maskedToken, tokenInSessionOnly }) => {
+      const poll = states.get(settings.id);
+      const item = menu.get(settings.id);
+      return {
+        id: settings.id,
+        label: settings.label,
+        domain: settings.domain,
+        websiteId: settings.websiteId,
+        tokenKind: settings.tokenKind,
+        maskedToken,
+        hasToken: maskedToken !== null,
+        tokenInSessionOnly,
+        spikeThreshold: settings.spikeThreshold,
+        visitors: poll?.visitors ?? null,
+        countText: item?.countText ?? '—',
+        status: item?.status ?? 'loading',
+        problem: item?.problem ?? null,
+        fetchedAt: poll?.fetchedAt ?? null,
+      };
+    });
+    const activeId = this.#settings.activeWebsiteId;
+    const now = this.#clock.now();
+    const { schemaVersion: _version, websites: _websites, activeWebsiteId: _active, apiUrl: _apiUrl, ...settings } = this.#settings;
+    return {
+      websites,
+      activeWebsiteId: activeId,
+      settings,
+      headline: view.headline,
+      detail: view.detail,
+      lastHour: activeId ? this.#points(activeId, now - 60 * 60_000, now, 0) : [],
+      lastDay: activeId ? this.#points(activeId, now - 24 * 60 * 60_000, now, DAY_POINTS_SPACING_MS) : [],
+      notices: [...this.#notices],
+      paused: this.engine.scheduler.paused,
+    };
+  }
+
+  // ── Commands ────────────────────────────────────────────────────────────────────────────
+
+  async switchWebsite(id: string): Promise<void> {
+    this.#requireWebsite(id);
+    await this.#updateSettings((settings) => ({ ...settings, activeWebsiteId: id, displayMode: 'active' }));
+    await this.engine.scheduler.setActive(id);
+  }
+
+  async setDisplayMode(mode: Settings['displayMode']): Promise<void> {
+    await this.#updateSettings((settings) => ({ ...settings, displayMode: mode }));
+  }
+
+  async refreshNow(): Promise<void> {
+    const ids = this.#settings.displayMode === 'sum' ? this.#loaded.map(({ settings }) => settings.id) : [this.#settings.activeWebsiteId];
+    await Promise.all(ids.flatMap((id) => (id ? [this.engine.scheduler.refreshNow(id)] : [])));
+  }
+
+  /** Checks a pasted token against DataFast; keeps it in main under a one-time id. */
+  async checkToken(rawToken: string): Promise<TokenCheckView> {
+    const token = normaliseToken(rawToken);
+    const inspection = await this.#options.accounts.inspectToken(token);
+    const pendingId = randomUUID();
+    this.#dropExpiredTokens();
+    this.#pendingTokens.set(pendingId, { token, expiresAt: this.#clock.now() + PENDING_TOKEN_LIFETIME_MS });
+    if (inspection.kind === 'website-key') {
+      return { kind: 'website-key', domain: inspection.metadata.domain, name: inspection.metadata.name, pendingId };
+    }
+    const present = new Set(this.#settings.websites.map((website) => website.websiteId));
+    return {
+      kind: 'account-token',
+      pendingId,
+      websites: inspection.websites.map((site) => ({ ...site, alreadyAdded: present.has(site.websiteId) })),
+    };
+  }
+
+  /** Saves the website(s) for a checked token; the token is forgotten here either way. */
+  async addChecked(pendingId: string, websiteIds: readonly string[]): Promise<AddedView> {
+    this.#dropExpiredTokens();
+    const pending = this.#pendingTokens.get(pendingId);
+    if (!pending) throw new DataFastError({ kind: 'bad-request', message: 'That token check has expired; paste the token again.' });
+    this.#pendingTokens.delete(pendingId);
+    const accounts = this.#options.accounts;
+    const result = pending.token.startsWith('dft_') ? await accounts.addFromAccountToken(pending.token, websiteIds) : await accounts.addWebsiteKey(pending.token);
+    for (const website of result.websites) this.#tokens.delete(website.id);
+    if (result.sessionOnly) {
+      this.#addNotice('The system keychain is not available, so the token is kept in memory until you quit. Install and unlock a keychain to keep it.');
+    }
+    await this.#resync(false);
+    return { added: result.websites.map((website) => website.label), sessionOnly: result.sessionOnly };
+  }
+
+  async addDemo(): Promise<AddedView> {
+    const demo = await this.#options.accounts.addDemo();
+    await this.#resync(false);
+    return { added: [demo.label], sessionOnly: false };
+  }
+
+  async rename(id: string, label: string): Promise<void> {
+    this.#requireWebsite(id);
+    await this.#updateSettings((settings) => ({
+      ...settings,
+      websites: settings.websites.map((website) => (website.id === id ? { ...website, label: label.trim() } : website)),
+    }));
+  }
+
+  async move(id: string, direction: 'up' | 'down'): Promise<void> {
+    this.#requireWebsite(id);
+    await this.#updateSettings((settings) => {
+      const ordered = sortedWebsites(settings);
+      const from = ordered.findIndex((website) => website.id === id);
+      const to = direction === 'up' ? from - 1 : from + 1;
+      if (from === -1 || to < 0 || to >= ordered.length) return settings;
+      const moved = [...ordered];
+      const [item] = moved.splice(from, 1);
+      if (item) moved.splice(to, 0, item);
+      return { ...settings, websites: moved.map((website, order) => ({ ...website, order })) };
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.#options.accounts.remove(id);
+    this.#tokens.delete(id);
+    this.#options.history.remove(id);
+    await this.#resync(false);
+  }
+
+  async setThreshold(id: string, threshold: number | null): Promise<void> {
+    this.#requireWebsite(id);
+    await this.#updateSettings((settings) => ({
+      ...settings,
+      websites: settings.websites.map((website) => (website.id === id ? { ...website, spikeThreshold: threshold } : website)),
+    }));
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<void> {
+    const before = this.#settings.launchAtLogin;
+    await this.#updateSettings((settings) => ({
+      ...settings,
+      ...definedOnly({
+        refreshIntervalSeconds: patch.refreshIntervalSeconds,
+        displayMode: patch.displayMode,
+        numberFormat: patch.numberFormat,
+        launchAtLogin: patch.launchAtLogin,
+      }),
+      notifications: { ...settings.notifications, ...definedOnly(patch.notifications ?? {}) },
+    }));
+    if (this.#settings.launchAtLogin !== before) await this.#options.loginItem.set(this.#settings.launchAtLogin);
+  }
+
+  async snoozeNotifications(durationMs: number): Promise<void> {
+    const until = this.#clock.now() + durationMs;
+    await this.#updateSettings((settings) => ({ ...settings, notifications: { ...settings.notifications, snoozedUntil: until } }));
+  }
+
+  async resumeNotifications(): Promise<void> {
+    await this.#updateSettings((settings) => ({ ...settings, notifications: { ...settings.notifications, enabled: true, snoozedUntil: null } }));
+  }
+
+  notificationsSnoozed(): boolean {
+    const until = this.#settings.notifications.snoozedUntil;
+    return until !== null && until > this.#clock.now();
+  }
+
+  /** A sample notification, so the user sees what a spike looks like (and that notifications work). */
+  testNotification(): void {
+    const website = this.#loaded.find(({ settings }) => settings.id === this.#settings.activeWebsiteId)?.settings;
+    const name = website ? websiteName(website) : 'example.com';
+    const message = spikeMessage({ websiteId: website?.id ?? 'test', visitors: 128, baseline: 30, reason: 'above-usual', at: this.#clock.now() }, name, null);
+    this.#emitNotify({ websiteId: website?.id ?? 'test', title: `${message.title} (test)`, body: message.body, url: website ? this.dashboardUrlFor(website.id) : null });
+  }
+
+  /** The DataFast dashboard for a website, or DataFast's dashboard list when its id is unknown. */
+  dashboardUrlFor(id: string): string | null {
+    const website = this.#settings.websites.find((candidate) => candidate.id === id);
+    if (!website || website.tokenKind === 'demo') return null;
+    return website.websiteId ? dashboardUrl(website.websiteId) : 'https://datafa.st/dashboard';
+  }
+
+  // ── Internals ───────────────────────────────────────────────────────────────────────────
+
+  #requireWebsite(id: string): WebsiteSettings {
+    const website = this.#settings.websites.find((candidate) => candidate.id === id);
+    if (!website) throw new DataFastError({ kind: 'not-found', message: 'That website is no longer configured.' });
+    return website;
+  }
+
+  async #updateSettings(change: (settings: Settings) => Settings): Promise<void> {
+    await this.#options.settings.update(change);
+    await this.#resync(false);
+  }
+
+  /** Makes the engine match the settings. Serialised, so overlapping changes apply in order. */
+  #resync(reloadTokens: boolean): Promise<void> {
+    this.#syncing = this.#syncing.then(() => this.#sync(reloadTokens)).catch((error: unknown) => {
+      this.#addNotice(`Could not apply settings: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return this.#syncing;
+  }
+
+  async #sync(reloadTokens: boolean): Promise<void> {
+    const settings = this.#options.settings.read();
+    this.#settings = settings;
+    if (reloadTokens) this.#tokens.clear();
+    const ordered = sortedWebsites(settings);
+    const listings = new Map<string, { masked: string | null; sessionOnly: boolean }>();
+    let keychainProblem: string | null = null;
+    for (const website of ordered) {
+      if (website.tokenKind === 'demo') continue;
+      if (!this.#tokens.has(website.id)) {
+        try {
+          this.#tokens.set(website.id, await this.#options.accounts.tokenFor(website.id));
+        } catch (error) {
+          if (!(error instanceof KeychainUnavailableError)) throw error;
+          keychainProblem = error.message;
+          this.#tokens.set(website.id, null);
+        }
+      }
+      const token = this.#tokens.get(website.id) ?? null;
+      listings.set(website.id, { masked: token ? maskToken(token) : null, sessionOnly: this.#options.accounts.isSessionOnly(website.id) });
+    }
+    if (keychainProblem) this.#addNotice(keychainProblem);
+    this.#loaded = ordered.map((website) => ({
+      settings: website,
+      maskedToken: listings.get(website.id)?.masked ?? null,
+      tokenInSessionOnly: listings.get(website.id)?.sessionOnly ?? false,
+    }));
+
+    const client = this.#options.createClient(settings.apiUrl);
+    this.engine.setWebsites(ordered.map((website) => this.#engineWebsite(website, client, settings.apiUrl)));
+    this.engine.scheduler.setIntervalMs(settings.refreshIntervalSeconds * 1000);
+    this.engine.scheduler.setEveryWebsiteActive(settings.displayMode === 'sum');
+    this.engine.detector.updateSettings(spikeSettingsOf(settings));
+    if (settings.activeWebsiteId) await this.engine.scheduler.setActive(settings.activeWebsiteId);
+    this.#emitChange();
+  }
+
+  #engineWebsite(website: WebsiteSettings, client: DataFastClient, apiUrl: string): EngineWebsite {
+    if (website.tokenKind === 'demo') {
+      let read = this.#demoReaders.get(website.id);
+      if (!read) {
+        read = createDemoReader({ now: () => this.#clock.now(), random: () => this.#clock.random() });
+        this.#demoReaders.set(website.id, read);
+      }
+      const demoRead = read;
+      return { websiteId: website.id, budgetKey: 'demo', revision: 'demo', threshold: website.spikeThreshold, read: (signal) => demoRead(signal) };
+    }
+    const token = this.#tokens.get(website.id) ?? null;
+    const fingerprint = token ? createHash('sha256').update(token).digest('hex').slice(0, 16) : 'none';
+    const credentials = { token: token ?? '', websiteId: website.websiteId ?? undefined };
+    return {
+      websiteId: website.id,
+      budgetKey: fingerprint,
+      revision: `${fingerprint}|${website.websiteId ?? ''}|${apiUrl}`,
+      threshold: website.spikeThreshold,
+      read: (signal) =>
+        token
+          ? client.realtimeVisitors(credentials, signal)
+          : Promise.reject(
+              new DataFastError({ kind: 'missing-token', message: `No token is available for ${website.label}. Add the website again in Settings.` }),
+            ),
+    };
+  }
+
+  #onSpike(spike: SpikeEvent): void {
+    const { notifications } = this.#settings;
+    if (!notifications.enabled || this.notificationsSnoozed()) return;
+    const website = this.#settings.websites.find((candidate) => candidate.id === spike.websiteId);
+    if (!website) return;
+    const message = spikeMessage(spike, websiteName(website), website.spikeThreshold, this.#options.locale);
+    this.#emitNotify({ websiteId: website.id, ...message, url: this.dashboardUrlFor(website.id) });
+  }
+
+  #points(websiteId: string, from: number, to: number, spacing: number): HistoryPoint[] {
+    const samples = this.#options.history.between(websiteId, from, to + 1);
+    if (spacing === 0) return samples;
+    // One point per bucket (its highest count) keeps a day's chart small and its peaks visible.
+    const buckets = new Map<number, HistoryPoint>();
+    for (const sample of samples) {
+      const bucket = Math.floor(sample.at / spacing);
+      const current = buckets.get(bucket);
+      if (!current || sample.visitors > current.visitors) buckets.set(bucket, sample);
+    }
+    return [...buckets.values()];
+  }
+
+  #dropExpiredTokens(): void {
+    const now = this.#clock.now();
+    for (const [id, pending] of this.#pendingTokens) if (pending.expiresAt <= now) this.#pendingTokens.delete(id);
+  }
+
+  #addNotice(message: string): void {
+    if (!this.#notices.includes(message)) this.#notices.push(message);
+    this.#emitChange();
+  }
+
+  #emitChange(): void {
+    for (const listener of this.#changeListeners) listener();
+  }
+
+  #emitNotify(request: NotificationRequest): void {
+    for (const listener of this.#notifyListeners) listener(request);
+  }
+}
+
+function websiteName(website: WebsiteSettings): string {
+  const name = website.domain ?? website.label;
+  return website.tokenKind === 'demo' ? `${name} (demo)` : name;
+}
+
+function spikeSettingsOf(settings: Settings): { factor: number; minimum: number; cooldownMs: number } {
+  const { factor, minimum, cooldownMinutes } = settings.notifications;
+  return { factor, minimum, cooldownMs: cooldownMinutes * 60_000 };
+}
+
+function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
