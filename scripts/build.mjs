@@ -58,3 +58,6 @@ if (existsSync('src/main/index.ts')) {
 await Promise.all(builds);
 await chmod('dist/cli.js', 0o755);
 if (existsSync('src/renderer/index.html')) await cp('src/renderer/index.html', 'dist/renderer/index.html');
+// The macOS tray template icon (1x and 2x, found by name) ships beside the main bundle.
+await mkdir('dist/assets', { recursive: true });
+for (const name of ['trayTemplate.png', 'trayTemplate@2x.png']) await cp(`assets/${name}`, `dist/assets/${name}`);

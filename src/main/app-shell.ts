@@ -1,0 +1,112 @@
+import type { MenuItemConstructorOptions, NativeImage } from 'electron';
+import type { AppController, NotificationRequest } from '../core/app-controller';
+import { isAllowedExternalUrl } from '../core/dashboard';
+import { STATE_EVENT } from '../shared/ipc-contract';
+import { trayMenuTemplate, type TrayActions } from './tray-menu';
+import type { TrayService } from './tray-service';
+
+export interface ShellPorts {
+  readonly controller: AppController;
+  readonly tray: TrayService;
+  readonly sparkline: (points: ReadonlyArray<{ at: number; visitors: number }>, now: number) => NativeImage | null;
+  readonly now: () => number;
+  readonly openExternal: (url: string) => void;
+  readonly openSettings: () => void;
+  readonly sendToWindow: (channel: string, payload: unknown) => void;
+  readonly quit: () => void;
+  readonly onError: (error: unknown) => void;
+}
+
+const SNOOZE_MS = 60 * 60_000;
+
+/**
+ * Connects the controller to the tray, the menu and the window: renders state, and turns menu
+ * clicks into controller commands. Holds the one piece of shell state, the tray highlight.
+ */
+export class AppShell {
+  readonly #ports: ShellPorts;
+  #highlight: NotificationRequest | null = null;
+  #renderQueued = false;
+
+  constructor(ports: ShellPorts) {
+    this.#ports = ports;
+    ports.controller.onChange(() => this.scheduleRender());
+  }
+
+  /** Many changes in one turn of the event loop render once. */
+  scheduleRender(): void {
+    if (this.#renderQueued) return;
+    this.#renderQueued = true;
+    queueMicrotask(() => {
+      this.#renderQueued = false;
+      this.render();
+    });
+  }
+
+  render(): void {
+    const { controller } = this.#ports;
+    const view = controller.trayView();
+    const state = controller.appState();
+    const sparkline = this.#ports.sparkline(state.lastHour, this.#ports.now());
+    const lastPoint = state.lastHour.at(-1);
+    const sparklineKey = sparkline && lastPoint ? `${state.activeWebsiteId ?? ''}|${lastPoint.at}|${lastPoint.visitors}` : 'none';
+    const template = this.menuTemplate(sparkline);
+    this.#ports.tray.render(view, template, sparklineKey);
+    this.#ports.sendToWindow(STATE_EVENT, state);
+  }
+
+  menuTemplate(sparkline: NativeImage | null): MenuItemConstructorOptions[] {
+    const { controller } = this.#ports;
+    const view = controller.trayView();
+    const settings = controller.settings;
+    return trayMenuTemplate(
+      {
+        view,
+        sparkline,
+        dashboardAvailable: view.activeId !== null && controller.dashboardUrlFor(view.activeId) !== null && !view.sumSelected,
+        notificationsQuiet: !settings.notifications.enabled || controller.notificationsSnoozed(),
+        launchAtLogin: settings.launchAtLogin,
+        highlight: this.#highlight ? `${this.#highlight.title}: ${this.#highlight.body}` : null,
+      },
+      this.actions(),
+    );
+  }
+
+  /** A spike that could not be shown as a notification waits at the top of the menu. */
+  highlight(request: NotificationRequest): void {
+    this.#highlight = request;
+    this.scheduleRender();
+  }
+
+  openUrl(url: string): void {
+    if (isAllowedExternalUrl(url)) this.#ports.openExternal(url);
+  }
+
+  actions(): TrayActions {
+    const { controller } = this.#ports;
+    const run = (work: Promise<unknown>): void => {
+      work.catch((error: unknown) => this.#ports.onError(error));
+    };
+    return {
+      switchWebsite: (id) => run(controller.switchWebsite(id)),
+      showSum: () => run(controller.setDisplayMode('sum')),
+      refresh: () => run(controller.refreshNow()),
+      openDashboard: () => {
+        const id = controller.trayView().activeId;
+        const url = id ? controller.dashboardUrlFor(id) : null;
+        if (url) this.openUrl(url);
+      },
+      snooze: () => run(controller.snoozeNotifications(SNOOZE_MS)),
+      resumeNotifications: () => run(controller.resumeNotifications()),
+      openSettings: () => this.#ports.openSettings(),
+      setLaunchAtLogin: (enabled) => run(controller.updateSettings({ launchAtLogin: enabled })),
+      openHighlight: () => {
+        const url = this.#highlight?.url ?? null;
+        this.#highlight = null;
+        if (url) this.openUrl(url);
+        this.scheduleRender();
+      },
+      quit: () => this.#ports.quit(),
+    };
+  }
+}

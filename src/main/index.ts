@@ -1,0 +1,155 @@
+// Composition root: builds every object once and wires Electron to the core. Decides nothing.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, powerMonitor, session, shell, Tray, type NativeImage } from 'electron';
+import ElectronStore from 'electron-store';
+import { AppController } from '../core/app-controller';
+import { createDataFastClient } from '../core/client';
+import { systemClock } from '../core/clock';
+import { HistoryFile } from '../core/history-file';
+import { configDirectory } from '../core/paths';
+import { loadKeytar, SecretStore } from '../core/secret-store';
+import { SettingsRepository, SETTINGS_FILE_NAME } from '../core/settings-repository';
+import { WebsiteAccounts } from '../core/website-accounts';
+import { APP_ID } from '../shared/app-identity';
+import { AppShell } from './app-shell';
+import { autostartFilePath, setLinuxAutostart } from './autostart';
+import { countIconFactory, sparklineImage } from './images';
+import { registerIpcHandlers } from './ipc';
+import { createHandlers } from './ipc-handlers';
+import { followPower, watchOnline } from './lifecycle';
+import { NotificationService } from './notification-service';
+import { lockDownWebContents } from './security';
+import { SettingsWindow } from './settings-window';
+import { TrayService } from './tray-service';
+
+const AGE_REFRESH_MS = 15_000;
+
+function start(): void {
+  const platform = process.platform;
+  // The app lives in the menu bar: no dock icon (LSUIElement does the same in packaged builds).
+  app.dock?.hide();
+  lockDownWebContents(app, session.defaultSession);
+
+  const notices: string[] = [];
+  const directory = configDirectory({ env: process.env, platform, homedir: app.getPath('home') });
+  const settings = SettingsRepository.open({
+    directory,
+    createBackend: (dir) =>
+      new ElectronStore<Record<string, unknown>>({
+        cwd: dir,
+        name: SETTINGS_FILE_NAME.replace(/\.json$/, ''),
+        configFileMode: 0o600,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+        // Changes made by the runner show up without a restart.
+        watch: true,
+      }),
+    onProblem: (message) => notices.push(message),
+  });
+  const fetchThroughProxy = (input: string, init: RequestInit): Promise<Response> => net.fetch(input, init);
+  const createClient = (apiUrl: string) => createDataFastClient({ apiUrl, fetch: fetchThroughProxy });
+  const accounts = new WebsiteAccounts({
+    settings,
+    secrets: new SecretStore({ loadBackend: loadKeytar, platform }),
+    sessionFallback: true,
+    client: () => createClient(settings.read().apiUrl),
+  });
+  const historyFile = new HistoryFile(directory);
+  const controller = new AppController({
+    settings,
+    accounts,
+    createClient,
+    clock: systemClock,
+    history: historyFile.load(Date.now(), (message) => notices.push(message)),
+    historyFile,
+    locale: app.getLocale(),
+    notices,
+    loginItem: {
+      set: (enabled) => {
+        if (platform === 'linux') setLinuxAutostart(autostartFilePath(process.env, app.getPath('home')), process.env['APPIMAGE'] ?? process.execPath, enabled);
+        else app.setLoginItemSettings({ openAtLogin: enabled });
+      },
+    },
+  });
+
+  const rendererDir = join(__dirname, 'renderer');
+  const pagePath = join(rendererDir, 'index.html');
+  const settingsWindow = new SettingsWindow({
+    create: (options) => new BrowserWindow(options),
+    pagePath,
+    preloadPath: join(__dirname, 'preload.js'),
+    backgroundColor: () => (nativeTheme.shouldUseDarkColors ? '#1d1d1f' : '#ffffff'),
+  });
+
+  const countImage = countIconFactory(nativeImage, platform);
+  const templateIcon = (): NativeImage => {
+    const icon = nativeImage.createFromPath(join(__dirname, 'assets', 'trayTemplate.png'));
+    icon.setTemplateImage(true);
+    return icon;
+  };
+  const tray = new Tray(platform === 'darwin' ? templateIcon() : countImage(null, 'loading'));
+  const trayService = new TrayService({ tray, platform, buildMenu: (template) => Menu.buildFromTemplate(template), countImage, templateIcon });
+
+  const appShell = new AppShell({
+    controller,
+    tray: trayService,
+    sparkline: (points, now) => sparklineImage(nativeImage, points, now),
+    now: () => Date.now(),
+    openExternal: (url) => void shell.openExternal(url),
+    openSettings: () => settingsWindow.open(),
+    sendToWindow: (channel, payload) => settingsWindow.send(channel, payload),
+    quit: () => app.quit(),
+    onError: (error) => console.error('DataFast Menubar:', error instanceof Error ? error.message : error),
+  });
+
+  const notifications = new NotificationService({
+    isSupported: () => Notification.isSupported(),
+    create: (options) => new Notification(options),
+    openUrl: (url) => appShell.openUrl(url),
+    fallback: (request) => appShell.highlight(request),
+  });
+  controller.onNotify((request) => notifications.show(request));
+
+  registerIpcHandlers(
+    ipcMain,
+    { windowId: () => settingsWindow.webContentsId(), pageUrl: pathToFileURL(pagePath).href },
+    createHandlers(controller, { openExternal: (url) => appShell.openUrl(url) }),
+    (reason) => console.warn('DataFast Menubar: refused IPC call:', reason),
+  );
+
+  followPower(powerMonitor, controller, platform);
+  const stopOnlineWatch = watchOnline({ isOnline: () => net.isOnline(), engine: controller, setTimer: setTimeout, clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout) });
+
+  // "updated 12 s ago" has to move even when no poll changes anything.
+  let ageTimer: NodeJS.Timeout | undefined;
+  const tick = (): void => {
+    appShell.scheduleRender();
+    ageTimer = setTimeout(tick, AGE_REFRESH_MS);
+  };
+  ageTimer = setTimeout(tick, AGE_REFRESH_MS);
+
+  app.on('second-instance', () => settingsWindow.open());
+  // Closing the settings window must not quit: the app lives in the tray.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    clearTimeout(ageTimer);
+    stopOnlineWatch();
+    controller.shutdown();
+  });
+
+  void controller.start().then(() => {
+    appShell.render();
+    if (controller.settings.websites.length === 0 && !process.argv.includes('--hidden')) settingsWindow.open();
+  });
+}
+
+// Windows shows notifications only for an AppUserModelID that matches the installed app.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the running one (which opens its settings) and leaves.
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,53 @@
+import type { AppController } from '../core/app-controller';
+import type { Handlers } from './ipc';
+
+export interface WindowCommands {
+  readonly openExternal: (url: string) => void;
+}
+
+/** What each window request does, in terms of the controller's commands. */
+export function createHandlers(controller: AppController, commands: WindowCommands): Handlers {
+  return {
+    'state:get': () => Promise.resolve(controller.appState()),
+    'token:check': ({ token }) => controller.checkToken(token),
+    'websites:add': ({ pendingId, websiteIds }) => controller.addChecked(pendingId, websiteIds),
+    'websites:add-demo': () => controller.addDemo(),
+    'websites:rename': async ({ id, label }) => {
+      await controller.rename(id, label);
+      return null;
+    },
+    'websites:move': async ({ id, direction }) => {
+      await controller.move(id, direction);
+      return null;
+    },
+    'websites:remove': async ({ id }) => {
+      await controller.remove(id);
+      return null;
+    },
+    'websites:set-active': async ({ id }) => {
+      await controller.switchWebsite(id);
+      return null;
+    },
+    'websites:set-threshold': async ({ id, threshold }) => {
+      await controller.setThreshold(id, threshold);
+      return null;
+    },
+    'settings:update': async (patch) => {
+      await controller.updateSettings(patch);
+      return null;
+    },
+    'notifications:test': () => {
+      controller.testNotification();
+      return Promise.resolve(null);
+    },
+    'dashboard:open': ({ id }) => {
+      const url = controller.dashboardUrlFor(id);
+      if (url) commands.openExternal(url);
+      return Promise.resolve(null);
+    },
+    'refresh:now': async () => {
+      await controller.refreshNow();
+      return null;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { PowerMonitor } from 'electron';
+
+export interface Pausable {
+  pause(): void;
+  resume(): void;
+}
+
+export type PowerEvents = Pick<PowerMonitor, 'on'>;
+
+/**
+ * Timers do not catch up after sleep, so polling pauses on suspend (and screen lock on macOS and
+ * Windows, which precedes sleep there) and resumes with one fresh read on wake or unlock.
+ */
+export function followPower(power: PowerEvents, engine: Pausable, platform: NodeJS.Platform): void {
+  power.on('suspend', () => engine.pause());
+  power.on('resume', () => engine.resume());
+  if (platform === 'darwin' || platform === 'win32') power.on('unlock-screen', () => engine.resume());
+}
+
+export interface OnlineWatchOptions {
+  readonly isOnline: () => boolean;
+  readonly engine: Pausable;
+  readonly setTimer: (callback: () => void, ms: number) => unknown;
+  readonly clearTimer: (handle: unknown) => void;
+  readonly everyMs?: number;
+}
+
+/**
+ * Electron's main process has no online/offline event; `net.isOnline()` is cheap and local, so it
+ * is checked on a timeout chain. Offline pauses polling; back online resumes with one read.
+ */
+export function watchOnline(options: OnlineWatchOptions): () => void {
+  let online = options.isOnline();
+  if (!online) options.engine.pause();
+  let timer: unknown;
+  const check = (): void => {
+    const now = options.isOnline();
+    if (now !== online) {
+      online = now;
+      if (now) options.engine.resume();
+      else options.engine.pause();
+    }
+    timer = options.setTimer(check, options.everyMs ?? 5_000);
+  };
+  timer = options.setTimer(check, options.everyMs ?? 5_000);
+  return () => options.clearTimer(timer);
+}

@@ -1,0 +1,74 @@
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { PRODUCT_NAME } from '../shared/app-identity';
+
+export interface SettingsWindowOptions {
+  readonly create: (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  readonly pagePath: string;
+  readonly preloadPath: string;
+  readonly backgroundColor: () => string;
+}
+
+/** Every window we open gets these; nothing in the page can reach Node or other origins. */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
+
+/**
+ * The settings window: created when opened, destroyed when closed, so no renderer process runs
+ * while it is not on screen.
+ */
+export class SettingsWindow {
+  readonly #options: SettingsWindowOptions;
+  #window: BrowserWindow | null = null;
+
+  constructor(options: SettingsWindowOptions) {
+    this.#options = options;
+  }
+
+  open(): void {
+    if (this.#window && !this.#window.isDestroyed()) {
+      if (this.#window.isMinimized()) this.#window.restore();
+      this.#window.show();
+      this.#window.focus();
+      return;
+    }
+    const window = this.#options.create({
+      width: 760,
+      height: 640,
+      minWidth: 560,
+      minHeight: 480,
+      show: false,
+      title: `${PRODUCT_NAME} Settings`,
+      autoHideMenuBar: true,
+      backgroundColor: this.#options.backgroundColor(),
+      webPreferences: { ...SECURE_WEB_PREFERENCES, preload: this.#options.preloadPath },
+    });
+    this.#window = window;
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      if (this.#window === window) this.#window = null;
+    });
+    void window.loadFile(this.#options.pagePath);
+  }
+
+  /** The webContents id IPC calls must come from, or null while closed. */
+  webContentsId(): number | null {
+    return this.#window && !this.#window.isDestroyed() ? this.#window.webContents.id : null;
+  }
+
+  send(channel: string, payload: unknown): void {
+    if (this.#window && !this.#window.isDestroyed()) this.#window.webContents.send(channel, payload);
+  }
+
+  get isOpen(): boolean {
+    return this.#window !== null && !this.#window.isDestroyed();
+  }
+}

@@ -1,0 +1,177 @@
+import type { SettingsPatch } from '../shared/ipc-contract';
+import type { AppStateView } from '../shared/view-model';
+import { h, replaceKeepingFocus } from './dom';
+import { settle } from './websites-panel';
+
+type Api = Window['datafast'];
+
+interface NumberFieldOptions {
+  readonly id: string;
+  readonly label: string;
+  readonly value: number;
+  readonly min: number;
+  readonly max: number;
+  readonly step?: number;
+  readonly hint?: string;
+  readonly save: (value: number) => void;
+}
+
+function numberField(options: NumberFieldOptions): HTMLElement {
+  const input = h('input', {
+    type: 'number',
+    id: options.id,
+    'data-key': options.id,
+    value: options.value,
+    min: options.min,
+    max: options.max,
+    step: options.step ?? 1,
+    ...(options.hint && { 'aria-describedby': `${options.id}-hint` }),
+  });
+  input.addEventListener('change', () => {
+    if (input.value.trim() !== '') options.save(Number(input.value));
+  });
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: options.id }, options.label),
+    input,
+    options.hint ? h('p', { class: 'hint', id: `${options.id}-hint` }, options.hint) : null,
+  );
+}
+
+function checkboxField(id: string, label: string, checked: boolean, save: (checked: boolean) => void): HTMLElement {
+  const input = h('input', { type: 'checkbox', id, 'data-key': id, checked });
+  input.addEventListener('change', () => save(input.checked));
+  return h('div', { class: 'field' }, h('label', { for: id }, label), h('div', {}, input));
+}
+
+function radioGroup<T extends string>(name: string, legend: string, value: T, options: ReadonlyArray<readonly [T, string]>, save: (value: T) => void): HTMLElement {
+  return h(
+    'fieldset',
+    { class: 'field' },
+    h('legend', {}, legend),
+    h(
+      'div',
+      { class: 'row' },
+      ...options.map(([optionValue, label]) => {
+        const id = `${name}-${optionValue}`;
+        const input = h('input', { type: 'radio', name, id, value: optionValue, 'data-key': id, checked: optionValue === value });
+        input.addEventListener('change', () => {
+          if (input.checked) save(optionValue);
+        });
+        return h('span', {}, input, ' ', h('label', { for: id }, label));
+      }),
+    ),
+  );
+}
+
+/** Refresh interval, display mode, number format and launch at login. */
+export class GeneralPanel {
+  readonly #api: Api;
+  readonly #root: HTMLElement;
+  readonly #messages = h('div');
+  #shown = '';
+
+  constructor(root: HTMLElement, api: Api) {
+    this.#root = root;
+    this.#api = api;
+  }
+
+  render(state: AppStateView): void {
+    const key = JSON.stringify(state.settings);
+    if (key === this.#shown) return;
+    this.#shown = key;
+    const { settings } = state;
+    const save = (patch: SettingsPatch): void => {
+      void this.#api.settings.update(patch).then((reply) => {
+        if (settle(reply, this.#messages) === undefined) this.#shown = '';
+      });
+    };
+    replaceKeepingFocus(
+      this.#root,
+      h('h2', {}, 'General'),
+      this.#messages,
+      numberField({
+        id: 'interval',
+        label: 'Refresh every (seconds)',
+        value: settings.refreshIntervalSeconds,
+        min: 10,
+        max: 600,
+        hint: 'From 10 seconds to 10 minutes. Other websites are read at most every 2 minutes.',
+        save: (value) => save({ refreshIntervalSeconds: value }),
+      }),
+      radioGroup('display', 'Menu bar shows', settings.displayMode, [['active', 'The chosen website'], ['sum', 'Sum of all websites']], (value) => save({ displayMode: value })),
+      radioGroup('format', 'Numbers', settings.numberFormat, [['compact', 'Compact (1.2K)'], ['full', 'Full (1,234)']], (value) => save({ numberFormat: value })),
+      checkboxField('launch-at-login', 'Launch at login', settings.launchAtLogin, (checked) => save({ launchAtLogin: checked })),
+    );
+  }
+}
+
+/** Spike notifications: on/off, sensitivity, cooldown, per-website thresholds, a test. */
+export class NotificationsPanel {
+  readonly #api: Api;
+  readonly #root: HTMLElement;
+  readonly #messages = h('div');
+  #shown = '';
+
+  constructor(root: HTMLElement, api: Api) {
+    this.#root = root;
+    this.#api = api;
+  }
+
+  render(state: AppStateView): void {
+    const key = JSON.stringify([state.settings.notifications, state.websites.map((w) => [w.id, w.label, w.spikeThreshold])]);
+    if (key === this.#shown) return;
+    this.#shown = key;
+    const { notifications } = state.settings;
+    const save = (patch: NonNullable<SettingsPatch['notifications']>): void => {
+      void this.#api.settings.update({ notifications: patch }).then((reply) => {
+        if (settle(reply, this.#messages) === undefined) this.#shown = '';
+      });
+    };
+    const snoozed = notifications.snoozedUntil !== null && notifications.snoozedUntil > Date.now();
+    const thresholds = state.websites.map((website) =>
+      numberField({
+        id: `threshold-${website.id}`,
+        label: `Alert at (${website.label})`,
+        value: website.spikeThreshold ?? 0,
+        min: 0,
+        max: 10_000_000,
+        save: (value) =>
+          void this.#api.websites.setThreshold(website.id, value > 0 ? Math.round(value) : null).then((reply) => {
+            if (settle(reply, this.#messages) === undefined) this.#shown = '';
+          }),
+      }),
+    );
+    replaceKeepingFocus(
+      this.#root,
+      h('h2', {}, 'Notifications'),
+      this.#messages,
+      snoozed ? h('p', { class: 'muted' }, `Snoozed until ${new Date(notifications.snoozedUntil ?? 0).toLocaleTimeString()}.`) : null,
+      checkboxField('notify-enabled', 'Notify me about traffic spikes', notifications.enabled, (enabled) => save({ enabled })),
+      numberField({
+        id: 'factor',
+        label: 'Spike means at least (× usual)',
+        value: notifications.factor,
+        min: 1.2,
+        max: 20,
+        step: 0.1,
+        hint: 'Usual = the median of the last hour. Lower is more sensitive.',
+        save: (factor) => save({ factor }),
+      }),
+      numberField({ id: 'minimum', label: 'And at least (visitors)', value: notifications.minimum, min: 1, max: 1_000_000, save: (minimum) => save({ minimum }) }),
+      numberField({
+        id: 'cooldown',
+        label: 'Quiet after a spike (minutes)',
+        value: notifications.cooldownMinutes,
+        min: 1,
+        max: 1440,
+        save: (cooldownMinutes) => save({ cooldownMinutes }),
+      }),
+      state.websites.length > 0 ? h('h3', {}, 'Alert levels') : null,
+      state.websites.length > 0 ? h('p', { class: 'muted' }, 'Also notify whenever a website reaches this many visitors (0 = off).') : null,
+      ...thresholds,
+      h('div', { class: 'row' }, h('button', { type: 'button', id: 'test-notification', onclick: () => void this.#api.notifications.test().then((reply) => settle(reply, this.#messages)) }, 'Send test notification')),
+    );
+  }
+}

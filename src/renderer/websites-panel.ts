@@ -1,0 +1,209 @@
+import type { AppStateView, Reply, TokenCheckView, WebsiteView } from '../shared/view-model';
+import { h, replaceKeepingFocus } from './dom';
+
+type Api = Window['datafast'];
+
+/** Shows a reply's error next to the control that caused it; returns the value on success. */
+export function settle<T>(reply: Reply<T>, messageArea: HTMLElement): T | undefined {
+  messageArea.replaceChildren();
+  if (reply.ok) return reply.value;
+  messageArea.append(h('p', { class: 'error', role: 'alert' }, reply.error));
+  return undefined;
+}
+
+function statusText(website: WebsiteView): string {
+  if (website.tokenKind === 'demo') return 'demo data';
+  if (website.status === 'error') return 'failing';
+  if (website.status === 'stale') return 'stale';
+  if (website.status === 'loading') return 'loading';
+  return 'live';
+}
+
+/** The website list with its actions, and the add form (kept across state updates). */
+export class WebsitesPanel {
+  readonly #api: Api;
+  readonly #list = h('div');
+  readonly #listMessages = h('div');
+  readonly #addForm: HTMLElement;
+  readonly #tokenInput: HTMLInputElement;
+  readonly #checkResult = h('div', { id: 'token-result' });
+  readonly #addMessages = h('div');
+  readonly #confirmingRemove = new Set<string>();
+  #renaming: string | null = null;
+  #state: AppStateView | null = null;
+
+  constructor(root: HTMLElement, api: Api) {
+    this.#api = api;
+    this.#tokenInput = h('input', {
+      type: 'password',
+      id: 'token-input',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      placeholder: 'df_… or dft_…',
+      'aria-describedby': 'token-hint',
+    });
+    this.#addForm = h(
+      'form',
+      { class: 'card', id: 'add-website', 'aria-labelledby': 'add-heading', onsubmit: (event: Event) => void this.#check(event) },
+      h('h2', { id: 'add-heading' }, 'Add a website'),
+      h('div', { class: 'row' }, h('label', { for: 'token-input' }, 'API key or token'), this.#tokenInput, h('button', { type: 'submit', class: 'primary' }, 'Check token')),
+      h('p', { id: 'token-hint', class: 'muted' }, 'A website key (df_…) adds its website. An account token (dft_…) lets you pick from its websites. The token is stored in your system keychain and never shown again.'),
+      this.#addMessages,
+      this.#checkResult,
+    );
+    root.replaceChildren(h('h2', { class: 'visually-hidden' }, 'Websites'), this.#listMessages, this.#list, this.#addForm);
+  }
+
+  focusAdd(): void {
+    this.#tokenInput.focus();
+  }
+
+  render(state: AppStateView): void {
+    this.#state = state;
+    if (state.websites.length === 0) {
+      replaceKeepingFocus(this.#list, h('p', { class: 'muted' }, 'No websites yet.'));
+      return;
+    }
+    const items = state.websites.map((website, index) => this.#item(website, index, state));
+    replaceKeepingFocus(this.#list, h('ol', { class: 'website-list', 'aria-label': 'Your websites' }, ...items));
+  }
+
+  #item(website: WebsiteView, index: number, state: AppStateView): HTMLElement {
+    const active = website.id === state.activeWebsiteId;
+    const count = state.websites.length;
+    const name =
+      this.#renaming === website.id
+        ? this.#renameField(website)
+        : h('div', { class: 'name' }, website.label, active ? h('span', { class: 'badge active' }, 'in menu bar') : null, h('span', { class: 'badge' }, statusText(website)));
+    const token =
+      website.tokenKind === 'demo'
+        ? 'simulated visitors'
+        : website.maskedToken
+          ? `token ${website.maskedToken}${website.tokenInSessionOnly ? ' (this session only: keychain unavailable)' : ''}`
+          : 'no token stored';
+    const confirming = this.#confirmingRemove.has(website.id);
+    const act = (label: string, key: string, action: () => Promise<Reply<null>>, extra: Record<string, string | boolean> = {}) =>
+      h('button', { type: 'button', 'data-key': `${key}:${website.id}`, onclick: () => void action().then((reply) => settle(reply, this.#listMessages)), ...extra }, label);
+    return h(
+      'li',
+      { class: `website${active ? ' active' : ''}`, 'aria-label': `${website.label}, ${website.countText} visitors` },
+      h('div', {}, name, h('div', { class: 'meta' }, [website.domain ?? website.websiteId, token].filter(Boolean).join(' · '))),
+      h('div', { class: 'count', 'aria-hidden': 'true' }, website.countText),
+      website.problem ? h('p', { class: 'problem' }, website.problem) : null,
+      h(
+        'div',
+        { class: 'actions' },
+        active ? null : act('Show in menu bar', 'activate', () => this.#api.websites.setActive(website.id)),
+        act('Move up', 'up', () => this.#api.websites.move(website.id, 'up'), { disabled: index === 0, 'aria-label': `Move ${website.label} up` }),
+        act('Move down', 'down', () => this.#api.websites.move(website.id, 'down'), { disabled: index === count - 1, 'aria-label': `Move ${website.label} down` }),
+        h('button', { type: 'button', 'data-key': `rename:${website.id}`, onclick: () => this.#startRename(website.id) }, 'Rename'),
+        website.websiteId ? act('Open dashboard', 'dashboard', () => this.#api.dashboard.open(website.id)) : null,
+        confirming
+          ? act('Confirm remove', 'remove', () => this.#remove(website.id), { class: 'danger', 'aria-label': `Confirm removing ${website.label} and its token` })
+          : h('button', { type: 'button', class: 'danger', 'data-key': `remove:${website.id}`, onclick: () => this.#askRemove(website.id) }, 'Remove'),
+      ),
+    );
+  }
+
+  #renameField(website: WebsiteView): HTMLElement {
+    const input = h('input', { type: 'text', value: website.label, maxlength: 80, 'aria-label': `New name for ${website.label}`, 'data-key': `rename-input:${website.id}` });
+    const save = async (): Promise<void> => {
+      const reply = await this.#api.websites.rename(website.id, input.value);
+      if (settle(reply, this.#listMessages) !== undefined) this.#renaming = null;
+      if (this.#state) this.render(this.#state);
+    };
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') void save();
+      if (event.key === 'Escape') {
+        this.#renaming = null;
+        if (this.#state) this.render(this.#state);
+      }
+    });
+    queueMicrotask(() => input.focus());
+    return h('div', { class: 'row' }, input, h('button', { type: 'button', onclick: () => void save() }, 'Save'));
+  }
+
+  #startRename(id: string): void {
+    this.#renaming = id;
+    if (this.#state) this.render(this.#state);
+  }
+
+  #askRemove(id: string): void {
+    this.#confirmingRemove.add(id);
+    if (this.#state) this.render(this.#state);
+    this.#list.querySelector<HTMLElement>(`[data-key="remove:${CSS.escape(id)}"]`)?.focus();
+  }
+
+  async #remove(id: string): Promise<Reply<null>> {
+    this.#confirmingRemove.delete(id);
+    return this.#api.websites.remove(id);
+  }
+
+  async #check(event: Event): Promise<void> {
+    event.preventDefault();
+    const token = this.#tokenInput.value.trim();
+    this.#checkResult.replaceChildren();
+    if (token === '') {
+      settle({ ok: false, error: 'Paste a DataFast API key or token first.' }, this.#addMessages);
+      this.#tokenInput.focus();
+      return;
+    }
+    this.#addMessages.replaceChildren(h('p', { class: 'muted', role: 'status' }, 'Checking with DataFast…'));
+    const checked = settle(await this.#api.tokens.check(token), this.#addMessages);
+    if (!checked) return;
+    // The token now waits in the app under a one-time id; the page forgets it.
+    this.#tokenInput.value = '';
+    this.#showChoices(checked);
+  }
+
+  #showChoices(checked: TokenCheckView): void {
+    if (checked.kind === 'website-key') {
+      const add = h('button', { type: 'button', class: 'primary', id: 'confirm-add', onclick: () => void this.#add(checked.pendingId, []) }, `Add ${checked.domain}`);
+      this.#checkResult.replaceChildren(h('p', {}, `This key belongs to ${checked.name ? `${checked.name} (${checked.domain})` : checked.domain}.`), add);
+      add.focus();
+      return;
+    }
+    if (checked.websites.length === 0) {
+      this.#checkResult.replaceChildren(h('p', { class: 'error', role: 'alert' }, 'This token cannot see any websites.'));
+      return;
+    }
+    const boxes = checked.websites.map((site) =>
+      h('input', { type: 'checkbox', id: `choose-${site.websiteId}`, value: site.websiteId, checked: !site.alreadyAdded, disabled: site.alreadyAdded }),
+    );
+    const list = h(
+      'ul',
+      { class: 'choices' },
+      ...checked.websites.map((site, index) =>
+        h('li', {}, boxes[index] ?? null, ' ', h('label', { for: `choose-${site.websiteId}` }, `${site.domain}${site.name ? ` (${site.name})` : ''}${site.alreadyAdded ? ' — already added' : ''}`)),
+      ),
+    );
+    const add = h(
+      'button',
+      {
+        type: 'button',
+        class: 'primary',
+        id: 'confirm-add',
+        onclick: () => {
+          const chosen = boxes.filter((box) => box.checked && !box.disabled).map((box) => box.value);
+          if (chosen.length === 0) {
+            settle({ ok: false, error: 'Tick at least one website to add.' }, this.#addMessages);
+            return;
+          }
+          void this.#add(checked.pendingId, chosen);
+        },
+      },
+      'Add selected websites',
+    );
+    this.#checkResult.replaceChildren(h('fieldset', {}, h('legend', {}, 'Websites this token can see'), list), add);
+    boxes.find((box) => !box.disabled)?.focus();
+  }
+
+  async #add(pendingId: string, websiteIds: readonly string[]): Promise<void> {
+    const added = settle(await this.#api.websites.add(pendingId, websiteIds), this.#addMessages);
+    if (!added) return;
+    this.#checkResult.replaceChildren();
+    const note = added.sessionOnly ? ' The keychain is unavailable, so the token is kept only until you quit.' : '';
+    this.#addMessages.replaceChildren(h('p', { class: 'success', role: 'status' }, `Added ${added.added.join(', ')}.${note}`));
+    this.#tokenInput.focus();
+  }
+}
