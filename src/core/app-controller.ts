@@ -178,7 +178,7 @@ export class AppController {
     });
     const activeId = this.#settings.activeWebsiteId;
     const now = this.#clock.now();
-    const { schemaVersion: _version, websites: _websites, activeWebsiteId: _active, apiUrl: _apiUrl, ...settings } = this.#settings;
+    const { schemaVersion, websites: configured, activeWebsiteId, apiUrl, ...settings } = this.#settings;
     return {
       websites,
       activeWebsiteId: activeId,

@@ -30,7 +30,7 @@ export function glyphFor(character: string): readonly string[] {
 
 /** Width in font pixels, with one pixel between glyphs. */
 export function textWidth(text: string): number {
-  const characters = [...text];
+  const characters = Array.from(text);
   return characters.reduce((sum, character) => sum + (glyphFor(character)[0]?.length ?? 0), 0) + SPACING * Math.max(0, characters.length - 1);
 }
 
@@ -40,7 +40,7 @@ export function forEachLitPixel(text: string, plot: (x: number, y: number) => vo
   for (const character of text) {
     const glyph = glyphFor(character);
     glyph.forEach((row, y) => {
-      [...row].forEach((cell, x) => {
+      Array.from(row).forEach((cell, x) => {
         if (cell === '#') plot(offset + x, y);
       });
     });

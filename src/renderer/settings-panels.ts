@@ -129,7 +129,7 @@ export class NotificationsPanel {
         if (settle(reply, this.#messages) === undefined) this.#shown = '';
       });
     };
-    const snoozed = notifications.snoozedUntil !== null && notifications.snoozedUntil > Date.now();
+    const snoozedUntil = notifications.snoozedUntil !== null && notifications.snoozedUntil > Date.now() ? notifications.snoozedUntil : null;
     const thresholds = state.websites.map((website) =>
       numberField({
         id: `threshold-${website.id}`,
@@ -147,7 +147,7 @@ export class NotificationsPanel {
       this.#root,
       h('h2', {}, 'Notifications'),
       this.#messages,
-      snoozed ? h('p', { class: 'muted' }, `Snoozed until ${new Date(notifications.snoozedUntil ?? 0).toLocaleTimeString()}.`) : null,
+      snoozedUntil !== null ? h('p', { class: 'muted' }, `Snoozed until ${new Date(snoozedUntil).toLocaleTimeString()}.`) : null,
       checkboxField('notify-enabled', 'Notify me about traffic spikes', notifications.enabled, (enabled) => save({ enabled })),
       numberField({
         id: 'factor',

@@ -7,7 +7,7 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const requestValidators: { readonly [C in Channel]: z.ZodType<IpcContract[C]['request']> } = {
   'state:get': z.null(),
   'token:check': z.object({ token: z.string().min(1).max(500) }).strict(),
-  'websites:add': z.object({ pendingId: z.string().uuid(), websiteIds: z.array(id).max(50) }).strict(),
+  'websites:add': z.object({ pendingId: z.uuid(), websiteIds: z.array(id).max(50) }).strict(),
   'websites:add-demo': z.null(),
   'websites:rename': z.object({ id, label: z.string().trim().min(1).max(80) }).strict(),
   'websites:move': z.object({ id, direction: z.enum(['up', 'down']) }).strict(),

@@ -1,0 +1,340 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { AppShell } from '../../src/main/app-shell';
+import { TrayService } from '../../src/main/tray-service';
+import { NotificationService } from '../../src/main/notification-service';
+import { followPower, watchOnline } from '../../src/main/lifecycle';
+import { autostartEntry, autostartFilePath, setLinuxAutostart } from '../../src/main/autostart';
+import { SettingsWindow } from '../../src/main/settings-window';
+import { lockDownWebContents } from '../../src/main/security';
+import { sparklineImage } from '../../src/main/images';
+import type { NotificationRequest } from '../../src/core/app-controller';
+import { spikeMessage } from '../../src/core/spike-message';
+import { appHarness, eventually, type AppHarness } from '../support/app-harness';
+import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
+import { buildMenu, FakeNotification, FakePowerMonitor, FakeTray, fakeImages, notificationHandle } from '../support/fake-electron';
+import { tempDir } from '../support/temp';
+
+let fake: FakeDataFast;
+beforeAll(async () => {
+  fake = await standardFake();
+});
+afterAll(() => fake.close());
+
+describe('tray from the running controller', () => {
+  let app: AppHarness;
+  let tray: FakeTray;
+  let shell: AppShell;
+  const opened: string[] = [];
+
+  beforeEach(async () => {
+    app = await appHarness(fake.url);
+    for (const token of [TEST_TOKENS.shopKey, TEST_TOKENS.blogKey]) {
+      const checked = await app.controller.checkToken(token);
+      await app.controller.addChecked(checked.pendingId, []);
+    }
+    tray = new FakeTray();
+    shell = new AppShell({
+      controller: app.controller,
+      tray: new TrayService({ tray, platform: 'linux', buildMenu, countImage: () => fakeImages.createEmpty(), templateIcon: () => fakeImages.createEmpty() }),
+      sparkline: (points, now) => sparklineImage(fakeImages, points, now),
+      now: () => Date.now(),
+      openExternal: (url) => opened.push(url),
+      openSettings: () => opened.push('settings'),
+      sendToWindow: () => undefined,
+      quit: () => opened.push('quit'),
+      onError: (error) => {
+        throw error;
+      },
+    });
+    await eventually(() => app.controller.trayView().visitors === 42);
+    shell.render();
+  });
+  afterEach(() => app.close());
+
+  it('shows the active website and switches from the radio items at once', async () => {
+    expect(tray.menu.item('headline').label).toBe('Shop — 42 visitors');
+    expect(tray.menu.labels()).toEqual(expect.arrayContaining(['Shop — 42', 'Blog — 7', 'Sum of all websites']));
+    const before = fake.requestsTo('/api/v1/analytics/realtime').length;
+    tray.menu.click(`website:${app.settings.read().websites[1]?.id ?? ''}`);
+    await eventually(() => app.controller.trayView().headline === 'Blog — 7 visitors');
+    shell.render();
+    expect(tray.menu.item('headline').label).toBe('Blog — 7 visitors');
+    expect(fake.requestsTo('/api/v1/analytics/realtime').length).toBeGreaterThan(before);
+    expect(tray.tooltips.at(-1)).toContain('Blog — 7 visitors');
+  });
+
+  it('sums all websites when chosen', async () => {
+    tray.menu.click('sum');
+    await eventually(() => app.controller.trayView().sumSelected);
+    shell.render();
+    expect(tray.menu.item('headline').label).toBe('All websites (2) — 49 visitors');
+    expect(tray.menu.item('sum').checked).toBe(true);
+  });
+
+  it('snoozes notifications for an hour and turns them back on', async () => {
+    tray.menu.click('notifications');
+    await eventually(() => app.controller.notificationsSnoozed());
+    const until = app.settings.read().notifications.snoozedUntil ?? 0;
+    expect(until - Date.now()).toBeGreaterThan(59 * 60_000);
+    shell.render();
+    expect(tray.menu.item('notifications').label).toBe('Notifications on');
+    tray.menu.click('notifications');
+    await eventually(() => !app.controller.notificationsSnoozed());
+  });
+
+  it('opens only DataFast URLs, and the settings window from the menu', () => {
+    shell.openUrl('https://evil.example.com/');
+    shell.openUrl('http://datafa.st/dashboard');
+    shell.openUrl('https://datafa.st/dashboard/site_shop');
+    tray.menu.click('settings');
+    expect(opened).toEqual(['https://datafa.st/dashboard/site_shop', 'settings']);
+  });
+
+  it('toggles launch at login through the login-item port', async () => {
+    tray.menu.click('login');
+    await eventually(() => app.loginItem.length === 1);
+    expect(app.loginItem).toEqual([true]);
+    expect(app.settings.read().launchAtLogin).toBe(true);
+  });
+
+  it('shows a spike that could not be notified at the top of the menu', () => {
+    const request: NotificationRequest = { websiteId: 'x', title: 'Traffic spike on shop.example.com', body: '128 visitors now (usually about 30)', url: 'https://datafa.st/dashboard/site_shop' };
+    shell.highlight(request);
+    shell.render();
+    expect(tray.menu.template[0]?.label).toBe('⚡ Traffic spike on shop.example.com: 128 visitors now (usually about 30)');
+    tray.menu.click('highlight');
+    expect(opened.at(-1)).toBe('https://datafa.st/dashboard/site_shop');
+  });
+});
+
+describe('notifications', () => {
+  const request: NotificationRequest = { websiteId: 'w', title: 'Traffic spike on example.com', body: '128 visitors now (usually about 30)', url: 'https://datafa.st/dashboard/site_shop' };
+
+  function notificationService(supported: boolean) {
+    const created: FakeNotification[] = [];
+    const opened: string[] = [];
+    const fallbacks: NotificationRequest[] = [];
+    const service = new NotificationService({
+      isSupported: () => supported,
+      create: (options) => {
+        const notification = new FakeNotification(options);
+        created.push(notification);
+        return notificationHandle(notification);
+      },
+      openUrl: (url) => opened.push(url),
+      fallback: (fallback) => fallbacks.push(fallback),
+    });
+    return { service, created, opened, fallbacks };
+  }
+
+  it('shows the spike and opens the dashboard when clicked', () => {
+    const { service, created, opened } = notificationService(true);
+    service.show(request);
+    expect(created[0]?.options).toMatchObject({ title: 'Traffic spike on example.com', body: '128 visitors now (usually about 30)' });
+    expect(created[0]?.shown).toBe(true);
+    expect(service.pending).toBe(1);
+    created[0]?.emit('click');
+    expect(opened).toEqual(['https://datafa.st/dashboard/site_shop']);
+    expect(service.pending).toBe(0);
+  });
+
+  it('falls back to the tray when a notification fails or is unsupported', () => {
+    const failing = notificationService(true);
+    failing.service.show(request);
+    failing.created[0]?.emit('failed');
+    expect(failing.fallbacks).toEqual([request]);
+    const unsupported = notificationService(false);
+    unsupported.service.show(request);
+    expect(unsupported.created).toEqual([]);
+    expect(unsupported.fallbacks).toEqual([request]);
+  });
+
+  it('words a spike as people read it', () => {
+    const spike = { websiteId: 'w', visitors: 128, baseline: 30, reason: 'above-usual' as const, at: 0 };
+    expect(spikeMessage(spike, 'example.com', null)).toEqual({ title: 'Traffic spike on example.com', body: '128 visitors now (usually about 30)' });
+    expect(spikeMessage({ ...spike, reason: 'threshold', baseline: null }, 'example.com', 100).body).toBe('128 visitors now (your alert level is 100)');
+  });
+
+  it('respects off and snooze, and sends a test notification on request', async () => {
+    const app = await appHarness(fake.url);
+    try {
+      app.controller.testNotification();
+      expect(app.notifications[0]).toMatchObject({ title: 'Traffic spike on example.com (test)' });
+      await app.controller.updateSettings({ notifications: { enabled: false } });
+      expect(app.controller.settings.notifications.enabled).toBe(false);
+      await app.controller.snoozeNotifications(60_000);
+      expect(app.controller.notificationsSnoozed()).toBe(true);
+      await app.controller.resumeNotifications();
+      expect(app.controller.settings.notifications).toMatchObject({ enabled: true, snoozedUntil: null });
+    } finally {
+      app.close();
+    }
+  });
+});
+
+describe('lifecycle', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it.each([
+    ['darwin', ['pause', 'resume', 'resume']],
+    ['win32', ['pause', 'resume', 'resume']],
+    ['linux', ['pause', 'resume']],
+  ] as const)('on %s pauses on suspend and resumes on wake (and unlock where it exists)', (platform, expected) => {
+    const power = new FakePowerMonitor();
+    const calls: string[] = [];
+    followPower(power.asPowerMonitor(), { pause: () => calls.push('pause'), resume: () => calls.push('resume') }, platform);
+    power.emit('suspend');
+    power.emit('resume');
+    power.emit('unlock-screen');
+    expect(calls).toEqual(expected);
+  });
+
+  it('pauses while offline and resumes once when back online', () => {
+    vi.useFakeTimers();
+    let online = true;
+    const calls: string[] = [];
+    const stop = watchOnline({
+      isOnline: () => online,
+      engine: { pause: () => calls.push('pause'), resume: () => calls.push('resume') },
+      setTimer: (callback, ms) => setTimeout(callback, ms),
+      clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+      everyMs: 1_000,
+    });
+    vi.advanceTimersByTime(3_000);
+    online = false;
+    vi.advanceTimersByTime(3_000);
+    online = true;
+    vi.advanceTimersByTime(3_000);
+    expect(calls).toEqual(['pause', 'resume']);
+    stop();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('pauses and resumes the real engine with one fresh read', async () => {
+    const app = await appHarness(fake.url);
+    try {
+      const checked = await app.controller.checkToken(TEST_TOKENS.shopKey);
+      await app.controller.addChecked(checked.pendingId, []);
+      await eventually(() => app.controller.trayView().visitors === 42);
+      app.controller.pause();
+      expect(app.controller.trayView().detail).toMatch(/^paused/);
+      const before = fake.requestsTo('/api/v1/analytics/realtime').length;
+      app.controller.resume();
+      await eventually(() => fake.requestsTo('/api/v1/analytics/realtime').length === before + 1);
+    } finally {
+      app.close();
+    }
+  });
+});
+
+describe('launch at login on Linux', () => {
+  it('writes and removes an autostart desktop entry', () => {
+    const dir = tempDir();
+    try {
+      const path = autostartFilePath({ XDG_CONFIG_HOME: dir.path }, '/home/ada');
+      expect(path).toBe(join(dir.path, 'autostart', 'datafast-menubar.desktop'));
+      setLinuxAutostart(path, '/opt/DataFast Menubar/datafast-menubar', true);
+      const entry = readFileSync(path, 'utf8');
+      expect(entry).toContain('[Desktop Entry]');
+      expect(entry).toContain('Exec="/opt/DataFast Menubar/datafast-menubar" --hidden');
+      setLinuxAutostart(path, '/opt/x', false);
+      expect(existsSync(path)).toBe(false);
+      expect(autostartEntry('/a/$b"c')).toContain('Exec="/a/\\$b\\"c" --hidden');
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
+describe('settings window and web contents', () => {
+  class FakeWindow {
+    static created: FakeWindow[] = [];
+    readonly handlers = new Map<string, () => void>();
+    destroyed = false;
+    shown = 0;
+    loaded: string | null = null;
+    readonly webContents = { id: 7, send: vi.fn() };
+    constructor(readonly options: BrowserWindowConstructorOptions) {
+      FakeWindow.created.push(this);
+    }
+    once(event: string, handler: () => void) {
+      this.handlers.set(event, handler);
+    }
+    on(event: string, handler: () => void) {
+      this.handlers.set(event, handler);
+    }
+    loadFile(path: string) {
+      this.loaded = path;
+      return Promise.resolve();
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    show() {
+      this.shown += 1;
+    }
+    focus() {}
+    close() {
+      this.destroyed = true;
+      this.handlers.get('closed')?.();
+    }
+  }
+
+  it('opens one secure window, reuses it, and destroys it on close', () => {
+    FakeWindow.created = [];
+    const window = new SettingsWindow({
+      create: (options) => new FakeWindow(options) as unknown as BrowserWindow,
+      pagePath: '/app/dist/renderer/index.html',
+      preloadPath: '/app/dist/preload.js',
+      backgroundColor: () => '#ffffff',
+    });
+    expect(window.webContentsId()).toBeNull();
+    window.open();
+    window.open();
+    expect(FakeWindow.created).toHaveLength(1);
+    const created = FakeWindow.created[0]!;
+    expect(created.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/app/dist/preload.js' });
+    expect(created.loaded).toBe('/app/dist/renderer/index.html');
+    expect(window.webContentsId()).toBe(7);
+    created.close();
+    expect(window.isOpen).toBe(false);
+    expect(window.webContentsId()).toBeNull();
+    window.open();
+    expect(FakeWindow.created).toHaveLength(2);
+  });
+
+  it('denies new windows, navigation and every permission', () => {
+    const appHandlers: Array<(event: unknown, contents: unknown) => void> = [];
+    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+    let checkHandler: (() => boolean) | null = null;
+    lockDownWebContents(
+      { on: (_event: string, handler: (event: unknown, contents: unknown) => void) => appHandlers.push(handler) } as unknown as Electron.App,
+      {
+        setPermissionRequestHandler: (handler: typeof requestHandler) => (requestHandler = handler),
+        setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler),
+      } as unknown as Electron.Session,
+    );
+    const granted: boolean[] = [];
+    requestHandler!({}, 'geolocation', (value) => granted.push(value));
+    expect(granted).toEqual([false]);
+    expect(checkHandler!()).toBe(false);
+    let openHandler: (() => { action: string }) | null = null;
+    const prevented: string[] = [];
+    const contents = {
+      setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+      on: (event: string, handler: (e: { preventDefault: () => void }) => void) => handler({ preventDefault: () => prevented.push(event) }),
+    };
+    appHandlers[0]!({}, contents);
+    expect(openHandler!()).toEqual({ action: 'deny' });
+    expect(prevented).toEqual(['will-navigate', 'will-redirect', 'will-attach-webview']);
+  });
+});

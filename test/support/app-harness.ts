@@ -1,0 +1,79 @@
+import { AppController, type NotificationRequest } from '../../src/core/app-controller';
+import { createDataFastClient } from '../../src/core/client';
+import type { Clock } from '../../src/core/clock';
+import { systemClock } from '../../src/core/clock';
+import { History } from '../../src/core/history';
+import { HistoryFile } from '../../src/core/history-file';
+import { SecretStore, type KeychainBackend } from '../../src/core/secret-store';
+import { createConfBackend } from '../../src/core/settings-conf';
+import { SettingsRepository } from '../../src/core/settings-repository';
+import { WebsiteAccounts } from '../../src/core/website-accounts';
+import { MemoryKeychain } from './memory-keychain';
+import { tempDir } from './temp';
+
+export interface AppHarness {
+  readonly controller: AppController;
+  readonly settings: SettingsRepository;
+  readonly accounts: WebsiteAccounts;
+  readonly keychain: KeychainBackend;
+  readonly service: string;
+  readonly directory: string;
+  readonly notifications: NotificationRequest[];
+  readonly loginItem: boolean[];
+  close(): void;
+}
+
+/** The real controller over real settings in a temp folder, talking to a fake DataFast. */
+export async function appHarness(
+  apiUrl: string,
+  options: { keychain?: KeychainBackend; service?: string; clock?: Clock; start?: boolean } = {},
+): Promise<AppHarness> {
+  const dir = tempDir();
+  const settings = SettingsRepository.open({ directory: dir.path, createBackend: (d) => createConfBackend(d) });
+  await settings.update((s) => ({ ...s, apiUrl }));
+  const keychain = options.keychain ?? new MemoryKeychain();
+  const service = options.service ?? 'DataFast Menubar harness';
+  const createClient = (url: string) => createDataFastClient({ apiUrl: url });
+  const accounts = new WebsiteAccounts({
+    settings,
+    secrets: new SecretStore({ loadBackend: () => Promise.resolve(keychain), service, platform: 'linux' }),
+    sessionFallback: true,
+    client: () => createClient(settings.read().apiUrl),
+  });
+  const loginItem: boolean[] = [];
+  const controller = new AppController({
+    settings,
+    accounts,
+    createClient,
+    clock: options.clock ?? systemClock,
+    history: new History(),
+    historyFile: new HistoryFile(dir.path),
+    loginItem: { set: (enabled) => void loginItem.push(enabled) },
+  });
+  const notifications: NotificationRequest[] = [];
+  controller.onNotify((request) => notifications.push(request));
+  if (options.start !== false) await controller.start();
+  return {
+    controller,
+    settings,
+    accounts,
+    keychain,
+    service,
+    directory: dir.path,
+    notifications,
+    loginItem,
+    close: () => {
+      controller.shutdown();
+      dir.remove();
+    },
+  };
+}
+
+/** Waits until `check` holds, polling briefly; for state that settles after real HTTP. */
+export async function eventually(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

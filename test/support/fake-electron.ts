@@ -1,0 +1,142 @@
+import type { Menu, MenuItemConstructorOptions, NativeImage, Notification, NotificationConstructorOptions, PowerMonitor } from 'electron';
+import type { TrayHandle } from '../../src/main/tray-service';
+import type { IpcRegistrar } from '../../src/main/ipc';
+
+/**
+ * One small fake of the Electron surface main/ uses. Each piece is typed against electron.d.ts
+ * (`Pick<Tray, …>` and friends), so a change in Electron's API breaks these tests at compile time.
+ */
+export class FakeTray implements TrayHandle {
+  readonly titles: Array<{ title: string; fontType: string | undefined }> = [];
+  readonly images: NativeImage[] = [];
+  readonly tooltips: string[] = [];
+  readonly menus: FakeMenu[] = [];
+  destroyed = false;
+
+  setTitle(title: string, options?: { fontType?: 'monospaced' | 'monospacedDigit' }): void {
+    this.titles.push({ title, fontType: options?.fontType });
+  }
+
+  setImage(image: NativeImage | string): void {
+    if (typeof image !== 'string') this.images.push(image);
+  }
+
+  setToolTip(toolTip: string): void {
+    this.tooltips.push(toolTip);
+  }
+
+  setContextMenu(menu: Menu | null): void {
+    if (menu) this.menus.push(menu as unknown as FakeMenu);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+  }
+
+  get menu(): FakeMenu {
+    const menu = this.menus.at(-1);
+    if (!menu) throw new Error('no context menu was set');
+    return menu;
+  }
+}
+
+/** Stands in for Electron's Menu: keeps the template so tests can read and click it. */
+export class FakeMenu {
+  constructor(readonly template: MenuItemConstructorOptions[]) {}
+
+  item(id: string): MenuItemConstructorOptions {
+    const found = this.template.find((entry) => entry.id === id);
+    if (!found) throw new Error(`no menu item ${id}: ${this.template.map((entry) => entry.id ?? entry.type).join(', ')}`);
+    return found;
+  }
+
+  click(id: string): void {
+    const item = this.item(id);
+    const checked = item.type === 'checkbox' ? !item.checked : true;
+    // Electron passes the MenuItem; our handlers read only `checked`.
+    item.click?.({ checked } as Electron.MenuItem, undefined, {});
+  }
+
+  labels(): string[] {
+    return this.template.filter((entry) => entry.type !== 'separator').map((entry) => entry.label ?? '');
+  }
+}
+
+export function buildMenu(template: MenuItemConstructorOptions[]): Menu {
+  return new FakeMenu(template) as unknown as Menu;
+}
+
+/** A NativeImage stand-in that records its representations (scale factor and PNG bytes). */
+export class FakeImage {
+  readonly representations: Array<{ scaleFactor: number; buffer: Buffer }> = [];
+
+  addRepresentation(options: { scaleFactor?: number; buffer?: Buffer }): void {
+    this.representations.push({ scaleFactor: options.scaleFactor ?? 1, buffer: options.buffer ?? Buffer.alloc(0) });
+  }
+}
+
+export const fakeImages = {
+  createEmpty: (): NativeImage => new FakeImage() as unknown as NativeImage,
+};
+
+export function asFakeImage(image: NativeImage): FakeImage {
+  return image as unknown as FakeImage;
+}
+
+type Listener = () => void;
+
+/** Event emitter typed by the Electron class whose `on` it stands in for. */
+class FakeEmitter {
+  readonly listeners = new Map<string, Listener[]>();
+
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+
+  emit(event: string): void {
+    for (const listener of this.listeners.get(event) ?? []) listener();
+  }
+}
+
+export class FakeNotification extends FakeEmitter implements Pick<Notification, 'show'> {
+  shown = false;
+
+  constructor(readonly options: NotificationConstructorOptions) {
+    super();
+  }
+
+  show(): void {
+    this.shown = true;
+  }
+}
+
+export function notificationHandle(notification: FakeNotification): Pick<Notification, 'show' | 'on'> {
+  return notification as unknown as Pick<Notification, 'show' | 'on'>;
+}
+
+export class FakePowerMonitor extends FakeEmitter {
+  asPowerMonitor(): Pick<PowerMonitor, 'on'> {
+    return this as unknown as Pick<PowerMonitor, 'on'>;
+  }
+}
+
+export class FakeIpcMain implements IpcRegistrar {
+  readonly handlers = new Map<string, (event: Electron.IpcMainInvokeEvent, ...args: unknown[]) => unknown>();
+
+  handle(channel: string, listener: (event: Electron.IpcMainInvokeEvent, ...args: unknown[]) => unknown): void {
+    this.handlers.set(channel, listener);
+  }
+
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+
+  /** Calls a handler as Electron would, from a sender described by these facts. */
+  invoke(channel: string, sender: { id: number; url: string | null; mainFrame: boolean }, payload: unknown): unknown {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    const frame = sender.url === null ? null : { url: sender.url, parent: sender.mainFrame ? null : {} };
+    return handler({ sender: { id: sender.id }, senderFrame: frame } as unknown as Electron.IpcMainInvokeEvent, payload);
+  }
+}
