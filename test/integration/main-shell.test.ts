@@ -49,7 +49,8 @@ describe('tray from the running controller', () => {
         throw error;
       },
     });
-    await eventually(() => app.controller.trayView().visitors === 42);
+    // Both websites have been read once (the second is read on the background schedule's first turn).
+    await eventually(() => app.controller.engine.states().every((state) => state.visitors !== null));
     shell.render();
   });
   afterEach(() => app.close());
