@@ -14,8 +14,9 @@ function byId(id: string): HTMLElement {
 const api = window.datafast;
 const websitesRoot = byId('panel-websites');
 const onboardingArea = h('div');
-websitesRoot.before(onboardingArea);
 const websites = new WebsitesPanel(websitesRoot, api);
+// The welcome belongs to the Websites tab, above the add form it points to.
+websitesRoot.prepend(onboardingArea);
 const general = new GeneralPanel(byId('panel-general'), api);
 const notifications = new NotificationsPanel(byId('panel-notifications'), api);
 const showPanel = setUpTabs(document.querySelector<HTMLElement>('[role="tablist"]') ?? document.body);

@@ -61,7 +61,8 @@ export class WebsitesPanel {
   render(state: AppStateView): void {
     this.#state = state;
     if (state.websites.length === 0) {
-      replaceKeepingFocus(this.#list, h('p', { class: 'muted' }, 'No websites yet.'));
+      // The onboarding card above says it better than an empty list would.
+      replaceKeepingFocus(this.#list);
       return;
     }
     const items = state.websites.map((website, index) => this.#item(website, index, state));
