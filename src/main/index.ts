@@ -51,7 +51,12 @@ function start(): void {
   const createClient = (apiUrl: string) => createDataFastClient({ apiUrl, fetch: fetchThroughProxy });
   const accounts = new WebsiteAccounts({
     settings,
-    secrets: new SecretStore({ loadBackend: loadKeytar, platform }),
+    secrets: new SecretStore({
+      loadBackend: loadKeytar,
+      platform,
+      // Same switch as the runner's: a second profile keeps its tokens apart.
+      ...(process.env['DATAFAST_MENUBAR_KEYCHAIN_SERVICE'] && { service: process.env['DATAFAST_MENUBAR_KEYCHAIN_SERVICE'] }),
+    }),
     sessionFallback: true,
     client: () => createClient(settings.read().apiUrl),
   });
