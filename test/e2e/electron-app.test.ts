@@ -111,6 +111,7 @@ describe.skipIf(electron.path === null)('the app under Electron', () => {
     await app.evaluate(({ Notification }) => {
       const shown: string[] = [];
       (globalThis as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called with its own `this` below
       const original = Notification.prototype.show;
       Notification.prototype.show = function show(this: Electron.Notification) {
         shown.push(this.title);
