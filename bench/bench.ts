@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { createDataFastClient } from '../src/core/client';
 import { Engine } from '../src/core/engine';
 import { present } from '../src/core/presenter';
+import { benchSettingsWindow } from './settings-window';
 import { VirtualClock } from './virtual-clock';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -89,6 +90,7 @@ async function heapOverAWeek(): Promise<void> {
 async function main(): Promise<void> {
   await costOfOneUpdate();
   await heapOverAWeek();
+  await benchSettingsWindow();
 }
 
 void main();
