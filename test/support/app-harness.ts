@@ -2,7 +2,6 @@ import { AppController, type NotificationRequest } from '../../src/core/app-cont
 import { createDataFastClient } from '../../src/core/client';
 import type { Clock } from '../../src/core/clock';
 import { systemClock } from '../../src/core/clock';
-import { History } from '../../src/core/history';
 import { HistoryFile } from '../../src/core/history-file';
 import { SecretStore, type KeychainBackend } from '../../src/core/secret-store';
 import { createConfBackend } from '../../src/core/settings-conf';
@@ -26,10 +25,10 @@ export interface AppHarness {
 /** The real controller over real settings in a temp folder, talking to a fake DataFast. */
 export async function appHarness(
   apiUrl: string,
-  options: { keychain?: KeychainBackend; service?: string; clock?: Clock; start?: boolean } = {},
+  options: { keychain?: KeychainBackend; service?: string; clock?: Clock; start?: boolean; watch?: boolean; directory?: string } = {},
 ): Promise<AppHarness> {
-  const dir = tempDir();
-  const settings = SettingsRepository.open({ directory: dir.path, createBackend: (d) => createConfBackend(d) });
+  const dir = options.directory ? { path: options.directory, remove: () => undefined } : tempDir();
+  const settings = SettingsRepository.open({ directory: dir.path, createBackend: (d) => createConfBackend(d, options.watch ?? false) });
   await settings.update((s) => ({ ...s, apiUrl }));
   const keychain = options.keychain ?? new MemoryKeychain();
   const service = options.service ?? 'DataFast Menubar harness';
@@ -46,7 +45,7 @@ export async function appHarness(
     accounts,
     createClient,
     clock: options.clock ?? systemClock,
-    history: new History(),
+    history: new HistoryFile(dir.path).load(Date.now()),
     historyFile: new HistoryFile(dir.path),
     loginItem: { set: (enabled) => void loginItem.push(enabled) },
   });

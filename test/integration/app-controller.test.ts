@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConfBackend } from '../../src/core/settings-conf';
+import { SettingsRepository } from '../../src/core/settings-repository';
+import { appHarness, eventually } from '../support/app-harness';
+import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
+import { MemoryKeychain } from '../support/memory-keychain';
+import { tempDir } from '../support/temp';
+
+let fake: FakeDataFast;
+beforeAll(async () => {
+  fake = await standardFake();
+});
+afterAll(() => fake.close());
+
+describe('app controller', () => {
+  it('shows websites another program (the runner) adds to the settings file, without a restart', async () => {
+    const app = await appHarness(fake.url, { watch: true });
+    try {
+      const runner = SettingsRepository.open({ directory: app.directory, createBackend: (d) => createConfBackend(d) });
+      await runner.update((settings) => ({
+        ...settings,
+        websites: [{ id: 'demo', label: 'Demo website', websiteId: null, domain: null, tokenKind: 'demo', order: 0, spikeThreshold: null }],
+        activeWebsiteId: 'demo',
+      }));
+      await eventually(() => app.controller.appState().websites.length === 1, 12_000);
+      expect(app.controller.trayView().headline).toMatch(/^Demo website \(demo\) — /);
+    } finally {
+      app.close();
+    }
+  }, 20_000);
+
+  it('keeps history across a restart of the app', async () => {
+    const dir = tempDir();
+    try {
+      const first = await appHarness(fake.url, { directory: dir.path });
+      const checked = await first.controller.checkToken(TEST_TOKENS.shopKey);
+      await first.controller.addChecked(checked.pendingId, []);
+      await eventually(() => first.controller.trayView().visitors === 42);
+      const id = first.settings.read().websites[0]?.id ?? '';
+      first.close();
+      expect(existsSync(join(dir.path, 'history.json'))).toBe(true);
+      expect(readFileSync(join(dir.path, 'history.json'), 'utf8')).not.toContain(TEST_TOKENS.shopKey);
+
+      const second = await appHarness(fake.url, { directory: dir.path, keychain: first.keychain, start: false });
+      expect(second.controller.engine.history.between(id, 0, Infinity).map((sample) => sample.visitors)).toEqual([42]);
+      second.close();
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('keeps a token in memory for the session when the keychain is unavailable, and says so', async () => {
+    const keychain = new MemoryKeychain();
+    keychain.unavailable = true;
+    const app = await appHarness(fake.url, { keychain });
+    try {
+      const checked = await app.controller.checkToken(TEST_TOKENS.shopKey);
+      const added = await app.controller.addChecked(checked.pendingId, []);
+      expect(added).toEqual({ added: ['Shop'], sessionOnly: true });
+      const state = app.controller.appState();
+      expect(state.websites[0]).toMatchObject({ maskedToken: 'df_…1234', tokenInSessionOnly: true });
+      expect(state.notices.join(' ')).toContain('kept in memory until you quit');
+      await eventually(() => app.controller.trayView().visitors === 42);
+      expect(keychain.entries.size).toBe(0);
+      expect(readFileSync(join(app.directory, 'config.json'), 'utf8')).not.toContain(TEST_TOKENS.shopKey);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('forgets a checked token after use, and refuses to reuse it', async () => {
+    const app = await appHarness(fake.url);
+    try {
+      const checked = await app.controller.checkToken(TEST_TOKENS.blogKey);
+      await app.controller.addChecked(checked.pendingId, []);
+      await expect(app.controller.addChecked(checked.pendingId, [])).rejects.toThrow(/expired; paste the token again/);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('renames, reorders and removes websites, keeping settings and keychain in step', async () => {
+    const app = await appHarness(fake.url);
+    try {
+      const checked = await app.controller.checkToken(TEST_TOKENS.account);
+      await app.controller.addChecked(checked.pendingId, ['site_shop', 'site_blog', 'site_docs']);
+      const [shop, blog, docs] = app.settings.read().websites;
+      await app.controller.rename(blog!.id, '  The blog  ');
+      await app.controller.move(docs!.id, 'up');
+      await app.controller.move(shop!.id, 'up');
+      expect(app.controller.appState().websites.map((w) => w.label)).toEqual(['Shop', 'Docs', 'The blog']);
+      await app.controller.remove(docs!.id);
+      expect(app.controller.appState().websites.map((w) => w.label)).toEqual(['Shop', 'The blog']);
+      expect(await app.keychain.getPassword(app.service, docs!.id)).toBeNull();
+      expect(await app.keychain.getPassword(app.service, shop!.id)).toBe(TEST_TOKENS.account);
+      await expect(app.controller.rename('w_missing', 'x')).rejects.toThrow(/no longer configured/);
+    } finally {
+      app.close();
+    }
+  });
+});
