@@ -10,7 +10,8 @@ export interface ShellPorts {
   readonly tray: TrayService;
   readonly sparkline: (points: ReadonlyArray<{ at: number; visitors: number }>, now: number) => NativeImage | null;
   readonly now: () => number;
-  readonly openExternal: (url: string) => void;
+  /** Opens a DataFast page in the user's browser. */
+  readonly openInBrowser: (url: string) => void;
   readonly openSettings: () => void;
   readonly sendToWindow: (channel: string, payload: unknown) => void;
   readonly quit: () => void;
@@ -79,7 +80,7 @@ export class AppShell {
   }
 
   openUrl(url: string): void {
-    if (isAllowedExternalUrl(url)) this.#ports.openExternal(url);
+    if (isAllowedExternalUrl(url)) this.#ports.openInBrowser(url);
   }
 
   actions(): TrayActions {

@@ -19,6 +19,7 @@ import { registerIpcHandlers } from './ipc';
 import { createHandlers } from './ipc-handlers';
 import { followPower, watchOnline } from './lifecycle';
 import { NotificationService } from './notification-service';
+import { openDataFastUrl } from './open-external';
 import { lockDownWebContents } from './security';
 import { SettingsWindow } from './settings-window';
 import { TrayService } from './tray-service';
@@ -81,7 +82,7 @@ function start(): void {
   const rendererDir = join(__dirname, 'renderer');
   const pagePath = join(rendererDir, 'index.html');
   const settingsWindow = new SettingsWindow({
-    create: (options) => new BrowserWindow(options),
+    BrowserWindow,
     pagePath,
     preloadPath: join(__dirname, 'preload.js'),
     backgroundColor: () => (nativeTheme.shouldUseDarkColors ? '#1d1d1f' : '#ffffff'),
@@ -101,7 +102,7 @@ function start(): void {
     tray: trayService,
     sparkline: (points, now) => sparklineImage(nativeImage, points, now),
     now: () => Date.now(),
-    openExternal: (url) => void shell.openExternal(url),
+    openInBrowser: (url) => openDataFastUrl(shell, url),
     openSettings: () => settingsWindow.open(),
     sendToWindow: (channel, payload) => settingsWindow.send(channel, payload),
     quit: () => app.quit(),
@@ -119,7 +120,7 @@ function start(): void {
   registerIpcHandlers(
     ipcMain,
     { windowId: () => settingsWindow.webContentsId(), pageUrl: pathToFileURL(pagePath).href },
-    createHandlers(controller, { openExternal: (url) => appShell.openUrl(url) }),
+    createHandlers(controller, { openInBrowser: (url) => appShell.openUrl(url) }),
     (reason) => console.warn('DataFast Menubar: refused IPC call:', reason),
   );
 

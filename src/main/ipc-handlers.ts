@@ -2,7 +2,7 @@ import type { AppController } from '../core/app-controller';
 import type { Handlers } from './ipc';
 
 export interface WindowCommands {
-  readonly openExternal: (url: string) => void;
+  readonly openInBrowser: (url: string) => void;
 }
 
 /** What each window request does, in terms of the controller's commands. */
@@ -42,7 +42,7 @@ export function createHandlers(controller: AppController, commands: WindowComman
     },
     'dashboard:open': ({ id }) => {
       const url = controller.dashboardUrlFor(id);
-      if (url) commands.openExternal(url);
+      if (url) commands.openInBrowser(url);
       return Promise.resolve(null);
     },
     'refresh:now': async () => {

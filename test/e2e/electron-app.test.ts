@@ -1,6 +1,6 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadKeytar } from '../../src/core/secret-store';
@@ -15,13 +15,15 @@ import { tempDir } from '../support/temp';
  * machines, the cross-platform CI workflow) they run.
  */
 function electronBinary(): { path: string | null; reason: string } {
-  try {
-    const path = createRequire(__filename)('electron') as unknown;
-    if (typeof path === 'string' && existsSync(path)) return { path, reason: '' };
-    return { path: null, reason: `the Electron binary is not installed (${String(path)})` };
-  } catch (error) {
-    return { path: null, reason: `the Electron binary is not installed: ${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}` };
-  }
+  // Read where the electron package put its binary; requiring the package instead would try to
+  // download the binary on the spot when it is missing.
+  const packageDir = dirname(createRequire(__filename).resolve('electron/package.json'));
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return { path: null, reason: 'the Electron binary is not installed (it was skipped at install time).' };
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
+  const binary = override ? join(override, relative) : join(packageDir, 'dist', relative);
+  return existsSync(binary) ? { path: binary, reason: '' } : { path: null, reason: `the Electron binary is missing at ${binary}.` };
 }
 
 const electron = electronBinary();

@@ -145,7 +145,9 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
     await page.getByRole('button', { name: 'Remove' }).click();
     await page.getByRole('button', { name: 'Confirm removing Shop and its token' }).click();
     await eventually(() => app.settings.read().websites.length === 0);
-    expect(await (await loadKeytar()).getPassword(service, id)).toBeNull();
+    // The keychain entry goes right after the settings change; give it its moment.
+    const keytar = await loadKeytar();
+    await expect.poll(() => keytar.getPassword(service, id)).toBeNull();
     await page.getByRole('heading', { name: 'Welcome to DataFast Menubar' }).waitFor();
   });
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Shell } from 'electron';
+import { openDataFastUrl } from '../../src/main/open-external';
 import { AppShell } from '../../src/main/app-shell';
 import { TrayService } from '../../src/main/tray-service';
 import { NotificationService } from '../../src/main/notification-service';
@@ -41,7 +42,7 @@ describe('tray from the running controller', () => {
       tray: new TrayService({ tray, platform: 'linux', buildMenu, countImage: () => fakeImages.createEmpty(), templateIcon: () => fakeImages.createEmpty() }),
       sparkline: (points, now) => sparklineImage(fakeImages, points, now),
       now: () => Date.now(),
-      openExternal: (url) => opened.push(url),
+      openInBrowser: (url) => opened.push(url),
       openSettings: () => opened.push('settings'),
       sendToWindow: () => undefined,
       quit: () => opened.push('quit'),
@@ -293,7 +294,7 @@ describe('settings window and web contents', () => {
   it('opens one secure window, reuses it, and destroys it on close', () => {
     FakeWindow.created = [];
     const window = new SettingsWindow({
-      create: (options) => new FakeWindow(options) as unknown as BrowserWindow,
+      BrowserWindow: FakeWindow as unknown as typeof BrowserWindow,
       pagePath: '/app/dist/renderer/index.html',
       preloadPath: '/app/dist/preload.js',
       backgroundColor: () => '#ffffff',
@@ -303,7 +304,14 @@ describe('settings window and web contents', () => {
     window.open();
     expect(FakeWindow.created).toHaveLength(1);
     const created = FakeWindow.created[0]!;
-    expect(created.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/app/dist/preload.js' });
+    expect(created.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+      preload: '/app/dist/preload.js',
+    });
     expect(created.loaded).toBe('/app/dist/renderer/index.html');
     expect(window.webContentsId()).toBe(7);
     created.close();
@@ -311,6 +319,16 @@ describe('settings window and web contents', () => {
     expect(window.webContentsId()).toBeNull();
     window.open();
     expect(FakeWindow.created).toHaveLength(2);
+  });
+
+  it('opens only https DataFast URLs in the browser', () => {
+    const opened: string[] = [];
+    const shell = { openExternal: (url: string) => Promise.resolve(void opened.push(url)) } as Pick<Shell, 'openExternal'>;
+    expect(openDataFastUrl(shell, 'https://datafa.st/dashboard/site_shop')).toBe(true);
+    for (const url of ['http://datafa.st/', 'https://datafa.st.evil.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@datafa.st/', 'not a url']) {
+      expect(openDataFastUrl(shell, url)).toBe(false);
+    }
+    expect(opened).toEqual(['https://datafa.st/dashboard/site_shop']);
   });
 
   it('denies new windows, navigation and every permission', () => {

@@ -55,7 +55,7 @@ export async function openSettingsPage(browser: Browser, controller: AppControll
   const page = await context.newPage();
   const opened: string[] = [];
   const rejected: string[] = [];
-  const handlers = createHandlers(controller, { openExternal: (url) => opened.push(url) });
+  const handlers = createHandlers(controller, { openInBrowser: (url) => opened.push(url) });
   const policy: TrustPolicy = { windowId: () => 1, pageUrl: PAGE_URL };
   await page.exposeBinding('__datafastInvoke', (source, channel: string, payload: unknown) => {
     const name = channel.startsWith(`${IPC_PREFIX}:`) ? channel.slice(IPC_PREFIX.length + 1) : channel;
