@@ -16,6 +16,8 @@ export interface ShellPorts {
   readonly sendToWindow: (channel: string, payload: unknown) => void;
   readonly quit: () => void;
   readonly onError: (error: unknown) => void;
+  /** The update service, where this copy can update itself. */
+  readonly updates: { readonly status: string; checkNow(): Promise<void> } | null;
 }
 
 const SNOOZE_MS = 60 * 60_000;
@@ -68,6 +70,7 @@ export class AppShell {
         notificationsQuiet: !settings.notifications.enabled || controller.notificationsSnoozed(),
         launchAtLogin: settings.launchAtLogin,
         highlight: this.#highlight ? `${this.#highlight.title}: ${this.#highlight.body}` : null,
+        updates: this.#ports.updates?.status ?? null,
       },
       this.actions(),
     );
@@ -106,6 +109,9 @@ export class AppShell {
         this.#highlight = null;
         if (url) this.openUrl(url);
         this.scheduleRender();
+      },
+      checkForUpdates: () => {
+        if (this.#ports.updates) run(this.#ports.updates.checkNow());
       },
       quit: () => this.#ports.quit(),
     };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, powerMonitor, session, shell, Tray, type NativeImage } from 'electron';
 import ElectronStore from 'electron-store';
+import { autoUpdater } from 'electron-updater';
 import { AppController } from '../core/app-controller';
 import { createDataFastClient } from '../core/client';
 import { systemClock } from '../core/clock';
@@ -23,6 +24,7 @@ import { openDataFastUrl } from './open-external';
 import { lockDownWebContents } from './security';
 import { SettingsWindow } from './settings-window';
 import { TrayService } from './tray-service';
+import { updateSupport, UpdateService } from './updater';
 
 const AGE_REFRESH_MS = 15_000;
 
@@ -97,6 +99,16 @@ function start(): void {
   const tray = new Tray(platform === 'darwin' ? templateIcon() : countImage(null, 'loading'));
   const trayService = new TrayService({ tray, platform, buildMenu: (template) => Menu.buildFromTemplate(template), countImage, templateIcon });
 
+  const support = updateSupport({ isPackaged: app.isPackaged, platform, env: process.env });
+  const updates = support.supported
+    ? new UpdateService({
+        updater: autoUpdater,
+        setTimer: setTimeout,
+        clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout),
+        onStatus: () => appShell.scheduleRender(),
+      })
+    : null;
+
   const appShell = new AppShell({
     controller,
     tray: trayService,
@@ -107,6 +119,7 @@ function start(): void {
     sendToWindow: (channel, payload) => settingsWindow.send(channel, payload),
     quit: () => app.quit(),
     onError: (error) => console.error('DataFast Menubar:', error instanceof Error ? error.message : error),
+    updates,
   });
 
   const notifications = new NotificationService({
@@ -139,6 +152,7 @@ function start(): void {
   // Closing the settings window must not quit: the app lives in the tray.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
+    updates?.stop();
     clearTimeout(ageTimer);
     stopOnlineWatch();
     controller.shutdown();
@@ -147,6 +161,7 @@ function start(): void {
   void controller.start().then(() => {
     appShell.render();
     if (controller.settings.websites.length === 0 && !process.argv.includes('--hidden')) settingsWindow.open();
+    updates?.start();
   });
 }
 

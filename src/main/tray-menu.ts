@@ -11,6 +11,7 @@ export interface TrayActions {
   openSettings(): void;
   setLaunchAtLogin(enabled: boolean): void;
   openHighlight(): void;
+  checkForUpdates(): void;
   quit(): void;
 }
 
@@ -23,6 +24,8 @@ export interface TrayMenuInput {
   readonly launchAtLogin: boolean;
   /** A spike that could not be shown as a notification, shown here instead. */
   readonly highlight: string | null;
+  /** The update item's label, or null where this copy cannot update itself. */
+  readonly updates: string | null;
 }
 
 /**
@@ -63,6 +66,7 @@ export function trayMenuTemplate(input: TrayMenuInput, actions: TrayActions): Me
       : { id: 'notifications', label: 'Snooze notifications for 1 hour', click: () => actions.snooze() },
     { id: 'settings', label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.openSettings() },
     { id: 'login', label: 'Launch at login', type: 'checkbox', checked: input.launchAtLogin, click: (item) => actions.setLaunchAtLogin(item.checked) },
+    ...(input.updates !== null ? [{ id: 'updates', label: input.updates, click: () => actions.checkForUpdates() }] : []),
     { type: 'separator' },
     { id: 'quit', label: 'Quit DataFast Menubar', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
   );

@@ -49,6 +49,7 @@ describe('tray from the running controller', () => {
       onError: (error) => {
         throw error;
       },
+      updates: null,
     });
     // Both websites have been read once (the second is read on the background schedule's first turn).
     await eventually(() => app.controller.engine.states().every((state) => state.visitors !== null));

@@ -36,11 +36,12 @@ const actions: TrayActions = {
   openSettings: () => calls.push('settings'),
   setLaunchAtLogin: (enabled) => calls.push(`login:${enabled}`),
   openHighlight: () => calls.push('highlight'),
+  checkForUpdates: () => calls.push('updates'),
   quit: () => calls.push('quit'),
 };
 
 function template(overrides: Partial<Parameters<typeof trayMenuTemplate>[0]> = {}) {
-  return trayMenuTemplate({ view: view(), sparkline: null, dashboardAvailable: true, notificationsQuiet: false, launchAtLogin: false, highlight: null, ...overrides }, actions);
+  return trayMenuTemplate({ view: view(), sparkline: null, dashboardAvailable: true, notificationsQuiet: false, launchAtLogin: false, highlight: null, updates: null, ...overrides }, actions);
 }
 
 function service(platform: NodeJS.Platform, tray = new FakeTray()) {
@@ -164,5 +165,16 @@ describe('count icon image', () => {
       [2, 32],
     ]);
     expect(trayIconBase('linux')).toBe(24);
+  });
+});
+
+describe('update item', () => {
+  it('appears only where the app can update itself, and checks on click', () => {
+    calls.length = 0;
+    const menu = buildMenu(template({ updates: 'Check for updates…' })) as unknown as FakeMenu;
+    expect(menu.item('updates').label).toBe('Check for updates…');
+    menu.click('updates');
+    expect(calls).toEqual(['updates']);
+    expect(() => (buildMenu(template()) as unknown as FakeMenu).item('updates')).toThrow();
   });
 });

@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { load } from 'js-yaml';
+import { PNG } from 'pngjs';
+import { Resvg } from '@resvg/resvg-js';
+import { describe, expect, it } from 'vitest';
+import { APP_ID, PRODUCT_NAME } from '../../src/shared/app-identity';
+
+const ROOT = resolve(__dirname, '../..');
+const requireHere = createRequire(__filename);
+
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  files: string[];
+  asarUnpack: string[];
+  afterPack: string;
+  directories: { buildResources: string; output: string };
+  mac: { icon: string; entitlements: string; entitlementsInherit: string; hardenedRuntime: boolean; extendInfo: Record<string, unknown>; target: Array<{ target: string; arch: string[] }> };
+  win: { icon: string; target: Array<{ target: string }> };
+  nsis: { perMachine: boolean; oneClick: boolean };
+  linux: { icon: string; target: string[]; category: string; desktop: { entry: Record<string, string> } };
+  deb: { depends: string[] };
+  publish: { provider: string };
+}
+
+const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+
+describe('electron-builder.yml', () => {
+  it("passes electron-builder's own configuration check", async () => {
+    // The very function electron-builder runs on its configuration before packaging.
+    const { validateConfiguration } = requireHere('app-builder-lib/out/util/config/config') as {
+      validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
+    };
+    const { DebugLogger } = requireHere('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...config, mac: { ...config.mac, nonsense: true } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration object/);
+  });
+
+  it('references only files that exist', () => {
+    const referenced = [config.afterPack, config.mac.icon, config.mac.entitlements, config.mac.entitlementsInherit, config.win.icon, config.linux.icon, config.directories.buildResources];
+    for (const path of referenced) expect(existsSync(join(ROOT, path)), path).toBe(true);
+    for (const size of [16, 32, 48, 64, 128, 256, 512]) expect(existsSync(join(ROOT, config.linux.icon, `${size}x${size}.png`))).toBe(true);
+  });
+
+  it('uses the app id everywhere, including as the Windows AppUserModelID', () => {
+    expect(config.appId).toBe(APP_ID);
+    expect(config.productName).toBe(PRODUCT_NAME);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { productName: string };
+    expect(pkg.productName).toBe(PRODUCT_NAME);
+    expect(readFileSync(join(ROOT, 'src/main/index.ts'), 'utf8')).toContain('app.setAppUserModelId(APP_ID)');
+  });
+
+  it('ships only the built output, keytar unpacked', () => {
+    expect(config.files).toContain('!**/*.map');
+    expect(config.files.every((pattern) => !/^src|test|bench/.test(pattern))).toBe(true);
+    expect(config.asarUnpack).toEqual(['**/node_modules/keytar/**']);
+  });
+
+  it('builds a menu-bar app on macOS, a per-user installer on Windows, AppImage and deb on Linux', () => {
+    expect(config.mac.extendInfo['LSUIElement']).toBe(true);
+    expect(config.mac.hardenedRuntime).toBe(true);
+    expect(config.mac.target.map((t) => [t.target, t.arch])).toEqual([
+      ['dmg', ['x64', 'arm64']],
+      ['zip', ['x64', 'arm64']],
+    ]);
+    expect(config.win.target.map((t) => t.target)).toEqual(['nsis']);
+    expect(config.nsis.perMachine).toBe(false);
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux.desktop.entry['Categories']).toContain('Utility');
+    expect(config.deb.depends).toContain('libsecret-1-0');
+    expect(config.deb.depends.some((dependency) => dependency.includes('appindicator'))).toBe(true);
+    expect(config.publish.provider).toBe('github');
+  });
+
+  it('flips the fuses that matter', () => {
+    const { FUSES } = requireHere(join(ROOT, config.afterPack)) as { FUSES: Record<string, unknown> };
+    const { FuseV1Options } = requireHere('@electron/fuses') as { FuseV1Options: Record<string, number> };
+    const fuse = (name: string): unknown => FUSES[String(FuseV1Options[name])];
+    expect(fuse('RunAsNode')).toBe(false);
+    expect(fuse('EnableNodeOptionsEnvironmentVariable')).toBe(false);
+    expect(fuse('EnableNodeCliInspectArguments')).toBe(false);
+    expect(fuse('EnableEmbeddedAsarIntegrityValidation')).toBe(true);
+    expect(fuse('OnlyLoadAppFromAsar')).toBe(true);
+  });
+});
+
+describe('icons', () => {
+  const png = (path: string) => PNG.sync.read(readFileSync(join(ROOT, path)));
+
+  it('are generated from the source drawings and up to date', () => {
+    const render = (svg: string, size: number): Buffer =>
+      new Resvg(readFileSync(join(ROOT, 'assets', svg)), { fitTo: { mode: 'width', value: size }, background: 'rgba(0,0,0,0)' }).render().asPng();
+    expect(render('icon.svg', 256).equals(readFileSync(join(ROOT, 'assets/icons/256x256.png')))).toBe(true);
+    expect(render('tray-template.svg', 32).equals(readFileSync(join(ROOT, 'assets/trayTemplate@2x.png')))).toBe(true);
+    expect(render('tray.svg', 24).equals(readFileSync(join(ROOT, 'assets/tray-24.png')))).toBe(true);
+  });
+
+  it('come in every size each platform needs', () => {
+    for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) expect(png(`assets/icons/${size}x${size}.png`).width).toBe(size);
+    expect(png('assets/trayTemplate.png').width).toBe(16);
+    expect(png('assets/trayTemplate@2x.png').width).toBe(32);
+    for (const size of [16, 24, 32, 48]) expect(png(`assets/tray-${size}.png`).width).toBe(size);
+    expect(readFileSync(join(ROOT, 'assets/icon.icns')).subarray(0, 4).toString('latin1')).toBe('icns');
+    const ico = readFileSync(join(ROOT, 'assets/icon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    expect(ico.readUInt16LE(4)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('keeps macOS template images black on transparent, as template images must be', () => {
+    const image = png('assets/trayTemplate@2x.png');
+    for (let i = 0; i < image.data.length; i += 4) {
+      if ((image.data[i + 3] ?? 0) > 0) expect([image.data[i], image.data[i + 1], image.data[i + 2]]).toEqual([0, 0, 0]);
+    }
+  });
+});
