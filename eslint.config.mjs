@@ -35,6 +35,11 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder loads its hooks with require(), so they are CommonJS.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
