@@ -97,7 +97,8 @@ describe('runner watch mode', () => {
         if (seen.length === 1) fake.setVisitors('site_blog', 11);
       },
     );
-    expect(code).toBe(0);
+    // Windows has no SIGTERM handler to run: the process is ended outright.
+    expect(code).toBe(process.platform === 'win32' ? null : 0);
     expect(lines.map((line) => (JSON.parse(line) as { visitors: number }).visitors)).toEqual([7, 11]);
   }, 30_000);
 

@@ -115,3 +115,30 @@ describe('icons', () => {
     }
   });
 });
+
+describe('cross-platform workflow', () => {
+  interface Step {
+    uses?: string;
+    run?: string;
+  }
+  const workflow = load(readFileSync(join(ROOT, '.github/workflows/ci.yml'), 'utf8')) as {
+    jobs: Record<string, { steps: Step[]; strategy?: { matrix: { os?: string[]; include?: Array<{ os: string }> } } }>;
+  };
+  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+
+  it('uses only real, pinned actions', () => {
+    const used = new Set(steps.flatMap((step) => (step.uses ? [step.uses] : [])));
+    expect([...used].sort()).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'actions/upload-artifact@v4']);
+  });
+
+  it('checks, tests and packages on macOS, Windows and Linux', () => {
+    const build = workflow.jobs['build'];
+    expect(build?.strategy?.matrix.include?.map((entry) => entry.os)).toEqual(['ubuntu-latest', 'macos-latest', 'windows-latest']);
+    const commands = (build?.steps ?? []).map((step) => step.run ?? '').join('\n');
+    for (const command of ['npm ci', 'npm run typecheck', 'npm run lint', 'npm run lint:security', 'npm test', 'xvfb-run', 'electron-builder --publish never']) {
+      expect(commands).toContain(command);
+    }
+    const release = workflow.jobs['release'];
+    expect((release?.steps ?? []).map((step) => step.run ?? '').join('\n')).toContain('electron-builder --publish always');
+  });
+});
