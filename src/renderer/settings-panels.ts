@@ -1,5 +1,5 @@
 import type { SettingsPatch } from '../shared/ipc-contract';
-import type { AppStateView } from '../shared/view-model';
+import type { AppStateView, Reply } from '../shared/view-model';
 import { h, replaceKeepingFocus } from './dom';
 import { settle } from './websites-panel';
 
@@ -65,32 +65,55 @@ function radioGroup<T extends string>(name: string, legend: string, value: T, op
   );
 }
 
-/** Refresh interval, display mode, number format and launch at login. */
-export class GeneralPanel {
-  readonly #api: Api;
+/**
+ * A form drawn from state: redrawn only when what it shows changed (so typing is never
+ * interrupted by a poll), and redrawn after a refused change so it shows the saved value again.
+ */
+abstract class FormPanel {
+  protected readonly api: Api;
   readonly #root: HTMLElement;
   readonly #messages = h('div');
   #shown = '';
 
   constructor(root: HTMLElement, api: Api) {
     this.#root = root;
-    this.#api = api;
+    this.api = api;
   }
 
   render(state: AppStateView): void {
-    const key = JSON.stringify(state.settings);
+    const key = this.key(state);
     if (key === this.#shown) return;
     this.#shown = key;
-    const { settings } = state;
-    const save = (patch: SettingsPatch): void => {
-      void this.#api.settings.update(patch).then((reply) => {
-        if (settle(reply, this.#messages) === undefined) this.#shown = '';
-      });
-    };
-    replaceKeepingFocus(
-      this.#root,
-      h('h2', {}, 'General'),
-      this.#messages,
+    replaceKeepingFocus(this.#root, h('h2', {}, this.title), this.#messages, ...this.fields(state));
+  }
+
+  /** Sends a change; a refusal is shown as a message and the form is redrawn on the next state. */
+  protected save(reply: Promise<Reply<unknown>>): void {
+    void reply.then((settled) => {
+      if (settle(settled, this.#messages) === undefined) this.#shown = '';
+    });
+  }
+
+  protected get messages(): HTMLElement {
+    return this.#messages;
+  }
+
+  protected abstract readonly title: string;
+  protected abstract key(state: AppStateView): string;
+  protected abstract fields(state: AppStateView): Array<Node | null>;
+}
+
+/** Refresh interval, display mode, number format and launch at login. */
+export class GeneralPanel extends FormPanel {
+  protected readonly title = 'General';
+
+  protected key(state: AppStateView): string {
+    return JSON.stringify(state.settings);
+  }
+
+  protected fields({ settings }: AppStateView): Array<Node | null> {
+    const save = (patch: SettingsPatch): void => this.save(this.api.settings.update(patch));
+    return [
       numberField({
         id: 'interval',
         label: 'Refresh every (seconds)',
@@ -103,32 +126,21 @@ export class GeneralPanel {
       radioGroup('display', 'Menu bar shows', settings.displayMode, [['active', 'The chosen website'], ['sum', 'Sum of all websites']], (value) => save({ displayMode: value })),
       radioGroup('format', 'Numbers', settings.numberFormat, [['compact', 'Compact (1.2K)'], ['full', 'Full (1,234)']], (value) => save({ numberFormat: value })),
       checkboxField('launch-at-login', 'Launch at login', settings.launchAtLogin, (checked) => save({ launchAtLogin: checked })),
-    );
+    ];
   }
 }
 
 /** Spike notifications: on/off, sensitivity, cooldown, per-website thresholds, a test. */
-export class NotificationsPanel {
-  readonly #api: Api;
-  readonly #root: HTMLElement;
-  readonly #messages = h('div');
-  #shown = '';
+export class NotificationsPanel extends FormPanel {
+  protected readonly title = 'Notifications';
 
-  constructor(root: HTMLElement, api: Api) {
-    this.#root = root;
-    this.#api = api;
+  protected key(state: AppStateView): string {
+    return JSON.stringify([state.settings.notifications, state.websites.map((w) => [w.id, w.label, w.spikeThreshold])]);
   }
 
-  render(state: AppStateView): void {
-    const key = JSON.stringify([state.settings.notifications, state.websites.map((w) => [w.id, w.label, w.spikeThreshold])]);
-    if (key === this.#shown) return;
-    this.#shown = key;
+  protected fields(state: AppStateView): Array<Node | null> {
     const { notifications } = state.settings;
-    const save = (patch: NonNullable<SettingsPatch['notifications']>): void => {
-      void this.#api.settings.update({ notifications: patch }).then((reply) => {
-        if (settle(reply, this.#messages) === undefined) this.#shown = '';
-      });
-    };
+    const save = (patch: NonNullable<SettingsPatch['notifications']>): void => this.save(this.api.settings.update({ notifications: patch }));
     const snoozedUntil = notifications.snoozedUntil !== null && notifications.snoozedUntil > Date.now() ? notifications.snoozedUntil : null;
     const thresholds = state.websites.map((website) =>
       numberField({
@@ -137,16 +149,10 @@ export class NotificationsPanel {
         value: website.spikeThreshold ?? 0,
         min: 0,
         max: 10_000_000,
-        save: (value) =>
-          void this.#api.websites.setThreshold(website.id, value > 0 ? Math.round(value) : null).then((reply) => {
-            if (settle(reply, this.#messages) === undefined) this.#shown = '';
-          }),
+        save: (value) => this.save(this.api.websites.setThreshold(website.id, value > 0 ? Math.round(value) : null)),
       }),
     );
-    replaceKeepingFocus(
-      this.#root,
-      h('h2', {}, 'Notifications'),
-      this.#messages,
+    return [
       snoozedUntil !== null ? h('p', { class: 'muted' }, `Snoozed until ${new Date(snoozedUntil).toLocaleTimeString()}.`) : null,
       checkboxField('notify-enabled', 'Notify me about traffic spikes', notifications.enabled, (enabled) => save({ enabled })),
       numberField({
@@ -171,7 +177,11 @@ export class NotificationsPanel {
       state.websites.length > 0 ? h('h3', {}, 'Alert levels') : null,
       state.websites.length > 0 ? h('p', { class: 'muted' }, 'Also notify whenever a website reaches this many visitors (0 = off).') : null,
       ...thresholds,
-      h('div', { class: 'row' }, h('button', { type: 'button', id: 'test-notification', onclick: () => void this.#api.notifications.test().then((reply) => settle(reply, this.#messages)) }, 'Send test notification')),
-    );
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { type: 'button', id: 'test-notification', onclick: () => void this.api.notifications.test().then((reply) => settle(reply, this.messages)) }, 'Send test notification'),
+      ),
+    ];
   }
 }
