@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { load } from 'js-yaml';
 import { PNG } from 'pngjs';
-import { Resvg } from '@resvg/resvg-js';
+import { render, SOURCE, templateDrawing } from '../../scripts/generate-icons.mjs';
 import { describe, expect, it } from 'vitest';
 import { APP_ID, PRODUCT_NAME } from '../../src/shared/app-identity';
 
@@ -89,12 +89,11 @@ describe('electron-builder.yml', () => {
 describe('icons', () => {
   const png = (path: string) => PNG.sync.read(readFileSync(join(ROOT, path)));
 
-  it('are generated from the source drawings and up to date', () => {
-    const render = (svg: string, size: number): Buffer =>
-      new Resvg(readFileSync(join(ROOT, 'assets', svg)), { fitTo: { mode: 'width', value: size }, background: 'rgba(0,0,0,0)' }).render().asPng();
-    expect(render('icon.svg', 256).equals(readFileSync(join(ROOT, 'assets/icons/256x256.png')))).toBe(true);
-    expect(render('tray-template.svg', 32).equals(readFileSync(join(ROOT, 'assets/trayTemplate@2x.png')))).toBe(true);
-    expect(render('tray.svg', 24).equals(readFileSync(join(ROOT, 'assets/tray-24.png')))).toBe(true);
+  it('are generated from the one source drawing and up to date', () => {
+    const drawing = readFileSync(join(ROOT, SOURCE), 'utf8');
+    expect(render(drawing, 256).equals(readFileSync(join(ROOT, 'assets/icons/256x256.png')))).toBe(true);
+    expect(render(drawing, 24).equals(readFileSync(join(ROOT, 'assets/tray-24.png')))).toBe(true);
+    expect(render(templateDrawing(drawing), 32).equals(readFileSync(join(ROOT, 'assets/trayTemplate@2x.png')))).toBe(true);
   });
 
   it('come in every size each platform needs', () => {
