@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadKeytar } from '../../src/core/secret-store';
@@ -120,6 +120,15 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
     expect(result.code).toBe(5);
     expect(result.stderr).toMatch(/keychain is not available.*gnome-keyring or KWallet/);
     expect(existsSync(join(dir.path, 'config.json'))).toBe(false);
+  });
+
+  it('says on stderr when it set a damaged settings file aside, and carries on', async () => {
+    writeFileSync(join(dir.path, 'config.json'), '{"schemaVersion": 2, "websites": [');
+    const listed = await cli(['list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('No websites yet');
+    expect(listed.stderr).toMatch(/settings file could not be read \(it is not valid JSON\); starting with defaults\. The old file was kept as .*config\.corrupt-.*\.json/);
+    expect(readdirSync(dir.path).filter((name) => name.startsWith('config.corrupt-'))).toHaveLength(1);
   });
 
   it('keeps both changes when the runner and another writer change settings at once', async () => {
