@@ -151,9 +151,8 @@ export class AppController {
     });
   }
 
-  /** The settings window's state. Tokens appear masked only. */
-  appState(): AppStateView {
-    const view = this.trayView();
+  /** The settings window's state, from the tray view when the caller has one. Tokens appear masked only. */
+  appState(view: TrayView = this.trayView()): AppStateView {
     const states = new Map(this.engine.states().map((state) => [state.websiteId, state]));
     const menu = new Map(view.websites.map((website) => [website.websiteId, website]));
     const websites: WebsiteView[] = this.#loaded.map(({ settings, maskedToken, tokenInSessionOnly }) => {
@@ -440,6 +439,11 @@ export class AppController {
   #dropExpiredTokens(): void {
     const now = this.#clock.now();
     for (const [id, pending] of this.#pendingTokens) if (pending.expiresAt <= now) this.#pendingTokens.delete(id);
+  }
+
+  /** Something the user should know, shown in the settings window until the app quits. */
+  notice(message: string): void {
+    this.#addNotice(message);
   }
 
   #addNotice(message: string): void {

@@ -60,11 +60,6 @@ export class Engine {
     }
   }
 
-  /** Updates a website's threshold without touching its polling. */
-  setThreshold(websiteId: string, threshold: number | null): void {
-    if (this.#thresholds.has(websiteId)) this.#thresholds.set(websiteId, threshold);
-  }
-
   start(): void {
     this.detector.markDiscontinuity();
     this.scheduler.start();

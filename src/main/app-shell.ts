@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions, NativeImage } from 'electron';
 import type { AppController, NotificationRequest } from '../core/app-controller';
+import type { TrayView } from '../core/presenter';
 import { isAllowedExternalUrl } from '../core/dashboard';
 import { STATE_EVENT } from '../shared/ipc-contract';
 import { trayMenuTemplate, type TrayActions } from './tray-menu';
@@ -49,18 +50,16 @@ export class AppShell {
   render(): void {
     const { controller } = this.#ports;
     const view = controller.trayView();
-    const state = controller.appState();
+    const state = controller.appState(view);
     const sparkline = this.#ports.sparkline(state.lastHour, this.#ports.now());
     const lastPoint = state.lastHour.at(-1);
     const sparklineKey = sparkline && lastPoint ? `${state.activeWebsiteId ?? ''}|${lastPoint.at}|${lastPoint.visitors}` : 'none';
-    const template = this.menuTemplate(sparkline);
-    this.#ports.tray.render(view, template, sparklineKey);
+    this.#ports.tray.render(view, this.menuTemplate(view, sparkline), sparklineKey);
     this.#ports.sendToWindow(STATE_EVENT, state);
   }
 
-  menuTemplate(sparkline: NativeImage | null): MenuItemConstructorOptions[] {
+  menuTemplate(view: TrayView, sparkline: NativeImage | null): MenuItemConstructorOptions[] {
     const { controller } = this.#ports;
-    const view = controller.trayView();
     const settings = controller.settings;
     return trayMenuTemplate(
       {

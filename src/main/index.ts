@@ -34,7 +34,9 @@ function start(): void {
   app.dock?.hide();
   lockDownWebContents(app, session.defaultSession);
 
+  // Problems found before the controller exists are collected, later ones go straight to it.
   const notices: string[] = [];
+  let reportProblem = (message: string): void => void notices.push(message);
   const directory = configDirectory({ env: process.env, platform, homedir: app.getPath('home') });
   const settings = SettingsRepository.open({
     directory,
@@ -48,7 +50,7 @@ function start(): void {
         // Changes made by the runner show up without a restart.
         watch: true,
       }),
-    onProblem: (message) => notices.push(message),
+    onProblem: (message) => reportProblem(message),
   });
   const fetchThroughProxy = (input: string, init: RequestInit): Promise<Response> => net.fetch(input, init);
   const createClient = (apiUrl: string) => createDataFastClient({ apiUrl, fetch: fetchThroughProxy });
@@ -69,7 +71,7 @@ function start(): void {
     accounts,
     createClient,
     clock: systemClock,
-    history: historyFile.load(Date.now(), (message) => notices.push(message)),
+    history: historyFile.load(Date.now(), (message) => reportProblem(message)),
     historyFile,
     locale: app.getLocale(),
     notices,
@@ -80,6 +82,8 @@ function start(): void {
       },
     },
   });
+
+  reportProblem = (message) => controller.notice(message);
 
   const rendererDir = join(__dirname, 'renderer');
   const pagePath = join(rendererDir, 'index.html');
