@@ -88,6 +88,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
     if (!WEBSITE_ID.test(id)) throw new UsageError(`"${id}" does not look like a DataFast website ID (letters and digits, as in the dashboard URL).`);
   }
   const apiUrl = values['api-url'] ?? null;
+  if (apiUrl !== null && !isHttpUrl(apiUrl)) throw new UsageError(`--api-url must be an http(s) address such as https://datafa.st (got "${apiUrl}").`);
 
   switch (command) {
     case undefined:
@@ -133,6 +134,15 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
 
 function expectNoMore(rest: readonly string[], command: string): void {
   if (rest.length > 0) throw new UsageError(`Unexpected "${rest.join(' ')}" after ${command}.`);
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
 }
 
 function isFormat(value: string): value is OutputFormat {

@@ -66,6 +66,7 @@ describe('runner --once', () => {
     ['a bad interval', ['--interval', '3'], withKey(TEST_TOKENS.shopKey)],
     ['a bad format', ['--format', 'csv'], withKey(TEST_TOKENS.shopKey)],
     ['an unknown option', ['--colour'], withKey(TEST_TOKENS.shopKey)],
+    ['an API URL that is not one', ['--api-url', 'datafa.st'], withKey(TEST_TOKENS.shopKey)],
     ['a token in argv', ['--token', TEST_TOKENS.shopKey], {}],
     ['a bare token in argv', [TEST_TOKENS.shopKey], {}],
   ] as const)('exits 2 on %s, without any request', async (_name, args, env) => {
