@@ -56,6 +56,10 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
   it('welcomes a first run and starts demo data, labelled as demo', async () => {
     await expect(page.getByRole('heading', { name: 'Welcome to DataFast Menubar' }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'onboarding-light.png') });
+    const dark = await openSettingsPage(browser, app.controller, 'dark');
+    await dark.page.getByRole('heading', { name: 'Welcome to DataFast Menubar' }).waitFor();
+    await dark.page.screenshot({ path: join(SCREENSHOTS, 'onboarding-dark.png') });
+    await dark.close();
     await page.getByRole('button', { name: 'Try demo data' }).click();
     await page.locator('.website').filter({ hasText: 'Demo website' }).waitFor();
     await expect(page.locator('.website').first().textContent()).resolves.toContain('demo data');
