@@ -41,7 +41,8 @@ function onboarding(state: AppStateView): HTMLElement | null {
 }
 
 function render(state: AppStateView): void {
-  byId('headline').textContent = `${state.headline} · ${state.detail}`;
+  // With no websites the tray's "add one in Settings" hint would point at this very window.
+  byId('headline').textContent = state.websites.length === 0 ? 'No websites yet' : `${state.headline} · ${state.detail}`;
   byId('notices').replaceChildren(...state.notices.map((notice) => h('p', { class: 'notice' }, notice)));
   onboardingArea.replaceChildren(...[onboarding(state)].filter((node): node is HTMLElement => node !== null));
   websites.render(state);
