@@ -57,7 +57,3 @@ export function needsUserAction(kind: FailureKind): boolean {
     kind === 'missing-token'
   );
 }
-
-export function isDataFastError(value: unknown): value is DataFastError {
-  return value instanceof DataFastError;
-}

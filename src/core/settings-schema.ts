@@ -53,7 +53,6 @@ export const settingsSchema = z
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type WebsiteSettings = z.infer<typeof websiteSettingsSchema>;
-export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   schemaVersion: SETTINGS_SCHEMA_VERSION,
