@@ -60,6 +60,15 @@ interface Reading {
   readonly error: FailureInfo | null;
 }
 
+/**
+ * A menu line has room for a sentence, not a paragraph: the first sentence of an error names
+ * what went wrong; the tooltip and the settings window carry the whole message with its fix.
+ */
+export function firstSentence(message: string): string {
+  const end = message.search(/[.!?](\s|$)/);
+  return end === -1 ? message : message.slice(0, end + 1);
+}
+
 function readingOf(poll: PollState | null): Reading {
   if (!poll) return { visitors: null, fetchedAt: null, status: 'loading', error: null };
   const status: TrayStatus = poll.error ? 'error' : poll.stale ? 'stale' : poll.visitors === null ? 'loading' : 'ok';
@@ -137,14 +146,14 @@ export function present(input: PresenterInput): TrayView {
   const problem = reading.error?.message ?? null;
   const detail = input.paused
     ? `paused while offline or asleep${age ? `; ${age}` : ''}`
-    : problem ?? age ?? 'loading…';
+    : (problem === null ? null : firstSentence(problem)) ?? age ?? 'loading…';
   const headline = `${name} — ${visitorsPhrase(countText, reading.visitors)}`;
 
   return {
     title: titleFor(reading, countText),
     visitors: reading.visitors,
     status: reading.status,
-    tooltip: `${headline}\n${detail}`,
+    tooltip: `${headline}\n${problem ?? detail}`,
     headline,
     detail,
     problem,

@@ -3,6 +3,9 @@ import { DEFAULT_API_URL } from './client';
 
 export const SETTINGS_SCHEMA_VERSION = 2;
 
+/** Said of a number that must be whole: "The refresh interval must be a whole number". */
+const WHOLE = 'must be a whole number';
+
 export const websiteSettingsSchema = z.object({
   /** Our own id: the keychain account name and the key everything else refers to. */
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, "-" or "_"'),
@@ -13,14 +16,14 @@ export const websiteSettingsSchema = z.object({
   tokenKind: z.enum(['website-key', 'account-token', 'demo']),
   order: z.number().int().nonnegative(),
   /** Notify whenever visitors reach this many, whatever the usual level. */
-  spikeThreshold: z.number().int().positive().max(10_000_000).nullable(),
+  spikeThreshold: z.number().int(WHOLE).positive('must be above 0').max(10_000_000, 'must be at most 10,000,000').nullable(),
 });
 
 export const notificationSettingsSchema = z.object({
   enabled: z.boolean(),
   factor: z.number().min(1.2, 'must be at least 1.2').max(20, 'must be at most 20'),
-  minimum: z.number().int().min(1).max(1_000_000),
-  cooldownMinutes: z.number().int().min(1).max(1_440),
+  minimum: z.number().int(WHOLE).min(1, 'must be at least 1').max(1_000_000, 'must be at most 1,000,000'),
+  cooldownMinutes: z.number().int(WHOLE).min(1, 'must be at least 1 minute').max(1_440, 'must be at most a day (1,440 minutes)'),
   /** Epoch milliseconds; notifications stay quiet until then. */
   snoozedUntil: z.number().int().nonnegative().nullable(),
 });
@@ -28,9 +31,9 @@ export const notificationSettingsSchema = z.object({
 export const settingsSchema = z
   .object({
     schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
-    websites: z.array(websiteSettingsSchema).max(50, 'at most 50 websites'),
+    websites: z.array(websiteSettingsSchema).max(50, 'may hold at most 50 websites'),
     activeWebsiteId: z.string().nullable(),
-    refreshIntervalSeconds: z.number().int().min(10, 'must be at least 10 seconds').max(600, 'must be at most 10 minutes'),
+    refreshIntervalSeconds: z.number().int(WHOLE).min(10, 'must be at least 10 seconds').max(600, 'must be at most 10 minutes'),
     displayMode: z.enum(['active', 'sum']),
     numberFormat: z.enum(['compact', 'full']),
     notifications: notificationSettingsSchema,
@@ -40,14 +43,14 @@ export const settingsSchema = z
   .superRefine((settings, context) => {
     const ids = new Set<string>();
     for (const website of settings.websites) {
-      if (ids.has(website.id)) context.addIssue({ code: 'custom', message: `duplicate website id ${website.id}`, path: ['websites'] });
+      if (ids.has(website.id)) context.addIssue({ code: 'custom', message: `has two websites with the id ${website.id}`, path: ['websites'] });
       ids.add(website.id);
       if (website.tokenKind === 'account-token' && website.websiteId === null) {
-        context.addIssue({ code: 'custom', message: `${website.label} uses an account token and needs a website ID`, path: ['websites'] });
+        context.addIssue({ code: 'custom', message: `has ${website.label} without the website ID its account token needs`, path: ['websites'] });
       }
     }
     if (settings.activeWebsiteId !== null && !ids.has(settings.activeWebsiteId)) {
-      context.addIssue({ code: 'custom', message: 'the active website is not in the list', path: ['activeWebsiteId'] });
+      context.addIssue({ code: 'custom', message: 'is not one of the websites', path: ['activeWebsiteId'] });
     }
   });
 
@@ -66,11 +69,34 @@ export const DEFAULT_SETTINGS: Settings = {
   apiUrl: DEFAULT_API_URL,
 };
 
-/** "refreshIntervalSeconds must be at least 10 seconds": one sentence a person can act on. */
+/** What each setting is called where people change it. */
+const SETTING_NAMES: Readonly<Record<string, string>> = {
+  refreshIntervalSeconds: 'The refresh interval',
+  displayMode: 'The display mode',
+  numberFormat: 'The number format',
+  launchAtLogin: 'Launch at login',
+  activeWebsiteId: 'The active website',
+  websites: 'The website list',
+  apiUrl: 'The API address',
+  'notifications.enabled': 'Notifications',
+  'notifications.factor': 'The spike factor',
+  'notifications.minimum': 'The minimum number of visitors',
+  'notifications.cooldownMinutes': 'The quiet time after a spike',
+  'notifications.snoozedUntil': 'The snooze time',
+  label: 'A website name',
+  spikeThreshold: 'An alert level',
+};
+
+/** "The refresh interval must be at least 10 seconds": sentences a person can act on. */
 export function describeSettingsIssue(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => `${issue.path.length > 0 ? `${issue.path.join('.')} ` : ''}${issue.message}`)
+    .map((issue) => {
+      const path = issue.path.map(String);
+      const key = path.filter((part) => !/^\d+$/.test(part)).join('.');
+      const name = SETTING_NAMES[key] ?? SETTING_NAMES[path.at(-1) ?? ''] ?? (key || 'The settings');
+      return `${name} ${issue.message}`;
+    })
     .join('; ');
 }
 

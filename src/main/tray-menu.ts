@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions, NativeImage } from 'electron';
-import type { TrayView } from '../core/presenter';
+import { firstSentence, type TrayView } from '../core/presenter';
 
 export interface TrayActions {
   switchWebsite(id: string): void;
@@ -48,7 +48,7 @@ export function trayMenuTemplate(input: TrayMenuInput, actions: TrayActions): Me
         label: website.menuLabel,
         type: 'radio',
         checked: website.checked,
-        ...(website.problem !== null && { sublabel: website.problem, toolTip: website.problem }),
+        ...(website.problem !== null && { sublabel: firstSentence(website.problem), toolTip: website.problem }),
         click: () => actions.switchWebsite(website.websiteId),
       });
     }

@@ -131,7 +131,7 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
     await page.screenshot({ path: join(SCREENSHOTS, 'general-light.png') });
     await page.getByLabel('Refresh every (seconds)').fill('5');
     await page.getByLabel('Refresh every (seconds)').press('Tab');
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('refreshIntervalSeconds must be at least 10 seconds');
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Settings not saved: The refresh interval must be at least 10 seconds.');
     expect(app.settings.read().refreshIntervalSeconds).toBe(60);
 
     await page.getByRole('tab', { name: 'Notifications' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAge, formatCount } from '../../src/core/format';
-import { present, type PresenterInput, type WebsiteInput } from '../../src/core/presenter';
+import { firstSentence, present, type PresenterInput, type WebsiteInput } from '../../src/core/presenter';
 import type { PollState } from '../../src/core/scheduler';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
@@ -64,6 +64,16 @@ describe('presenter', () => {
     expect(view.title).toBe('—');
     expect(view.status).toBe('loading');
     expect(view.detail).toBe('loading…');
+  });
+
+  it('keeps menu lines to the first sentence of an error, the tooltip whole', () => {
+    const message = 'DataFast did not accept this token (401): Invalid key. It may have been revoked; paste a current key.';
+    const view = present(input([site('shop', 'Shop', { stale: true, error: { kind: 'unauthorized', message } })]));
+    expect(view.detail).toBe('DataFast did not accept this token (401): Invalid key.');
+    expect(view.tooltip).toBe(`Shop — 42 visitors\n${message}`);
+    expect(view.problem).toBe(message);
+    expect(firstSentence('No full stop here')).toBe('No full stop here');
+    expect(firstSentence('Version 1.2 is out. More')).toBe('Version 1.2 is out.');
   });
 
   it('marks stale data and errors differently from fresh data', () => {

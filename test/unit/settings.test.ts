@@ -42,9 +42,20 @@ describe('settings', () => {
     await repository.update((s) => ({ ...s, refreshIntervalSeconds: 60 }));
     const before = readFileSync(configPath(), 'utf8');
     await expect(repository.update((s) => ({ ...s, refreshIntervalSeconds: 5 }))).rejects.toThrow(SettingsValidationError);
-    await expect(repository.update((s) => ({ ...s, refreshIntervalSeconds: 5 }))).rejects.toThrow(/refreshIntervalSeconds must be at least 10 seconds/);
-    await expect(repository.update((s) => ({ ...s, activeWebsiteId: 'nope' }))).rejects.toThrow(/active website/);
+    await expect(repository.update((s) => ({ ...s, refreshIntervalSeconds: 5 }))).rejects.toThrow('Settings not saved: The refresh interval must be at least 10 seconds.');
+    await expect(repository.update((s) => ({ ...s, activeWebsiteId: 'nope' }))).rejects.toThrow('Settings not saved: The active website is not one of the websites.');
     expect(readFileSync(configPath(), 'utf8')).toBe(before);
+  });
+
+  it('names each refused setting as the window does', async () => {
+    const repository = open();
+    await expect(repository.update((s) => ({ ...s, notifications: { ...s.notifications, minimum: 2.5, cooldownMinutes: 0 } }))).rejects.toThrow(
+      'Settings not saved: The minimum number of visitors must be a whole number; The quiet time after a spike must be at least 1 minute.',
+    );
+    const shop = { id: 'w_1', label: '  ', websiteId: null, domain: null, tokenKind: 'website-key' as const, order: 0, spikeThreshold: 0 };
+    await expect(repository.update((s) => ({ ...s, websites: [shop] }))).rejects.toThrow(
+      'Settings not saved: A website name must not be empty; An alert level must be above 0.',
+    );
   });
 
   it('sets aside a file that is not JSON, says so, and starts with defaults', () => {
