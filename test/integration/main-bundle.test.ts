@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings-schema';
 import { standardFake, type FakeDataFast } from '../support/fake-datafast';
+import { childEnv } from '../support/child-env';
 import { tempDir } from '../support/temp';
 
 const MAIN = resolve(__dirname, '../../dist/main.js');
@@ -28,7 +29,7 @@ function runMain(configDir: string, ms = 3000): Promise<Report> {
   const reportPath = join(configDir, 'stub-report.json');
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['-r', STUB, MAIN], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: configDir, DATAFAST_MENUBAR_CONFIG_DIR: configDir, STUB_REPORT: reportPath, STUB_RUN_MS: String(ms) },
+      env: childEnv({ HOME: configDir, DATAFAST_MENUBAR_CONFIG_DIR: configDir, STUB_REPORT: reportPath, STUB_RUN_MS: String(ms) }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

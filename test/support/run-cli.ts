@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { childEnv } from './child-env';
 
 export const CLI = resolve(__dirname, '../../dist/cli.js');
 
@@ -64,17 +65,9 @@ export function watchCli(
   });
 }
 
-/**
- * The runner sees only what a test gives it, plus the session bus (for the keychain) and a
- * throwaway settings folder unless the test names one: a test never touches real settings.
- */
+/** The runner gets a throwaway settings folder unless the test names one: a test never touches real settings. */
 let defaultConfigDir: string | null = null;
 function baseEnv(env: Record<string, string>): Record<string, string> {
   defaultConfigDir ??= mkdtempSync(join(tmpdir(), 'datafast-menubar-cli-'));
-  const inherited: Record<string, string> = {};
-  for (const name of ['PATH', 'HOME', 'DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'XDG_RUNTIME_DIR']) {
-    const value = process.env[name];
-    if (value !== undefined) inherited[name] = value;
-  }
-  return { ...inherited, DATAFAST_MENUBAR_CONFIG_DIR: defaultConfigDir, ...env };
+  return childEnv({ DATAFAST_MENUBAR_CONFIG_DIR: defaultConfigDir, ...env });
 }
