@@ -44,6 +44,8 @@ export interface AppControllerOptions {
 }
 
 const PENDING_TOKEN_LIFETIME_MS = 10 * 60_000;
+/** Failures a newer token in the keychain (say, one the runner just saved) may already fix. */
+const TOKEN_PROBLEMS: ReadonlySet<string> = new Set(['unauthorized', 'forbidden', 'missing-token']);
 const DAY_POINTS_SPACING_MS = 5 * 60_000;
 
 interface LoadedWebsite {
@@ -83,8 +85,9 @@ export class AppController {
       history: options.history,
       intervalMs: this.#settings.refreshIntervalSeconds * 1000,
       spikeSettings: spikeSettingsOf(this.#settings),
-      onUpdate: () => {
+      onUpdate: (outcome) => {
         this.#persister?.markDirty();
+        if (!outcome.ok && TOKEN_PROBLEMS.has(outcome.error.kind)) void this.#recheckToken(outcome.websiteId);
         this.#emitChange();
       },
       onSpike: (spike) => this.#onSpike(spike),
@@ -412,6 +415,25 @@ export class AppController {
               new DataFastError({ kind: 'missing-token', message: `No token is available for ${website.label}. Add the website again in Settings.` }),
             ),
     };
+  }
+
+  /**
+   * The runner can replace a website's token without changing settings, which the file watch
+   * cannot see. When the token in use is refused, look in the keychain once: a different token
+   * there gets its chance at once; the same one leaves the website halted, as it should be.
+   */
+  async #recheckToken(websiteId: string): Promise<void> {
+    const website = this.#settings.websites.find((candidate) => candidate.id === websiteId);
+    if (!website || website.tokenKind === 'demo') return;
+    let stored: string | null;
+    try {
+      stored = await this.#options.accounts.tokenFor(websiteId);
+    } catch {
+      return;
+    }
+    if (stored === null || stored === (this.#tokens.get(websiteId) ?? null)) return;
+    this.#tokens.set(websiteId, stored);
+    await this.#resync(false);
   }
 
   #onSpike(spike: SpikeEvent): void {

@@ -31,6 +31,52 @@ describe('app controller', () => {
     }
   }, 20_000);
 
+  it('picks up a token the runner replaced in the keychain once the old one is refused', async () => {
+    const app = await appHarness(fake.url);
+    try {
+      const checked = await app.controller.checkToken(TEST_TOKENS.shopKey);
+      await app.controller.addChecked(checked.pendingId, []);
+      await eventually(() => app.controller.trayView().visitors === 42);
+      const id = app.settings.read().websites[0]?.id ?? '';
+      // What `datafast-menubar add` does for a website that exists: a new token, same settings.
+      await app.keychain.setPassword(app.service, id, TEST_TOKENS.blogKey);
+      const revoked = fake.tokens.get(TEST_TOKENS.shopKey);
+      fake.tokens.delete(TEST_TOKENS.shopKey);
+      try {
+        await app.controller.refreshNow();
+        await eventually(() => app.controller.trayView().visitors === 7);
+        expect(app.controller.appState().websites[0]).toMatchObject({ maskedToken: 'df_…5678', problem: null });
+      } finally {
+        if (revoked) fake.tokens.set(TEST_TOKENS.shopKey, revoked);
+      }
+    } finally {
+      app.close();
+    }
+  });
+
+  it('keeps a refused token halted when the keychain has nothing newer', async () => {
+    const app = await appHarness(fake.url);
+    try {
+      const checked = await app.controller.checkToken(TEST_TOKENS.shopKey);
+      await app.controller.addChecked(checked.pendingId, []);
+      await eventually(() => app.controller.trayView().visitors === 42);
+      const revoked = fake.tokens.get(TEST_TOKENS.shopKey);
+      fake.tokens.delete(TEST_TOKENS.shopKey);
+      try {
+        await app.controller.refreshNow();
+        await eventually(() => app.controller.engine.states()[0]?.halted === true);
+        const before = fake.requestsTo('/api/v1/analytics/realtime').length;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(fake.requestsTo('/api/v1/analytics/realtime').length).toBe(before);
+        expect(app.controller.trayView().status).toBe('error');
+      } finally {
+        if (revoked) fake.tokens.set(TEST_TOKENS.shopKey, revoked);
+      }
+    } finally {
+      app.close();
+    }
+  });
+
   it('keeps history across a restart of the app', async () => {
     const dir = tempDir();
     try {
