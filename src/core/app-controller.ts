@@ -73,6 +73,7 @@ export class AppController {
   #settings: Settings;
   #notices: string[];
   #syncing: Promise<void> = Promise.resolve();
+  #ownWrites = 0;
   #unwatch: () => void = () => undefined;
 
   constructor(options: AppControllerOptions) {
@@ -100,7 +101,10 @@ export class AppController {
   }
 
   async start(): Promise<void> {
-    this.#unwatch = this.#options.settings.onChange(() => void this.#resync(true));
+    // Our own writes are applied by the command that made them; the watch is for other programs.
+    this.#unwatch = this.#options.settings.onChange(() => {
+      if (this.#ownWrites === 0) void this.#resync(true);
+    });
     await this.#resync(true);
     this.engine.start();
   }
@@ -236,18 +240,20 @@ export class AppController {
     if (!pending) throw new DataFastError({ kind: 'bad-request', message: 'That token check has expired; paste the token again.' });
     this.#pendingTokens.delete(pendingId);
     const accounts = this.#options.accounts;
-    const result = pending.token.startsWith('dft_') ? await accounts.addFromAccountToken(pending.token, websiteIds) : await accounts.addWebsiteKey(pending.token);
-    for (const website of result.websites) this.#tokens.delete(website.id);
+    const result = await this.#ownWrite(async () => {
+      const added = pending.token.startsWith('dft_') ? await accounts.addFromAccountToken(pending.token, websiteIds) : await accounts.addWebsiteKey(pending.token);
+      // Their tokens are read afresh by the sync that follows.
+      for (const website of added.websites) this.#tokens.delete(website.id);
+      return added;
+    });
     if (result.sessionOnly) {
       this.#addNotice('The system keychain is not available, so the token is kept in memory until you quit. Install and unlock a keychain to keep it.');
     }
-    await this.#resync(false);
     return { added: result.websites.map((website) => website.label), sessionOnly: result.sessionOnly };
   }
 
   async addDemo(): Promise<AddedView> {
-    const demo = await this.#options.accounts.addDemo();
-    await this.#resync(false);
+    const demo = await this.#ownWrite(() => this.#options.accounts.addDemo());
     return { added: [demo.label], sessionOnly: false };
   }
 
@@ -274,10 +280,9 @@ export class AppController {
   }
 
   async remove(id: string): Promise<void> {
-    await this.#options.accounts.remove(id);
+    await this.#ownWrite(() => this.#options.accounts.remove(id));
     this.#tokens.delete(id);
     this.#options.history.remove(id);
-    await this.#resync(false);
   }
 
   async setThreshold(id: string, threshold: number | null): Promise<void> {
@@ -341,8 +346,24 @@ export class AppController {
   }
 
   async #updateSettings(change: (settings: Settings) => Settings): Promise<void> {
-    await this.#options.settings.update(change);
+    await this.#ownWrite(() => this.#options.settings.update(change));
+  }
+
+  /**
+   * Runs a change this app makes to the settings file, then applies it once. The file watch also
+   * reports the write; while one of ours is under way it stays quiet, so a change is not applied
+   * twice and the keychain is not read again for every token.
+   */
+  async #ownWrite<T>(write: () => Promise<T>): Promise<T> {
+    this.#ownWrites += 1;
+    let result: T;
+    try {
+      result = await write();
+    } finally {
+      this.#ownWrites -= 1;
+    }
     await this.#resync(false);
+    return result;
   }
 
   /** Makes the engine match the settings. Serialised, so overlapping changes apply in order. */

@@ -77,6 +77,24 @@ describe('app controller', () => {
     }
   });
 
+  it('applies its own settings changes once, without reading the keychain again', async () => {
+    const keychain = new MemoryKeychain();
+    const app = await appHarness(fake.url, { watch: true, keychain });
+    try {
+      const checked = await app.controller.checkToken(TEST_TOKENS.shopKey);
+      await app.controller.addChecked(checked.pendingId, []);
+      await eventually(() => app.controller.trayView().visitors === 42);
+      const readsBefore = keychain.reads;
+      await app.controller.updateSettings({ refreshIntervalSeconds: 60 });
+      await app.controller.rename(app.settings.read().websites[0]?.id ?? '', 'My shop');
+      expect(app.controller.engine.scheduler.intervalMs).toBe(60_000);
+      expect(app.controller.trayView().headline).toBe('My shop — 42 visitors');
+      expect(keychain.reads).toBe(readsBefore);
+    } finally {
+      app.close();
+    }
+  });
+
   it('keeps history across a restart of the app', async () => {
     const dir = tempDir();
     try {

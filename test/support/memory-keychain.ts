@@ -4,6 +4,8 @@ import type { KeychainBackend } from '../../src/core/secret-store';
 export class MemoryKeychain implements KeychainBackend {
   readonly entries = new Map<string, string>();
   unavailable = false;
+  /** How many tokens were read, to tell needless keychain traffic from the needed kind. */
+  reads = 0;
 
   #check(): void {
     if (this.unavailable) throw new Error('The name org.freedesktop.secrets was not provided by any .service files');
@@ -11,6 +13,7 @@ export class MemoryKeychain implements KeychainBackend {
 
   getPassword(service: string, account: string): Promise<string | null> {
     this.#check();
+    this.reads += 1;
     return Promise.resolve(this.entries.get(`${service}/${account}`) ?? null);
   }
 
