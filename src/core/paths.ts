@@ -7,6 +7,11 @@ export interface PathEnvironment {
   readonly homedir: string;
 }
 
+/** Where Linux desktops keep per-user configuration (XDG Base Directory). */
+export function xdgConfigHome(env: PathEnvironment['env'], homedir: string): string {
+  return env['XDG_CONFIG_HOME'] || join(homedir, '.config');
+}
+
 /**
  * The settings folder: where Electron's `app.getPath('userData')` points for our product name, so
  * the app and the runner share one file. `DATAFAST_MENUBAR_CONFIG_DIR` overrides it (portable use,
@@ -21,6 +26,6 @@ export function configDirectory({ env, platform, homedir }: PathEnvironment): st
     case 'win32':
       return join(env['APPDATA'] ?? join(homedir, 'AppData', 'Roaming'), PRODUCT_NAME);
     default:
-      return join(env['XDG_CONFIG_HOME'] || join(homedir, '.config'), PRODUCT_NAME);
+      return join(xdgConfigHome(env, homedir), PRODUCT_NAME);
   }
 }

@@ -1,10 +1,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { xdgConfigHome } from '../core/paths';
 import { PRODUCT_NAME } from '../shared/app-identity';
 
 /** Linux has no login-item API: desktops start what `~/.config/autostart/*.desktop` names. */
 export function autostartFilePath(env: Readonly<Record<string, string | undefined>>, homedir: string): string {
-  return join(env['XDG_CONFIG_HOME'] || join(homedir, '.config'), 'autostart', 'datafast-menubar.desktop');
+  return join(xdgConfigHome(env, homedir), 'autostart', 'datafast-menubar.desktop');
 }
 
 export function autostartEntry(executable: string): string {
