@@ -34,8 +34,7 @@ describe('app controller', () => {
   it('picks up a token the runner replaced in the keychain once the old one is refused', async () => {
     const app = await appHarness(fake.url);
     try {
-      const checked = await app.controller.checkToken(TEST_TOKENS.shopKey);
-      await app.controller.addChecked(checked.pendingId, []);
+      await app.addToken(TEST_TOKENS.shopKey);
       await eventually(() => app.controller.trayView().visitors === 42);
       const id = app.settings.read().websites[0]?.id ?? '';
       // What `datafast-menubar add` does for a website that exists: a new token, same settings.
@@ -57,8 +56,7 @@ describe('app controller', () => {
   it('keeps a refused token halted when the keychain has nothing newer', async () => {
     const app = await appHarness(fake.url);
     try {
-      const checked = await app.controller.checkToken(TEST_TOKENS.shopKey);
-      await app.controller.addChecked(checked.pendingId, []);
+      await app.addToken(TEST_TOKENS.shopKey);
       await eventually(() => app.controller.trayView().visitors === 42);
       const revoked = fake.tokens.get(TEST_TOKENS.shopKey);
       fake.tokens.delete(TEST_TOKENS.shopKey);
@@ -81,8 +79,7 @@ describe('app controller', () => {
     const keychain = new MemoryKeychain();
     const app = await appHarness(fake.url, { watch: true, keychain });
     try {
-      const checked = await app.controller.checkToken(TEST_TOKENS.shopKey);
-      await app.controller.addChecked(checked.pendingId, []);
+      await app.addToken(TEST_TOKENS.shopKey);
       await eventually(() => app.controller.trayView().visitors === 42);
       const readsBefore = keychain.reads;
       await app.controller.updateSettings({ refreshIntervalSeconds: 60 });
@@ -99,8 +96,7 @@ describe('app controller', () => {
     const dir = tempDir();
     try {
       const first = await appHarness(fake.url, { directory: dir.path });
-      const checked = await first.controller.checkToken(TEST_TOKENS.shopKey);
-      await first.controller.addChecked(checked.pendingId, []);
+      await first.addToken(TEST_TOKENS.shopKey);
       await eventually(() => first.controller.trayView().visitors === 42);
       const id = first.settings.read().websites[0]?.id ?? '';
       first.close();
@@ -120,8 +116,7 @@ describe('app controller', () => {
     keychain.unavailable = true;
     const app = await appHarness(fake.url, { keychain });
     try {
-      const checked = await app.controller.checkToken(TEST_TOKENS.shopKey);
-      const added = await app.controller.addChecked(checked.pendingId, []);
+      const added = await app.addToken(TEST_TOKENS.shopKey);
       expect(added).toEqual({ added: ['Shop'], sessionOnly: true });
       const state = app.controller.appState();
       expect(state.websites[0]).toMatchObject({ maskedToken: 'df_…1234', tokenInSessionOnly: true });
@@ -148,8 +143,7 @@ describe('app controller', () => {
   it('renames, reorders and removes websites, keeping settings and keychain in step', async () => {
     const app = await appHarness(fake.url);
     try {
-      const checked = await app.controller.checkToken(TEST_TOKENS.account);
-      await app.controller.addChecked(checked.pendingId, ['site_shop', 'site_blog', 'site_docs']);
+      await app.addToken(TEST_TOKENS.account, ['site_shop', 'site_blog', 'site_docs']);
       const [shop, blog, docs] = app.settings.read().websites;
       await app.controller.rename(blog!.id, '  The blog  ');
       await app.controller.move(docs!.id, 'up');

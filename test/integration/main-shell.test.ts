@@ -33,8 +33,7 @@ describe('tray from the running controller', () => {
   beforeEach(async () => {
     app = await appHarness(fake.url);
     for (const token of [TEST_TOKENS.shopKey, TEST_TOKENS.blogKey]) {
-      const checked = await app.controller.checkToken(token);
-      await app.controller.addChecked(checked.pendingId, []);
+      await app.addToken(token);
     }
     tray = new FakeTray();
     shell = new AppShell({
@@ -222,8 +221,7 @@ describe('lifecycle', () => {
   it('pauses and resumes the real engine with one fresh read', async () => {
     const app = await appHarness(fake.url);
     try {
-      const checked = await app.controller.checkToken(TEST_TOKENS.shopKey);
-      await app.controller.addChecked(checked.pendingId, []);
+      await app.addToken(TEST_TOKENS.shopKey);
       await eventually(() => app.controller.trayView().visitors === 42);
       app.controller.pause();
       expect(app.controller.trayView().detail).toMatch(/^paused/);

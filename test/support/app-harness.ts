@@ -1,4 +1,5 @@
 import { AppController, type NotificationRequest } from '../../src/core/app-controller';
+import type { AddedView } from '../../src/shared/view-model';
 import { createDataFastClient } from '../../src/core/client';
 import type { Clock } from '../../src/core/clock';
 import { systemClock } from '../../src/core/clock';
@@ -19,6 +20,8 @@ export interface AppHarness {
   readonly directory: string;
   readonly notifications: NotificationRequest[];
   readonly loginItem: boolean[];
+  /** Adds websites as the window does: check the token with DataFast, then save. */
+  addToken(token: string, websiteIds?: readonly string[]): Promise<AddedView>;
   close(): void;
 }
 
@@ -61,6 +64,10 @@ export async function appHarness(
     directory: dir.path,
     notifications,
     loginItem,
+    addToken: async (token, websiteIds = []) => {
+      const checked = await controller.checkToken(token);
+      return controller.addChecked(checked.pendingId, websiteIds);
+    },
     close: () => {
       controller.shutdown();
       dir.remove();
