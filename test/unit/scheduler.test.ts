@@ -11,7 +11,15 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function scheduler(options: { intervalMs?: number; budgetPerMinute?: number; random?: number; outcomes?: PollOutcome[] } = {}): Scheduler {
+interface SchedulerOptions {
+  intervalMs?: number;
+  budgetPerMinute?: number;
+  random?: number;
+  outcomes?: PollOutcome[];
+  everyWebsiteActive?: boolean;
+}
+
+function scheduler(options: SchedulerOptions = {}): Scheduler {
   return new Scheduler({
     clock: fakeClock(options.random ?? 0),
     intervalMs: options.intervalMs ?? 30 * SECOND,
@@ -20,27 +28,29 @@ function scheduler(options: { intervalMs?: number; budgetPerMinute?: number; ran
   });
 }
 
+/** A scheduler reading these websites, started at T0 (the first is the active one). */
+function started(targets: ScriptedTarget[], options: SchedulerOptions = {}): Scheduler {
+  const poller = scheduler(options);
+  poller.setEveryWebsiteActive(options.everyWebsiteActive ?? false);
+  for (const target of targets) poller.setTarget(target);
+  poller.start();
+  return poller;
+}
+
 describe('cadence', () => {
   it('reads the active website every interval and the others at most every two minutes', async () => {
-    const poller = scheduler();
     const active = new ScriptedTarget('active');
     const background = new ScriptedTarget('background');
-    poller.setTarget(active);
-    poller.setTarget(background);
-    poller.start();
+    started([active, background]);
     await vi.advanceTimersByTimeAsync(4 * MINUTE);
     expect(active.gaps()).toEqual(Array(8).fill(30));
     expect(background.gaps()).toEqual([120, 120]);
   });
 
   it('uses the full rate for every website in sum mode', async () => {
-    const poller = scheduler();
     const first = new ScriptedTarget('first');
     const second = new ScriptedTarget('second');
-    poller.setTarget(first);
-    poller.setTarget(second);
-    poller.setEveryWebsiteActive(true);
-    poller.start();
+    started([first, second], { everyWebsiteActive: true });
     await vi.advanceTimersByTimeAsync(2 * MINUTE);
     expect(second.gaps()).toEqual([30, 30, 30, 30]);
   });
@@ -52,10 +62,8 @@ describe('cadence', () => {
   });
 
   it('moves the next read when the interval changes', async () => {
-    const poller = scheduler({ intervalMs: 5 * MINUTE });
     const target = new ScriptedTarget('site');
-    poller.setTarget(target);
-    poller.start();
+    const poller = started([target], { intervalMs: 5 * MINUTE });
     await vi.advanceTimersByTimeAsync(20 * SECOND);
     poller.setIntervalMs(10 * SECOND);
     await vi.advanceTimersByTimeAsync(30 * SECOND);
@@ -65,10 +73,8 @@ describe('cadence', () => {
 
 describe('one request at a time', () => {
   it('never overlaps reads of a website and lets refreshNow join the one in flight', async () => {
-    const poller = scheduler({ intervalMs: 10 * SECOND });
     const slow = new ScriptedTarget('slow', 'k', '1', [{ hangMs: 25 * SECOND, then: 5 }]);
-    poller.setTarget(slow);
-    poller.start();
+    const poller = started([slow], { intervalMs: 10 * SECOND });
     await vi.advanceTimersByTimeAsync(5 * SECOND);
     const joined = poller.refreshNow('slow');
     await vi.advanceTimersByTimeAsync(21 * SECOND);
@@ -79,12 +85,9 @@ describe('one request at a time', () => {
   });
 
   it('setActive reads the newly chosen website at once', async () => {
-    const poller = scheduler();
     const first = new ScriptedTarget('first');
     const second = new ScriptedTarget('second');
-    poller.setTarget(first);
-    poller.setTarget(second);
-    poller.start();
+    const poller = started([first, second]);
     await vi.advanceTimersByTimeAsync(50 * SECOND);
     await poller.setActive('second');
     expect(second.calls.map((at) => (at - T0) / 1000)).toEqual([0, 50]);
@@ -98,9 +101,7 @@ describe('failures', () => {
     const network = ScriptedTarget.network;
     const replies = [network, network, network, network, network, network, network, 12];
     const target = new ScriptedTarget('site', 'k', '1', replies);
-    const poller = scheduler();
-    poller.setTarget(target);
-    poller.start();
+    const poller = started([target]);
     await vi.advanceTimersByTimeAsync(40 * MINUTE);
     expect(target.gaps().slice(0, 8)).toEqual([30, 60, 120, 240, 480, 600, 600, 30]);
     expect(poller.state('site')?.error).toBeNull();
@@ -118,12 +119,7 @@ describe('failures', () => {
     const limited = new ScriptedTarget('limited', 'shared', '1', [{ kind: 'rate-limited', message: 'slow down', retryAt }]);
     const sibling = new ScriptedTarget('sibling', 'shared');
     const elsewhere = new ScriptedTarget('elsewhere', 'other');
-    const poller = scheduler();
-    poller.setEveryWebsiteActive(true);
-    poller.setTarget(limited);
-    poller.setTarget(sibling);
-    poller.setTarget(elsewhere);
-    poller.start();
+    started([limited, sibling, elsewhere], { everyWebsiteActive: true });
     await vi.advanceTimersByTimeAsync(6 * MINUTE);
     const after = (target: ScriptedTarget): number[] => target.calls.filter((at) => at > T0).map((at) => (at - T0) / 1000);
     expect(after(limited)[0]).toBe(300);
@@ -133,18 +129,14 @@ describe('failures', () => {
 
   it('waits at least one interval after a 429 that names no time', async () => {
     const limited = new ScriptedTarget('limited', 'k', '1', [{ kind: 'rate-limited', message: 'slow down' }]);
-    const poller = scheduler();
-    poller.setTarget(limited);
-    poller.start();
+    started([limited]);
     await vi.advanceTimersByTimeAsync(MINUTE);
     expect(limited.gaps()[0]).toBe(30);
   });
 
   it.each(['unauthorized', 'forbidden', 'not-found'] as const)('stops after %s until the token changes', async (kind) => {
     const target = new ScriptedTarget('site', 'k', '1', [{ kind, message: kind }]);
-    const poller = scheduler();
-    poller.setTarget(target);
-    poller.start();
+    const poller = started([target]);
     await vi.advanceTimersByTimeAsync(30 * MINUTE);
     expect(target.calls).toHaveLength(1);
     expect(poller.state('site')).toMatchObject({ halted: true, stale: true, error: { kind } });
@@ -163,11 +155,8 @@ describe('failures', () => {
 
 describe('request budget', () => {
   it('keeps every token within its budget per minute, shared by its websites', async () => {
-    const poller = scheduler({ intervalMs: 10 * SECOND, budgetPerMinute: 4 });
     const targets = ['a', 'b', 'c', 'd', 'e'].map((id) => new ScriptedTarget(id, 'shared'));
-    for (const target of targets) poller.setTarget(target);
-    poller.setEveryWebsiteActive(true);
-    poller.start();
+    started(targets, { intervalMs: 10 * SECOND, budgetPerMinute: 4, everyWebsiteActive: true });
     await vi.advanceTimersByTimeAsync(10 * MINUTE);
     const all = targets.flatMap((target) => target.calls).sort((a, b) => a - b);
     for (const [index, at] of all.entries()) {
@@ -184,9 +173,7 @@ describe('request budget', () => {
 describe('sleep and wake', () => {
   it('pause aborts the read in flight and lets no timer fire', async () => {
     const target = new ScriptedTarget('site', 'k', '1', [5, { hangMs: 60 * SECOND, then: 1 }]);
-    const poller = scheduler();
-    poller.setTarget(target);
-    poller.start();
+    const poller = started([target]);
     await vi.advanceTimersByTimeAsync(31 * SECOND);
     expect(target.calls).toHaveLength(2);
     poller.pause();
@@ -198,10 +185,8 @@ describe('sleep and wake', () => {
   });
 
   it('resume makes exactly one read per website, then the normal cadence', async () => {
-    const poller = scheduler();
     const targets = [new ScriptedTarget('a'), new ScriptedTarget('b'), new ScriptedTarget('c')];
-    for (const target of targets) poller.setTarget(target);
-    poller.start();
+    const poller = started(targets);
     await vi.advanceTimersByTimeAsync(MINUTE);
     poller.pause();
     await vi.advanceTimersByTimeAsync(8 * 60 * MINUTE);
@@ -216,9 +201,7 @@ describe('sleep and wake', () => {
 
   it('refreshNow does nothing while paused', async () => {
     const target = new ScriptedTarget('site');
-    const poller = scheduler();
-    poller.setTarget(target);
-    poller.start();
+    const poller = started([target]);
     await vi.advanceTimersByTimeAsync(SECOND);
     poller.pause();
     await poller.refreshNow('site');
@@ -227,9 +210,7 @@ describe('sleep and wake', () => {
 
   it('stop leaves nothing running', async () => {
     const target = new ScriptedTarget('site');
-    const poller = scheduler();
-    poller.setTarget(target);
-    poller.start();
+    const poller = started([target]);
     await vi.advanceTimersByTimeAsync(SECOND);
     poller.stop();
     expect(vi.getTimerCount()).toBe(0);
@@ -240,9 +221,7 @@ describe('state', () => {
   it('is stale after two intervals without success, or when the last read failed', async () => {
     const outcomes: PollOutcome[] = [];
     const target = new ScriptedTarget('site', 'k', '1', [8, ScriptedTarget.network]);
-    const poller = scheduler({ outcomes });
-    poller.setTarget(target);
-    poller.start();
+    const poller = started([target], { outcomes });
     await vi.advanceTimersByTimeAsync(SECOND);
     expect(poller.state('site')).toMatchObject({ visitors: 8, stale: false, fetchedAt: T0 });
     await vi.advanceTimersByTimeAsync(30 * SECOND);
@@ -252,9 +231,7 @@ describe('state', () => {
 
   it('forgets a removed website and stops reading it', async () => {
     const target = new ScriptedTarget('site');
-    const poller = scheduler();
-    poller.setTarget(target);
-    poller.start();
+    const poller = started([target]);
     await vi.advanceTimersByTimeAsync(SECOND);
     poller.removeTarget('site');
     await vi.advanceTimersByTimeAsync(5 * MINUTE);
