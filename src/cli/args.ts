@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isAllowedInterval, DEFAULT_INTERVAL_MS, MIN_INTERVAL_MS } from '../core/intervals';
+import { errorMessage } from '../core/errors';
 import { tokenKind } from '../core/token';
 
 export type OutputFormat = 'text' | 'json' | 'waybar' | 'xbar';
@@ -78,7 +79,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
       },
     });
   } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}. Run with --help for usage.`);
+    throw new UsageError(`${errorMessage(error)}. Run with --help for usage.`);
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };

@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/errors';
 import { readTokenFromStdin } from './read-token';
 import { runRunner } from './run';
 
@@ -20,7 +21,7 @@ runRunner(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`datafast-menubar: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`datafast-menubar: unexpected failure: ${errorMessage(error)}\n`);
     process.exitCode = 1;
   },
 );

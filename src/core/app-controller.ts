@@ -6,7 +6,7 @@ import type { Clock } from './clock';
 import { dashboardUrl } from './dashboard';
 import { createDemoReader } from './demo-source';
 import { Engine, type EngineWebsite } from './engine';
-import { DataFastError } from './errors';
+import { DataFastError, errorMessage } from './errors';
 import type { History } from './history';
 import { HistoryPersister, type HistoryFile } from './history-file';
 import { present, type TrayView } from './presenter';
@@ -95,7 +95,7 @@ export class AppController {
     });
     this.#persister = options.historyFile
       ? new HistoryPersister(options.historyFile, options.history, options.clock, () => this.#settings.websites.map((w) => w.id), (error) =>
-          this.#addNotice(`Visitor history could not be saved: ${error instanceof Error ? error.message : String(error)}`),
+          this.#addNotice(`Visitor history could not be saved: ${errorMessage(error)}`),
         )
       : null;
   }
@@ -369,7 +369,7 @@ export class AppController {
   /** Makes the engine match the settings. Serialised, so overlapping changes apply in order. */
   #resync(reloadTokens: boolean): Promise<void> {
     this.#syncing = this.#syncing.then(() => this.#sync(reloadTokens)).catch((error: unknown) => {
-      this.#addNotice(`Could not apply settings: ${error instanceof Error ? error.message : String(error)}`);
+      this.#addNotice(`Could not apply settings: ${errorMessage(error)}`);
     });
     return this.#syncing;
   }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from './clock';
+import { errorMessage } from './errors';
 import { History } from './history';
 import { setAside } from './quarantine';
 
@@ -25,7 +26,7 @@ export class HistoryFile {
       return History.fromJSON(JSON.parse(readFileSync(this.path, 'utf8')), now);
     } catch (error) {
       const aside = setAside(this.path, now);
-      onProblem(`Visitor history could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); starting a new one. The old file was kept as ${aside}.`);
+      onProblem(`Visitor history could not be read (${errorMessage(error).split('\n')[0]}); starting a new one. The old file was kept as ${aside}.`);
       return new History();
     }
   }

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from './clock';
-import { DataFastError, needsUserAction, type FailureInfo } from './errors';
+import { DataFastError, errorMessage, needsUserAction, type FailureInfo } from './errors';
 import {
   BACKGROUND_INTERVAL_MS,
   DEFAULT_BUDGET_PER_MINUTE,
@@ -340,6 +340,6 @@ function checkedInterval(ms: number): number {
 
 function toFailure(error: unknown): FailureInfo {
   if (error instanceof DataFastError) return error.toInfo();
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return { kind: 'network', message: `Reading visitors failed: ${message}` };
 }

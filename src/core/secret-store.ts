@@ -1,4 +1,5 @@
 import { KEYCHAIN_SERVICE } from '../shared/app-identity';
+import { errorMessage } from './errors';
 import { redactTokens } from './redact';
 import { maskToken, normaliseToken, tokenKind } from './token';
 
@@ -99,18 +100,14 @@ export class SecretStore {
       backend = await this.#backend;
     } catch (error) {
       this.#backend = null;
-      throw new KeychainUnavailableError(`keytar could not be loaded: ${describe(error)}`, this.#platform);
+      throw new KeychainUnavailableError(`keytar could not be loaded: ${errorMessage(error)}`, this.#platform);
     }
     try {
       return await action(backend);
     } catch (error) {
-      throw new KeychainUnavailableError(describe(error), this.#platform);
+      throw new KeychainUnavailableError(errorMessage(error), this.#platform);
     }
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** keytar, loaded lazily; a missing or broken native module becomes a clear error, not a crash. */

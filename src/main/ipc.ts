@@ -3,6 +3,7 @@ import { channelName, type Channel, type RequestOf, type ResponseOf } from '../s
 import { requestValidators } from '../shared/ipc-validators';
 import type { Reply } from '../shared/view-model';
 import { redactTokens } from '../core/redact';
+import { errorMessage } from '../core/errors';
 
 export type Handlers = { readonly [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
@@ -79,6 +80,6 @@ export async function dispatch<C extends Channel>(
   try {
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    return { ok: false, error: redactTokens(error instanceof Error ? error.message : String(error)) };
+    return { ok: false, error: redactTokens(errorMessage(error)) };
   }
 }

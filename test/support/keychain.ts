@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { errorMessage } from '../../src/core/errors';
 import { loadKeytar, SecretStore, type KeychainBackend } from '../../src/core/secret-store';
 
 /** A keychain service name of our own per test run, so tests never touch the user's real entries. */
@@ -16,7 +17,7 @@ export async function keychainProblem(): Promise<string | null> {
     await keytar.findCredentials(testServiceName());
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }
 
