@@ -258,11 +258,7 @@ export class AppController {
   }
 
   async rename(id: string, label: string): Promise<void> {
-    this.#requireWebsite(id);
-    await this.#updateSettings((settings) => ({
-      ...settings,
-      websites: settings.websites.map((website) => (website.id === id ? { ...website, label: label.trim() } : website)),
-    }));
+    await this.#updateWebsite(id, (website) => ({ ...website, label: label.trim() }));
   }
 
   async move(id: string, direction: 'up' | 'down'): Promise<void> {
@@ -286,11 +282,7 @@ export class AppController {
   }
 
   async setThreshold(id: string, threshold: number | null): Promise<void> {
-    this.#requireWebsite(id);
-    await this.#updateSettings((settings) => ({
-      ...settings,
-      websites: settings.websites.map((website) => (website.id === id ? { ...website, spikeThreshold: threshold } : website)),
-    }));
+    await this.#updateWebsite(id, (website) => ({ ...website, spikeThreshold: threshold }));
   }
 
   async updateSettings(patch: SettingsPatch): Promise<void> {
@@ -324,7 +316,8 @@ export class AppController {
 
   /** A sample notification, so the user sees what a spike looks like (and that notifications work). */
   testNotification(): void {
-    const website = this.#loaded.find(({ settings }) => settings.id === this.#settings.activeWebsiteId)?.settings;
+    const activeId = this.#settings.activeWebsiteId;
+    const website = activeId ? this.#website(activeId) : undefined;
     const name = website ? websiteName(website) : 'example.com';
     const message = spikeMessage({ websiteId: website?.id ?? 'test', visitors: 128, baseline: 30, reason: 'above-usual', at: this.#clock.now() }, name, null);
     this.#emitNotify({ websiteId: website?.id ?? 'test', title: `${message.title} (test)`, body: message.body, url: website ? this.dashboardUrlFor(website.id) : null });
@@ -332,17 +325,27 @@ export class AppController {
 
   /** The DataFast dashboard for a website, or DataFast's dashboard list when its id is unknown. */
   dashboardUrlFor(id: string): string | null {
-    const website = this.#settings.websites.find((candidate) => candidate.id === id);
+    const website = this.#website(id);
     if (!website || website.tokenKind === 'demo') return null;
     return website.websiteId ? dashboardUrl(website.websiteId) : 'https://datafa.st/dashboard';
   }
 
   // ── Internals ───────────────────────────────────────────────────────────────────────────
 
-  #requireWebsite(id: string): WebsiteSettings {
-    const website = this.#settings.websites.find((candidate) => candidate.id === id);
-    if (!website) throw new DataFastError({ kind: 'not-found', message: 'That website is no longer configured.' });
-    return website;
+  #website(id: string): WebsiteSettings | undefined {
+    return this.#settings.websites.find((candidate) => candidate.id === id);
+  }
+
+  #requireWebsite(id: string): void {
+    if (!this.#website(id)) throw new DataFastError({ kind: 'not-found', message: 'That website is no longer configured.' });
+  }
+
+  async #updateWebsite(id: string, change: (website: WebsiteSettings) => WebsiteSettings): Promise<void> {
+    this.#requireWebsite(id);
+    await this.#updateSettings((settings) => ({
+      ...settings,
+      websites: settings.websites.map((website) => (website.id === id ? change(website) : website)),
+    }));
   }
 
   async #updateSettings(change: (settings: Settings) => Settings): Promise<void> {
@@ -444,7 +447,7 @@ export class AppController {
    * there gets its chance at once; the same one leaves the website halted, as it should be.
    */
   async #recheckToken(websiteId: string): Promise<void> {
-    const website = this.#settings.websites.find((candidate) => candidate.id === websiteId);
+    const website = this.#website(websiteId);
     if (!website || website.tokenKind === 'demo') return;
     let stored: string | null;
     try {
@@ -460,7 +463,7 @@ export class AppController {
   #onSpike(spike: SpikeEvent): void {
     const { notifications } = this.#settings;
     if (!notifications.enabled || this.notificationsSnoozed()) return;
-    const website = this.#settings.websites.find((candidate) => candidate.id === spike.websiteId);
+    const website = this.#website(spike.websiteId);
     if (!website) return;
     const message = spikeMessage(spike, websiteName(website), website.spikeThreshold, this.#options.locale);
     this.#emitNotify({ websiteId: website.id, ...message, url: this.dashboardUrlFor(website.id) });
