@@ -108,8 +108,8 @@ export function present(input: PresenterInput): TrayView {
   const count = (visitors: number | null): string | null => (visitors === null ? null : formatCount(visitors, input.numberFormat, locale));
   const active = input.websites.find((website) => website.websiteId === input.activeId) ?? input.websites[0] ?? null;
 
-  const websites: MenuWebsite[] = input.websites.map((website) => {
-    const reading = readingOf(website.poll);
+  const rows = input.websites.map((website) => ({ website, reading: readingOf(website.poll) }));
+  const websites: MenuWebsite[] = rows.map(({ website, reading }) => {
     const countText = count(reading.visitors) ?? NO_READING;
     const label = website.demo ? `${website.label} (demo)` : website.label;
     return {
@@ -139,7 +139,7 @@ export function present(input: PresenterInput): TrayView {
   }
 
   const sum = input.mode === 'sum';
-  const reading = sum ? sumOf(input.websites.map((website) => readingOf(website.poll))) : readingOf(active.poll);
+  const reading = sum ? sumOf(rows.map((row) => row.reading)) : readingOf(active.poll);
   const countText = count(reading.visitors);
   const name = sum ? `All websites (${input.websites.length})` : websites.find((w) => w.websiteId === active.websiteId)?.label ?? active.label;
   const age = reading.fetchedAt === null ? null : `updated ${formatAge(input.now - reading.fetchedAt)}`;
