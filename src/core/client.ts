@@ -111,10 +111,11 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
       throw transportFailure(error, signal, timeoutMs);
     }
     const parsedBody = parseJson(body);
-    if (!response.ok) throw httpFailure(response, parsedBody, body, now());
-    if (parsedBody === undefined) throw unreadable(body);
     const envelope = errorEnvelopeSchema.safeParse(parsedBody);
-    if (envelope.success) throw httpFailure(response, parsedBody, body, now());
+    const apiError = envelope.success ? envelope.data.error : null;
+    if (!response.ok) throw httpFailure(response, apiError, parsedBody, body, now());
+    if (parsedBody === undefined) throw unreadable(body);
+    if (apiError) throw httpFailure(response, apiError, parsedBody, body, now());
     const result = schema.safeParse(parsedBody);
     if (!result.success) {
       throw new DataFastError({
@@ -219,12 +220,13 @@ function errorCode(error: unknown): string | null {
   return null;
 }
 
-function httpFailure(response: Response, parsedBody: unknown, rawBody: string, now: number): DataFastError {
-  const envelope = errorEnvelopeSchema.safeParse(parsedBody);
-  const envelopeCode = envelope.success ? Number(envelope.data.error.code) : Number.NaN;
+type ApiError = z.infer<typeof errorEnvelopeSchema>['error'];
+
+function httpFailure(response: Response, apiError: ApiError | null, parsedBody: unknown, rawBody: string, now: number): DataFastError {
+  const envelopeCode = apiError ? Number(apiError.code) : Number.NaN;
   // A 200 carrying an error envelope takes its status from the envelope.
   const status = response.ok && Number.isInteger(envelopeCode) ? envelopeCode : response.status;
-  const apiReason = envelope.success && envelope.data.error.message ? redactTokens(envelope.data.error.message) : null;
+  const apiReason = apiError?.message ? redactTokens(apiError.message) : null;
   const because = apiReason ? `: ${apiReason}` : '';
 
   switch (true) {
