@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { errorMessage } from './errors';
 import { setAside } from './quarantine';
 import { migrateSettings } from './settings-migrations';
 import { DEFAULT_SETTINGS, describeSettingsIssue, settingsSchema, type Settings } from './settings-schema';
@@ -67,17 +68,7 @@ export class SettingsRepository {
 
   /** The current settings, read fresh from disk. */
   read(): Settings {
-    try {
-      // conf throws a SyntaxError here when the file is not JSON.
-      const stored = this.#backend.store;
-      if (Object.keys(stored).length === 0) return structuredClone(DEFAULT_SETTINGS);
-      const { settings } = migrateSettings(stored);
-      return settingsSchema.parse(settings);
-    } catch (error) {
-      // Another program wrote something we cannot use; keep it aside and carry on with defaults.
-      this.#quarantine(error);
-      return structuredClone(DEFAULT_SETTINGS);
-    }
+    return this.#load()?.settings ?? structuredClone(DEFAULT_SETTINGS);
   }
 
   /**
@@ -108,14 +99,24 @@ export class SettingsRepository {
   }
 
   #migrateInPlace(): void {
-    const stored = this.#backend.store;
-    if (Object.keys(stored).length === 0) return;
+    const loaded = this.#load();
+    if (loaded?.migrated) this.#write(loaded.settings);
+  }
+
+  /**
+   * The stored settings, migrated and validated; null when there are none yet, or when the file
+   * holds something we cannot use (another program wrote it), which is then set aside.
+   */
+  #load(): { settings: Settings; migrated: boolean } | null {
     try {
+      // conf throws a SyntaxError here when the file is not JSON.
+      const stored = this.#backend.store;
+      if (Object.keys(stored).length === 0) return null;
       const { settings, migratedFrom } = migrateSettings(stored);
-      const parsed = settingsSchema.parse(settings);
-      if (migratedFrom !== null) this.#write(parsed);
+      return { settings: settingsSchema.parse(settings), migrated: migratedFrom !== null };
     } catch (error) {
       this.#quarantine(error);
+      return null;
     }
   }
 
@@ -140,8 +141,6 @@ function problemMessage(aside: string, error: unknown): string {
       ? 'it is not valid JSON'
       : error instanceof Error && 'issues' in error
         ? 'it does not match the settings format'
-        : error instanceof Error
-          ? error.message
-          : String(error);
+        : errorMessage(error);
   return `The settings file could not be read (${reason}); starting with defaults. The old file was kept as ${aside}.`;
 }
