@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { isAllowedInterval, DEFAULT_INTERVAL_MS, MIN_INTERVAL_MS } from '../core/intervals';
 import { errorMessage } from '../core/errors';
 import { tokenKind } from '../core/token';
+import { REFRESH_SECONDS } from '../shared/setting-limits';
 
 export type OutputFormat = 'text' | 'json' | 'waybar' | 'xbar';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'waybar', 'xbar'];
@@ -117,7 +118,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
   if (values.interval !== undefined) {
     intervalMs = Math.round(Number(values.interval) * 1000);
     if (!/^\d+(\.\d+)?$/.test(values.interval.trim()) || !isAllowedInterval(intervalMs)) {
-      throw new UsageError(`--interval must be a number of seconds from 10 to 600 (got "${values.interval}").`);
+      throw new UsageError(`--interval must be a number of seconds from ${REFRESH_SECONDS.min} to ${REFRESH_SECONDS.max} (got "${values.interval}").`);
     }
   }
   if (websiteIds.length > 1) throw new UsageError('Watch one website at a time: give --website-id once.');

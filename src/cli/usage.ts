@@ -1,3 +1,5 @@
+import { REFRESH_SECONDS } from '../shared/setting-limits';
+
 export const USAGE = `DataFast Menubar — live visitor count for status bars and terminals
 
 Usage:
@@ -16,7 +18,7 @@ Options:
                            fetchedAt, stale, error, ...}; spikes as {"type":"spike", ...}
                          waybar: {"text","tooltip","class"} per line (class ok|stale|error)
                          xbar: xbar/SwiftBar plugin output (implies --once)
-  --interval SECONDS     Seconds between reads, 10 to 600 (default 30; 10 with --demo).
+  --interval SECONDS     Seconds between reads, ${REFRESH_SECONDS.min} to ${REFRESH_SECONDS.max} (default ${REFRESH_SECONDS.default}; ${REFRESH_SECONDS.min} with --demo).
   --website-id ID        With DATAFAST_API_KEY: the DataFast website ID; required with an
                            account token (dft_). With add: a website to add (repeatable).
   --website NAME         A configured website by label, domain or id (default: the active one).

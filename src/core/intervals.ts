@@ -1,6 +1,8 @@
-export const DEFAULT_INTERVAL_MS = 30_000;
-export const MIN_INTERVAL_MS = 10_000;
-export const MAX_INTERVAL_MS = 600_000;
+import { REFRESH_SECONDS } from '../shared/setting-limits';
+
+export const DEFAULT_INTERVAL_MS = REFRESH_SECONDS.default * 1000;
+export const MIN_INTERVAL_MS = REFRESH_SECONDS.min * 1000;
+export const MAX_INTERVAL_MS = REFRESH_SECONDS.max * 1000;
 /** Websites not on screen are polled at most this often, to spare the shared request budget. */
 export const BACKGROUND_INTERVAL_MS = 120_000;
 export const MAX_BACKOFF_MS = 600_000;

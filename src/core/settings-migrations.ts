@@ -1,3 +1,4 @@
+import { REFRESH_SECONDS } from '../shared/setting-limits';
 import { SETTINGS_SCHEMA_VERSION } from './settings-schema';
 
 /**
@@ -16,7 +17,7 @@ const MIGRATIONS: Record<number, Migration> = {
     return {
       ...Object.fromEntries(Object.entries(old).filter(([key]) => !retired.has(key))),
       schemaVersion: 2,
-      refreshIntervalSeconds: Math.min(600, Math.max(10, Math.round(intervalMs / 1000))),
+      refreshIntervalSeconds: Math.min(REFRESH_SECONDS.max, Math.max(REFRESH_SECONDS.min, Math.round(intervalMs / 1000))),
       displayMode: showSum === true ? 'sum' : 'active',
       notifications: {
         enabled: notificationsEnabled !== false,

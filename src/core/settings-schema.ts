@@ -1,29 +1,45 @@
 import { z } from 'zod';
+import {
+  COOLDOWN_MINUTES,
+  LABEL_MAX_LENGTH,
+  MAX_WEBSITES,
+  REFRESH_SECONDS,
+  SPIKE_FACTOR,
+  SPIKE_MINIMUM,
+  SPIKE_THRESHOLD_MAX,
+  WEBSITE_ID_PATTERN,
+} from '../shared/setting-limits';
 import { DEFAULT_API_URL } from './client';
 
 export const SETTINGS_SCHEMA_VERSION = 2;
 
 /** Said of a number that must be whole: "The refresh interval must be a whole number". */
 const WHOLE = 'must be a whole number';
+const atLeast = (min: number, unit = ''): string => `must be at least ${min.toLocaleString('en-US')}${unit}`;
+const atMost = (max: number, unit = ''): string => `must be at most ${max.toLocaleString('en-US')}${unit}`;
 
 export const websiteSettingsSchema = z.object({
   /** Our own id: the keychain account name and the key everything else refers to. */
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, "-" or "_"'),
-  label: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  id: z.string().regex(WEBSITE_ID_PATTERN, 'must be letters, digits, "-" or "_"'),
+  label: z.string().trim().min(1, 'must not be empty').max(LABEL_MAX_LENGTH, atMost(LABEL_MAX_LENGTH, ' characters')),
   /** DataFast's website id: required for account tokens, known for website keys only sometimes. */
   websiteId: z.string().min(1).max(64).nullable(),
   domain: z.string().max(253).nullable(),
   tokenKind: z.enum(['website-key', 'account-token', 'demo']),
   order: z.number().int().nonnegative(),
   /** Notify whenever visitors reach this many, whatever the usual level. */
-  spikeThreshold: z.number().int(WHOLE).positive('must be above 0').max(10_000_000, 'must be at most 10,000,000').nullable(),
+  spikeThreshold: z.number().int(WHOLE).positive('must be above 0').max(SPIKE_THRESHOLD_MAX, atMost(SPIKE_THRESHOLD_MAX)).nullable(),
 });
 
 export const notificationSettingsSchema = z.object({
   enabled: z.boolean(),
-  factor: z.number().min(1.2, 'must be at least 1.2').max(20, 'must be at most 20'),
-  minimum: z.number().int(WHOLE).min(1, 'must be at least 1').max(1_000_000, 'must be at most 1,000,000'),
-  cooldownMinutes: z.number().int(WHOLE).min(1, 'must be at least 1 minute').max(1_440, 'must be at most a day (1,440 minutes)'),
+  factor: z.number().min(SPIKE_FACTOR.min, atLeast(SPIKE_FACTOR.min)).max(SPIKE_FACTOR.max, atMost(SPIKE_FACTOR.max)),
+  minimum: z.number().int(WHOLE).min(SPIKE_MINIMUM.min, atLeast(SPIKE_MINIMUM.min)).max(SPIKE_MINIMUM.max, atMost(SPIKE_MINIMUM.max)),
+  cooldownMinutes: z
+    .number()
+    .int(WHOLE)
+    .min(COOLDOWN_MINUTES.min, atLeast(COOLDOWN_MINUTES.min, ' minute'))
+    .max(COOLDOWN_MINUTES.max, `must be at most a day (${COOLDOWN_MINUTES.max.toLocaleString('en-US')} minutes)`),
   /** Epoch milliseconds; notifications stay quiet until then. */
   snoozedUntil: z.number().int().nonnegative().nullable(),
 });
@@ -31,9 +47,13 @@ export const notificationSettingsSchema = z.object({
 export const settingsSchema = z
   .object({
     schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
-    websites: z.array(websiteSettingsSchema).max(50, 'may hold at most 50 websites'),
+    websites: z.array(websiteSettingsSchema).max(MAX_WEBSITES, `may hold at most ${MAX_WEBSITES} websites`),
     activeWebsiteId: z.string().nullable(),
-    refreshIntervalSeconds: z.number().int(WHOLE).min(10, 'must be at least 10 seconds').max(600, 'must be at most 10 minutes'),
+    refreshIntervalSeconds: z
+      .number()
+      .int(WHOLE)
+      .min(REFRESH_SECONDS.min, atLeast(REFRESH_SECONDS.min, ' seconds'))
+      .max(REFRESH_SECONDS.max, atMost(REFRESH_SECONDS.max / 60, ' minutes')),
     displayMode: z.enum(['active', 'sum']),
     numberFormat: z.enum(['compact', 'full']),
     notifications: notificationSettingsSchema,
@@ -61,10 +81,16 @@ export const DEFAULT_SETTINGS: Settings = {
   schemaVersion: SETTINGS_SCHEMA_VERSION,
   websites: [],
   activeWebsiteId: null,
-  refreshIntervalSeconds: 30,
+  refreshIntervalSeconds: REFRESH_SECONDS.default,
   displayMode: 'active',
   numberFormat: 'compact',
-  notifications: { enabled: true, factor: 2, minimum: 10, cooldownMinutes: 30, snoozedUntil: null },
+  notifications: {
+    enabled: true,
+    factor: SPIKE_FACTOR.default,
+    minimum: SPIKE_MINIMUM.default,
+    cooldownMinutes: COOLDOWN_MINUTES.default,
+    snoozedUntil: null,
+  },
   launchAtLogin: false,
   apiUrl: DEFAULT_API_URL,
 };

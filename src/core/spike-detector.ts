@@ -1,3 +1,4 @@
+import { COOLDOWN_MINUTES, SPIKE_FACTOR, SPIKE_MINIMUM } from '../shared/setting-limits';
 import type { History } from './history';
 
 export interface SpikeSettings {
@@ -8,7 +9,11 @@ export interface SpikeSettings {
   readonly cooldownMs: number;
 }
 
-export const DEFAULT_SPIKE_SETTINGS: SpikeSettings = { factor: 2, minimum: 10, cooldownMs: 30 * 60_000 };
+export const DEFAULT_SPIKE_SETTINGS: SpikeSettings = {
+  factor: SPIKE_FACTOR.default,
+  minimum: SPIKE_MINIMUM.default,
+  cooldownMs: COOLDOWN_MINUTES.default * 60_000,
+};
 
 export type SpikeReason = 'threshold' | 'above-usual';
 

@@ -1,4 +1,5 @@
 import type { SettingsPatch } from '../shared/ipc-contract';
+import { COOLDOWN_MINUTES, REFRESH_SECONDS, SPIKE_FACTOR, SPIKE_MINIMUM, SPIKE_THRESHOLD_MAX } from '../shared/setting-limits';
 import type { AppStateView, Reply } from '../shared/view-model';
 import { h, replaceKeepingFocus } from './dom';
 import { settle } from './websites-panel';
@@ -118,9 +119,9 @@ export class GeneralPanel extends FormPanel {
         id: 'interval',
         label: 'Refresh every (seconds)',
         value: settings.refreshIntervalSeconds,
-        min: 10,
-        max: 600,
-        hint: 'From 10 seconds to 10 minutes. Other websites are read at most every 2 minutes.',
+        min: REFRESH_SECONDS.min,
+        max: REFRESH_SECONDS.max,
+        hint: `From ${REFRESH_SECONDS.min} seconds to ${REFRESH_SECONDS.max / 60} minutes. Other websites are read at most every 2 minutes.`,
         save: (value) => save({ refreshIntervalSeconds: value }),
       }),
       radioGroup('display', 'Menu bar shows', settings.displayMode, [['active', 'The chosen website'], ['sum', 'Sum of all websites']], (value) => save({ displayMode: value })),
@@ -148,7 +149,7 @@ export class NotificationsPanel extends FormPanel {
         label: `Alert at (${website.label})`,
         value: website.spikeThreshold ?? 0,
         min: 0,
-        max: 10_000_000,
+        max: SPIKE_THRESHOLD_MAX,
         save: (value) => this.save(this.api.websites.setThreshold(website.id, value > 0 ? Math.round(value) : null)),
       }),
     );
@@ -159,19 +160,19 @@ export class NotificationsPanel extends FormPanel {
         id: 'factor',
         label: 'Spike means at least (× usual)',
         value: notifications.factor,
-        min: 1.2,
-        max: 20,
+        min: SPIKE_FACTOR.min,
+        max: SPIKE_FACTOR.max,
         step: 0.1,
         hint: 'Usual = the median of the last hour. Lower is more sensitive.',
         save: (factor) => save({ factor }),
       }),
-      numberField({ id: 'minimum', label: 'And at least (visitors)', value: notifications.minimum, min: 1, max: 1_000_000, save: (minimum) => save({ minimum }) }),
+      numberField({ id: 'minimum', label: 'And at least (visitors)', value: notifications.minimum, min: SPIKE_MINIMUM.min, max: SPIKE_MINIMUM.max, save: (minimum) => save({ minimum }) }),
       numberField({
         id: 'cooldown',
         label: 'Quiet after a spike (minutes)',
         value: notifications.cooldownMinutes,
-        min: 1,
-        max: 1440,
+        min: COOLDOWN_MINUTES.min,
+        max: COOLDOWN_MINUTES.max,
         save: (cooldownMinutes) => save({ cooldownMinutes }),
       }),
       state.websites.length > 0 ? h('h3', {}, 'Alert levels') : null,

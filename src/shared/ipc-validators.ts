@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import type { Channel, IpcContract } from './ipc-contract';
+import { LABEL_MAX_LENGTH, MAX_WEBSITES, SPIKE_THRESHOLD_MAX, WEBSITE_ID_PATTERN } from './setting-limits';
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const id = z.string().regex(WEBSITE_ID_PATTERN);
 
 /** Runtime check of every request; types vanish at runtime, these do not. */
 export const requestValidators: { readonly [C in Channel]: z.ZodType<IpcContract[C]['request']> } = {
   'state:get': z.null(),
   'token:check': z.object({ token: z.string().min(1).max(500) }).strict(),
-  'websites:add': z.object({ pendingId: z.uuid(), websiteIds: z.array(id).max(50) }).strict(),
+  'websites:add': z.object({ pendingId: z.uuid(), websiteIds: z.array(id).max(MAX_WEBSITES) }).strict(),
   'websites:add-demo': z.null(),
-  'websites:rename': z.object({ id, label: z.string().trim().min(1).max(80) }).strict(),
+  'websites:rename': z.object({ id, label: z.string().trim().min(1).max(LABEL_MAX_LENGTH) }).strict(),
   'websites:move': z.object({ id, direction: z.enum(['up', 'down']) }).strict(),
   'websites:remove': z.object({ id }).strict(),
   'websites:set-active': z.object({ id }).strict(),
-  'websites:set-threshold': z.object({ id, threshold: z.number().int().positive().max(10_000_000).nullable() }).strict(),
+  'websites:set-threshold': z.object({ id, threshold: z.number().int().positive().max(SPIKE_THRESHOLD_MAX).nullable() }).strict(),
   'settings:update': z
     .object({
       refreshIntervalSeconds: z.number().int().optional(),
