@@ -9,6 +9,17 @@ import { DEFAULT_SETTINGS, describeSettingsIssue, settingsSchema, type Settings 
 export const SETTINGS_FILE_NAME = 'config.json';
 
 /**
+ * What the runner's conf and the app's electron-store are both given, so they treat the one file
+ * alike: private file mode, no silent clearing of a file they cannot read (we set it aside), and
+ * flat keys. Each adds its own name for the file (`configName` / `name`).
+ */
+export function sharedStoreOptions(directory: string, watch: boolean) {
+  return { cwd: directory, configFileMode: 0o600, clearInvalidConfig: false, accessPropertiesByDotNotation: false, watch } as const;
+}
+
+export const SETTINGS_STORE_NAME = SETTINGS_FILE_NAME.replace(/\.json$/, '');
+
+/**
  * The part of conf / electron-store we rely on: a JSON file read fresh on every `store` access
  * and written atomically. The runner passes conf, the app electron-store (which extends conf).
  */

@@ -6,11 +6,12 @@ import ElectronStore from 'electron-store';
 import { autoUpdater } from 'electron-updater';
 import { AppController } from '../core/app-controller';
 import { createDataFastClient } from '../core/client';
+import { errorMessage } from '../core/errors';
 import { systemClock } from '../core/clock';
 import { HistoryFile } from '../core/history-file';
 import { configDirectory } from '../core/paths';
 import { loadKeytar, SecretStore } from '../core/secret-store';
-import { SettingsRepository, SETTINGS_FILE_NAME } from '../core/settings-repository';
+import { SettingsRepository, SETTINGS_STORE_NAME, sharedStoreOptions } from '../core/settings-repository';
 import { WebsiteAccounts } from '../core/website-accounts';
 import { APP_ID } from '../shared/app-identity';
 import { AppShell } from './app-shell';
@@ -41,15 +42,8 @@ function start(): void {
   const settings = SettingsRepository.open({
     directory,
     createBackend: (dir) =>
-      new ElectronStore<Record<string, unknown>>({
-        cwd: dir,
-        name: SETTINGS_FILE_NAME.replace(/\.json$/, ''),
-        configFileMode: 0o600,
-        clearInvalidConfig: false,
-        accessPropertiesByDotNotation: false,
-        // Changes made by the runner show up without a restart.
-        watch: true,
-      }),
+      // Watched, so changes made by the runner show up without a restart.
+      new ElectronStore<Record<string, unknown>>({ ...sharedStoreOptions(dir, true), name: SETTINGS_STORE_NAME }),
     onProblem: (message) => reportProblem(message),
   });
   const fetchThroughProxy = (input: string, init: RequestInit): Promise<Response> => net.fetch(input, init);
@@ -122,7 +116,7 @@ function start(): void {
     openSettings: () => settingsWindow.open(),
     sendToWindow: (channel, payload) => settingsWindow.send(channel, payload),
     quit: () => app.quit(),
-    onError: (error) => console.error('DataFast Menubar:', error instanceof Error ? error.message : error),
+    onError: (error) => console.error('DataFast Menubar:', errorMessage(error)),
     updates,
   });
 
