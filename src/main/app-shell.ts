@@ -31,6 +31,8 @@ export class AppShell {
   readonly #ports: ShellPorts;
   #highlight: NotificationRequest | null = null;
   #renderQueued = false;
+  /** The last-hour image, drawn again only when its website or newest reading changes. */
+  #sparkline: { readonly key: string; readonly image: NativeImage | null } | null = null;
 
   constructor(ports: ShellPorts) {
     this.#ports = ports;
@@ -51,10 +53,11 @@ export class AppShell {
     const { controller } = this.#ports;
     const view = controller.trayView();
     const state = controller.appState(view);
-    const sparkline = this.#ports.sparkline(state.lastHour, this.#ports.now());
     const lastPoint = state.lastHour.at(-1);
-    const sparklineKey = sparkline && lastPoint ? `${state.activeWebsiteId ?? ''}|${lastPoint.at}|${lastPoint.visitors}` : 'none';
-    this.#ports.tray.render(view, this.menuTemplate(view, sparkline), sparklineKey);
+    const key = lastPoint ? `${state.activeWebsiteId ?? ''}|${lastPoint.at}|${lastPoint.visitors}` : 'none';
+    if (this.#sparkline?.key !== key) this.#sparkline = { key, image: this.#ports.sparkline(state.lastHour, this.#ports.now()) };
+    const sparkline = this.#sparkline.image;
+    this.#ports.tray.render(view, this.menuTemplate(view, sparkline), sparkline ? key : 'none');
     this.#ports.sendToWindow(STATE_EVENT, state);
   }
 

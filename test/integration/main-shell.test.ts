@@ -28,6 +28,7 @@ describe('tray from the running controller', () => {
   let app: AppHarness;
   let tray: FakeTray;
   let shell: AppShell;
+  let sparklinesDrawn: number;
   const opened: string[] = [];
 
   beforeEach(async () => {
@@ -36,10 +37,14 @@ describe('tray from the running controller', () => {
       await app.addToken(token);
     }
     tray = new FakeTray();
+    sparklinesDrawn = 0;
     shell = new AppShell({
       controller: app.controller,
       tray: new TrayService({ tray, platform: 'linux', buildMenu, countImage: () => fakeImages.createEmpty(), templateIcon: () => fakeImages.createEmpty() }),
-      sparkline: (points, now) => sparklineImage(fakeImages, points, now),
+      sparkline: (points, now) => {
+        sparklinesDrawn += 1;
+        return sparklineImage(fakeImages, points, now);
+      },
       now: () => Date.now(),
       openInBrowser: (url) => opened.push(url),
       openSettings: () => opened.push('settings'),
@@ -67,6 +72,19 @@ describe('tray from the running controller', () => {
     // Switching reads the newly chosen website at once (the headline changes before that read lands).
     await eventually(() => fake.requestsTo('/api/v1/analytics/realtime').length > before);
     expect(tray.tooltips.at(-1)).toContain('Blog — 7 visitors');
+  });
+
+  it('draws the last-hour image again only when the active website has a new reading', async () => {
+    const drawn = sparklinesDrawn;
+    shell.render();
+    shell.render();
+    expect(sparklinesDrawn).toBe(drawn);
+    const newest = (): number | undefined => app.controller.appState().lastHour.at(-1)?.at;
+    const before = newest();
+    await app.controller.refreshNow();
+    await eventually(() => newest() !== before);
+    shell.render();
+    expect(sparklinesDrawn).toBe(drawn + 1);
   });
 
   it('sums all websites when chosen', async () => {
