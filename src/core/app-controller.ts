@@ -3,7 +3,7 @@ import type { SettingsPatch } from '../shared/ipc-contract';
 import type { AddedView, AppStateView, HistoryPoint, TokenCheckView, WebsiteView } from '../shared/view-model';
 import type { DataFastClient } from './client';
 import type { Clock } from './clock';
-import { dashboardUrl } from './dashboard';
+import { DASHBOARDS_URL, dashboardUrl } from './dashboard';
 import { createDemoReader } from './demo-source';
 import { Engine, type EngineWebsite } from './engine';
 import { DataFastError, errorMessage } from './errors';
@@ -327,7 +327,7 @@ export class AppController {
   dashboardUrlFor(id: string): string | null {
     const website = this.#website(id);
     if (!website || website.tokenKind === 'demo') return null;
-    return website.websiteId ? dashboardUrl(website.websiteId) : 'https://datafa.st/dashboard';
+    return website.websiteId ? dashboardUrl(website.websiteId) : DASHBOARDS_URL;
   }
 
   // ── Internals ───────────────────────────────────────────────────────────────────────────

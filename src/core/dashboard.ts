@@ -1,8 +1,9 @@
-const DASHBOARD_ORIGIN = 'https://datafa.st';
+/** DataFast's list of the user's dashboards, for a website whose DataFast id is not known. */
+export const DASHBOARDS_URL = 'https://datafa.st/dashboard';
 
 /** The website's page on DataFast; the only kind of address the app ever opens in a browser. */
 export function dashboardUrl(websiteId: string): string {
-  return `${DASHBOARD_ORIGIN}/dashboard/${encodeURIComponent(websiteId)}`;
+  return `${DASHBOARDS_URL}/${encodeURIComponent(websiteId)}`;
 }
 
 /** Allowlist for opening links: https on DataFast's own host only. */
