@@ -7,7 +7,7 @@ import { autoUpdater } from 'electron-updater';
 import { AppController } from '../core/app-controller';
 import { createDataFastClient } from '../core/client';
 import { errorMessage } from '../core/errors';
-import { systemClock } from '../core/clock';
+import { repeatEvery, systemClock } from '../core/clock';
 import { HistoryFile } from '../core/history-file';
 import { configDirectory } from '../core/paths';
 import { loadKeytar, SecretStore } from '../core/secret-store';
@@ -101,8 +101,7 @@ function start(): void {
   const updates = support.supported
     ? new UpdateService({
         updater: autoUpdater,
-        setTimer: setTimeout,
-        clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout),
+        timers: systemClock,
         onStatus: () => appShell.scheduleRender(),
       })
     : null;
@@ -136,22 +135,16 @@ function start(): void {
   );
 
   followPower(powerMonitor, controller, platform);
-  const stopOnlineWatch = watchOnline({ isOnline: () => net.isOnline(), engine: controller, setTimer: setTimeout, clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout) });
-
+  const stopOnlineWatch = watchOnline({ isOnline: () => net.isOnline(), engine: controller, timers: systemClock });
   // "updated 12 s ago" has to move even when no poll changes anything.
-  let ageTimer: NodeJS.Timeout | undefined;
-  const tick = (): void => {
-    appShell.scheduleRender();
-    ageTimer = setTimeout(tick, AGE_REFRESH_MS);
-  };
-  ageTimer = setTimeout(tick, AGE_REFRESH_MS);
+  const stopAgeTicks = repeatEvery(systemClock, AGE_REFRESH_MS, () => appShell.scheduleRender());
 
   app.on('second-instance', () => settingsWindow.open());
   // Closing the settings window must not quit: the app lives in the tray.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
     updates?.stop();
-    clearTimeout(ageTimer);
+    stopAgeTicks();
     stopOnlineWatch();
     controller.shutdown();
   });

@@ -1,4 +1,5 @@
 import type { PowerMonitor } from 'electron';
+import { repeatEvery, type Timers } from '../core/clock';
 
 export interface Pausable {
   pause(): void;
@@ -20,8 +21,7 @@ export function followPower(power: PowerEvents, engine: Pausable, platform: Node
 export interface OnlineWatchOptions {
   readonly isOnline: () => boolean;
   readonly engine: Pausable;
-  readonly setTimer: (callback: () => void, ms: number) => unknown;
-  readonly clearTimer: (handle: unknown) => void;
+  readonly timers: Timers;
   readonly everyMs?: number;
 }
 
@@ -32,16 +32,11 @@ export interface OnlineWatchOptions {
 export function watchOnline(options: OnlineWatchOptions): () => void {
   let online = options.isOnline();
   if (!online) options.engine.pause();
-  let timer: unknown;
-  const check = (): void => {
+  return repeatEvery(options.timers, options.everyMs ?? 5_000, () => {
     const now = options.isOnline();
-    if (now !== online) {
-      online = now;
-      if (now) options.engine.resume();
-      else options.engine.pause();
-    }
-    timer = options.setTimer(check, options.everyMs ?? 5_000);
-  };
-  timer = options.setTimer(check, options.everyMs ?? 5_000);
-  return () => options.clearTimer(timer);
+    if (now === online) return;
+    online = now;
+    if (now) options.engine.resume();
+    else options.engine.pause();
+  });
 }

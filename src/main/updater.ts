@@ -1,4 +1,5 @@
 import type { AppUpdater } from 'electron-updater';
+import { repeatEvery, type Timers } from '../core/clock';
 
 export type UpdateSupport = { readonly supported: true } | { readonly supported: false; readonly reason: string };
 
@@ -22,11 +23,11 @@ export function updateSupport({ isPackaged, platform, env }: UpdateEnvironment):
 export type UpdaterHandle = Pick<AppUpdater, 'checkForUpdatesAndNotify' | 'on'>;
 
 export const DAILY_MS = 24 * 60 * 60_000;
+const CHECK_FAILED = 'Update check failed; try again later';
 
 export interface UpdateServiceOptions {
   readonly updater: UpdaterHandle;
-  readonly setTimer: (callback: () => void, ms: number) => unknown;
-  readonly clearTimer: (handle: unknown) => void;
+  readonly timers: Timers;
   readonly onStatus: (status: string) => void;
 }
 
@@ -36,7 +37,7 @@ export interface UpdateServiceOptions {
  */
 export class UpdateService {
   readonly #options: UpdateServiceOptions;
-  #timer: unknown = undefined;
+  #stopDaily: () => void = () => undefined;
   #status = 'Check for updates…';
 
   constructor(options: UpdateServiceOptions) {
@@ -44,7 +45,7 @@ export class UpdateService {
     options.updater.on('update-not-available', () => this.#set('Up to date'));
     options.updater.on('update-available', (info) => this.#set(`Downloading version ${info.version}…`));
     options.updater.on('update-downloaded', (info) => this.#set(`Version ${info.version} installs when you quit`));
-    options.updater.on('error', () => this.#set('Update check failed; try again later'));
+    options.updater.on('error', () => this.#set(CHECK_FAILED));
   }
 
   get status(): string {
@@ -53,15 +54,11 @@ export class UpdateService {
 
   start(): void {
     void this.checkNow();
-    const daily = (): void => {
-      void this.checkNow();
-      this.#timer = this.#options.setTimer(daily, DAILY_MS);
-    };
-    this.#timer = this.#options.setTimer(daily, DAILY_MS);
+    this.#stopDaily = repeatEvery(this.#options.timers, DAILY_MS, () => void this.checkNow());
   }
 
   stop(): void {
-    this.#options.clearTimer(this.#timer);
+    this.#stopDaily();
   }
 
   async checkNow(): Promise<void> {
@@ -69,7 +66,7 @@ export class UpdateService {
     try {
       await this.#options.updater.checkForUpdatesAndNotify();
     } catch {
-      this.#set('Update check failed; try again later');
+      this.#set(CHECK_FAILED);
     }
   }
 

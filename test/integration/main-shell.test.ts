@@ -13,6 +13,7 @@ import { lockDownWebContents } from '../../src/main/security';
 import { sparklineImage } from '../../src/main/images';
 import type { NotificationRequest } from '../../src/core/app-controller';
 import { spikeMessage } from '../../src/core/spike-message';
+import { systemClock } from '../../src/core/clock';
 import { appHarness, eventually, type AppHarness } from '../support/app-harness';
 import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
 import { buildMenu, FakeNotification, FakePowerMonitor, FakeTray, fakeImages, notificationHandle } from '../support/fake-electron';
@@ -222,8 +223,7 @@ describe('lifecycle', () => {
     const stop = watchOnline({
       isOnline: () => online,
       engine: { pause: () => calls.push('pause'), resume: () => calls.push('resume') },
-      setTimer: (callback, ms) => setTimeout(callback, ms),
-      clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+      timers: systemClock,
       everyMs: 1_000,
     });
     vi.advanceTimersByTime(3_000);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAILY_MS, updateSupport, UpdateService, type UpdaterHandle } from '../../src/main/updater';
+import { systemClock } from '../../src/core/clock';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -41,8 +42,7 @@ describe('updates', () => {
     const statuses: string[] = [];
     const service = new UpdateService({
       updater: updater as unknown as UpdaterHandle,
-      setTimer: (callback, ms) => setTimeout(callback, ms),
-      clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+      timers: systemClock,
       onStatus: (status) => statuses.push(status),
     });
     expect(service.status).toBe('Check for updates…');
