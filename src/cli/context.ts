@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { createDataFastClient, type FetchFunction } from '../core/client';
 import { configDirectory } from '../core/paths';
-import { loadKeytar, SecretStore, type KeychainBackend } from '../core/secret-store';
+import { keychainService, loadKeytar, SecretStore, type KeychainBackend } from '../core/secret-store';
 import { createConfBackend } from '../core/settings-conf';
 import { SettingsRepository } from '../core/settings-repository';
 import { WebsiteAccounts } from '../core/website-accounts';
@@ -34,8 +34,7 @@ export function openContext(environment: ContextEnvironment, apiUrlOverride: str
   });
   const secrets = new SecretStore({
     loadBackend: environment.loadKeychain ?? loadKeytar,
-    // A separate keychain service keeps a second profile (or a test run) apart from the real one.
-    ...(environment.env['DATAFAST_MENUBAR_KEYCHAIN_SERVICE'] && { service: environment.env['DATAFAST_MENUBAR_KEYCHAIN_SERVICE'] }),
+    service: keychainService(environment.env),
     platform,
   });
   const apiUrl = (): string => apiUrlOverride ?? settings.read().apiUrl;

@@ -39,6 +39,14 @@ function keychainHint(platform: NodeJS.Platform): string {
   }
 }
 
+/**
+ * The keychain service both the app and the runner use. `DATAFAST_MENUBAR_KEYCHAIN_SERVICE` keeps
+ * a second profile (or a test run) apart from the real one.
+ */
+export function keychainService(env: Readonly<Record<string, string | undefined>>): string {
+  return env['DATAFAST_MENUBAR_KEYCHAIN_SERVICE'] || KEYCHAIN_SERVICE;
+}
+
 export interface StoredSecretInfo {
   readonly account: string;
   readonly masked: string;

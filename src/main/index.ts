@@ -10,7 +10,7 @@ import { errorMessage } from '../core/errors';
 import { repeatEvery, systemClock } from '../core/clock';
 import { HistoryFile } from '../core/history-file';
 import { configDirectory } from '../core/paths';
-import { loadKeytar, SecretStore } from '../core/secret-store';
+import { keychainService, loadKeytar, SecretStore } from '../core/secret-store';
 import { SettingsRepository, SETTINGS_STORE_NAME, sharedStoreOptions } from '../core/settings-repository';
 import { WebsiteAccounts } from '../core/website-accounts';
 import { APP_ID } from '../shared/app-identity';
@@ -53,8 +53,7 @@ function start(): void {
     secrets: new SecretStore({
       loadBackend: loadKeytar,
       platform,
-      // Same switch as the runner's: a second profile keeps its tokens apart.
-      ...(process.env['DATAFAST_MENUBAR_KEYCHAIN_SERVICE'] && { service: process.env['DATAFAST_MENUBAR_KEYCHAIN_SERVICE'] }),
+      service: keychainService(process.env),
     }),
     sessionFallback: true,
     client: () => createClient(settings.read().apiUrl),
