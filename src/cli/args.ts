@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isAllowedInterval, DEFAULT_INTERVAL_MS, MIN_INTERVAL_MS } from '../core/intervals';
+import { isAllowedInterval, MIN_INTERVAL_MS } from '../core/intervals';
 import { errorMessage } from '../core/errors';
 import { tokenKind } from '../core/token';
 import { REFRESH_SECONDS } from '../shared/setting-limits';
@@ -48,8 +48,8 @@ export class UsageError extends Error {
 const TOKEN_FLAGS = /^--?(token|api-key|apikey|key)(=|$)/i;
 const WEBSITE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export const DEFAULT_DEMO_INTERVAL_MS = MIN_INTERVAL_MS;
-export { DEFAULT_INTERVAL_MS };
+/** The demo moves fast enough to watch. */
+const DEFAULT_DEMO_INTERVAL_MS = MIN_INTERVAL_MS;
 
 /** Parses the command line; never accepts a token, since argv is visible to every user. */
 export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
