@@ -1,3 +1,4 @@
+import { LABEL_MAX_LENGTH } from '../shared/setting-limits';
 import type { AppStateView, Reply, TokenCheckView, WebsiteView } from '../shared/view-model';
 import { h, replaceKeepingFocus } from './dom';
 
@@ -106,18 +107,23 @@ export class WebsitesPanel {
     );
   }
 
+  /** Draws the last state again after a change that is the panel's own (rename, confirm). */
+  #rerender(): void {
+    if (this.#state) this.render(this.#state);
+  }
+
   #renameField(website: WebsiteView): HTMLElement {
-    const input = h('input', { type: 'text', value: website.label, maxlength: 80, 'aria-label': `New name for ${website.label}`, 'data-key': `rename-input:${website.id}` });
+    const input = h('input', { type: 'text', value: website.label, maxlength: LABEL_MAX_LENGTH, 'aria-label': `New name for ${website.label}`, 'data-key': `rename-input:${website.id}` });
     const save = async (): Promise<void> => {
       const reply = await this.#api.websites.rename(website.id, input.value);
       if (settle(reply, this.#listMessages) !== undefined) this.#renaming = null;
-      if (this.#state) this.render(this.#state);
+      this.#rerender();
     };
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') void save();
       if (event.key === 'Escape') {
         this.#renaming = null;
-        if (this.#state) this.render(this.#state);
+        this.#rerender();
       }
     });
     queueMicrotask(() => input.focus());
@@ -126,12 +132,12 @@ export class WebsitesPanel {
 
   #startRename(id: string): void {
     this.#renaming = id;
-    if (this.#state) this.render(this.#state);
+    this.#rerender();
   }
 
   #askRemove(id: string): void {
     this.#confirmingRemove.add(id);
-    if (this.#state) this.render(this.#state);
+    this.#rerender();
     this.#list.querySelector<HTMLElement>(`[data-key="remove:${CSS.escape(id)}"]`)?.focus();
   }
 
