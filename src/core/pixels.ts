@@ -7,6 +7,9 @@ export interface Rgba {
   readonly a: number;
 }
 
+/** DataFast's orange, as in assets/icon.svg and the window's --accent. */
+export const BRAND_COLOR = '#e8451e';
+
 export function hex(color: string, alpha = 255): Rgba {
   const value = Number.parseInt(color.replace('#', ''), 16);
   return { r: (value >> 16) & 255, g: (value >> 8) & 255, b: value & 255, a: alpha };

@@ -1,4 +1,4 @@
-import { hex, PixelCanvas } from './pixels';
+import { BRAND_COLOR, hex, PixelCanvas } from './pixels';
 
 export interface SparklinePoint {
   readonly at: number;
@@ -12,8 +12,8 @@ export function renderSparkline(points: readonly SparklinePoint[], from: number,
   const peak = Math.max(1, ...points.map((point) => point.visitors));
   const x = (at: number): number => Math.round(((at - from) / (to - from)) * (width - 1));
   const y = (visitors: number): number => Math.round(height - 2 - (visitors / peak) * (height - 3));
-  const fill = hex('#e8451e', 60);
-  const stroke = hex('#e8451e');
+  const fill = hex(BRAND_COLOR, 60);
+  const stroke = hex(BRAND_COLOR);
   for (let index = 1; index < points.length; index++) {
     const previous = points[index - 1];
     const point = points[index];

@@ -1,5 +1,5 @@
 import { forEachLitPixel, GLYPH_HEIGHT, textWidth } from './pixel-font';
-import { hex, PixelCanvas } from './pixels';
+import { BRAND_COLOR, hex, PixelCanvas } from './pixels';
 import type { TrayStatus } from './presenter';
 
 /** The count as it fits a square icon of `sizePx`: `42`, `999`, `99+`, `1.2k`, `12k`, `1.2M`. */
@@ -15,8 +15,8 @@ export function iconText(visitors: number | null, status: TrayStatus, sizePx: nu
 }
 
 const BACKGROUND: Record<TrayStatus, string> = {
-  ok: '#e8451e',
-  loading: '#e8451e',
+  ok: BRAND_COLOR,
+  loading: BRAND_COLOR,
   empty: '#7a7a7a',
   stale: '#7a7a7a',
   error: '#b3261e',
