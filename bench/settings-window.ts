@@ -17,7 +17,7 @@ const STUB_BRIDGE = `
   const now = Date.now();
   const lastHour = Array.from({ length: 60 }, (_, i) => ({ at: now - (60 - i) * 60000, visitors: 30 + (i % 7) }));
   const site = (id, label, visitors) => ({ id, label, domain: label.toLowerCase() + '.example.com', websiteId: 'site_' + id, tokenKind: 'website-key',
-    maskedToken: 'df_…1234', hasToken: true, tokenInSessionOnly: false, spikeThreshold: null, visitors, countText: String(visitors),
+    maskedToken: 'df_…1234', tokenInSessionOnly: false, spikeThreshold: null, visitors, countText: String(visitors),
     status: 'ok', problem: null, fetchedAt: now });
   const state = { websites: [site('a', 'Shop', 42), site('b', 'Blog', 7), site('c', 'Docs', 1234)], activeWebsiteId: 'a',
     settings: { refreshIntervalSeconds: 30, displayMode: 'active', numberFormat: 'compact', launchAtLogin: false,

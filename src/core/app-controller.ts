@@ -172,7 +172,6 @@ export class AppController {
         websiteId: settings.websiteId,
         tokenKind: settings.tokenKind,
         maskedToken,
-        hasToken: maskedToken !== null,
         tokenInSessionOnly,
         spikeThreshold: settings.spikeThreshold,
         visitors: poll?.visitors ?? null,

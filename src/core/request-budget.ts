@@ -32,15 +32,6 @@ export class RequestBudget {
     this.#blockedUntil.set(key, Math.max(until, this.#blockedUntil.get(key) ?? 0));
   }
 
-  blockedUntil(key: string): number | null {
-    return this.#blockedUntil.get(key) ?? null;
-  }
-
-  forget(key: string): void {
-    this.#sent.delete(key);
-    this.#blockedUntil.delete(key);
-  }
-
   #recent(key: string, now: number): number[] {
     const all = this.#sent.get(key) ?? [];
     const firstInWindow = all.findIndex((sentAt) => sentAt > now - WINDOW_MS);

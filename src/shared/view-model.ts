@@ -9,7 +9,6 @@ export interface WebsiteView {
   readonly tokenKind: 'website-key' | 'account-token' | 'demo';
   /** `df_…1234`, never the token. */
   readonly maskedToken: string | null;
-  readonly hasToken: boolean;
   readonly tokenInSessionOnly: boolean;
   readonly spikeThreshold: number | null;
   readonly visitors: number | null;
