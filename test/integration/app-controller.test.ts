@@ -39,15 +39,11 @@ describe('app controller', () => {
       const id = app.settings.read().websites[0]?.id ?? '';
       // What `datafast-menubar add` does for a website that exists: a new token, same settings.
       await app.keychain.setPassword(app.service, id, TEST_TOKENS.blogKey);
-      const revoked = fake.tokens.get(TEST_TOKENS.shopKey);
-      fake.tokens.delete(TEST_TOKENS.shopKey);
-      try {
+      await fake.whileRevoked(TEST_TOKENS.shopKey, async () => {
         await app.controller.refreshNow();
         await eventually(() => app.controller.trayView().visitors === 7);
         expect(app.controller.appState().websites[0]).toMatchObject({ maskedToken: 'df_…5678', problem: null });
-      } finally {
-        if (revoked) fake.tokens.set(TEST_TOKENS.shopKey, revoked);
-      }
+      });
     } finally {
       app.close();
     }
@@ -58,18 +54,14 @@ describe('app controller', () => {
     try {
       await app.addToken(TEST_TOKENS.shopKey);
       await eventually(() => app.controller.trayView().visitors === 42);
-      const revoked = fake.tokens.get(TEST_TOKENS.shopKey);
-      fake.tokens.delete(TEST_TOKENS.shopKey);
-      try {
+      await fake.whileRevoked(TEST_TOKENS.shopKey, async () => {
         await app.controller.refreshNow();
         await eventually(() => app.controller.engine.states()[0]?.halted === true);
         const before = fake.requestsTo('/api/v1/analytics/realtime').length;
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(fake.requestsTo('/api/v1/analytics/realtime').length).toBe(before);
         expect(app.controller.trayView().status).toBe('error');
-      } finally {
-        if (revoked) fake.tokens.set(TEST_TOKENS.shopKey, revoked);
-      }
+      });
     } finally {
       app.close();
     }

@@ -80,6 +80,18 @@ export class FakeDataFast {
     website.visitors = visitors;
   }
 
+  /** Runs `check` while DataFast no longer knows `token` (revoked), then knows it again. */
+  async whileRevoked(token: string, check: () => Promise<void>): Promise<void> {
+    const revoked = this.tokens.get(token);
+    if (!revoked) throw new Error(`no fake token ${token.slice(0, 4)}…`);
+    this.tokens.delete(token);
+    try {
+      await check();
+    } finally {
+      this.tokens.set(token, revoked);
+    }
+  }
+
   /** The next request (to `path`, if given) meets this fault instead of a normal answer. */
   queueFault(fault: Fault, path: string | null = null, times = 1): void {
     for (let i = 0; i < times; i++) this.#faults.push({ fault, path });
