@@ -2,7 +2,6 @@
 // `--bench` builds the benchmarks instead. keytar is native and stays external.
 import { build } from 'esbuild';
 import { cp, mkdir, rm, chmod } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 
 const benchOnly = process.argv.includes('--bench');
 const production = process.env.NODE_ENV === 'production';
@@ -28,37 +27,30 @@ if (benchOnly) {
 await rm('dist', { recursive: true, force: true });
 await mkdir('dist', { recursive: true });
 
-const builds = [
+await Promise.all([
   build({
     ...nodeDefaults,
     entryPoints: { cli: 'src/cli/index.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   }),
-];
-
-if (existsSync('src/main/index.ts')) {
-  builds.push(
-    build({ ...nodeDefaults, target: 'node22', entryPoints: { main: 'src/main/index.ts' }, outdir: 'dist' }),
-    // Sandboxed preloads cannot require local files, so the preload is one self-contained file.
-    build({ ...nodeDefaults, target: 'chrome140', platform: 'browser', entryPoints: { preload: 'src/preload/index.ts' }, outdir: 'dist' }),
-    build({
-      bundle: true,
-      platform: 'browser',
-      target: 'chrome120',
-      format: 'iife',
-      sourcemap: production ? false : 'linked',
-      minify: true,
-      logLevel: 'warning',
-      entryPoints: { renderer: 'src/renderer/index.ts', styles: 'src/renderer/styles.css' },
-      outdir: 'dist/renderer',
-    }),
-  );
-}
-
-await Promise.all(builds);
+  build({ ...nodeDefaults, target: 'node22', entryPoints: { main: 'src/main/index.ts' }, outdir: 'dist' }),
+  // Sandboxed preloads cannot require local files, so the preload is one self-contained file.
+  build({ ...nodeDefaults, target: 'chrome140', platform: 'browser', entryPoints: { preload: 'src/preload/index.ts' }, outdir: 'dist' }),
+  build({
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    sourcemap: production ? false : 'linked',
+    minify: true,
+    logLevel: 'warning',
+    entryPoints: { renderer: 'src/renderer/index.ts', styles: 'src/renderer/styles.css' },
+    outdir: 'dist/renderer',
+  }),
+]);
 await chmod('dist/cli.js', 0o755);
-if (existsSync('src/renderer/index.html')) await cp('src/renderer/index.html', 'dist/renderer/index.html');
+await cp('src/renderer/index.html', 'dist/renderer/index.html');
 // The macOS tray template icon (1x and 2x, found by name) ships beside the main bundle.
 await mkdir('dist/assets', { recursive: true });
 for (const name of ['trayTemplate.png', 'trayTemplate@2x.png']) await cp(`assets/${name}`, `dist/assets/${name}`);
