@@ -1,16 +1,12 @@
 import { vi } from 'vitest';
-import type { Clock } from '../../src/core/clock';
+import { systemClock, type Clock } from '../../src/core/clock';
 import { DataFastError, type FailureInfo } from '../../src/core/errors';
 import type { PollTarget } from '../../src/core/scheduler';
 
 /** Vitest's fake timers behind our Clock, with chance fixed so backoff is predictable. */
 export function fakeClock(random = 0): Clock {
-  return {
-    now: () => Date.now(),
-    setTimeout: (callback, delayMs) => setTimeout(callback, delayMs),
-    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    random: () => random,
-  };
+  // systemClock looks up Date and setTimeout at each call, so vi's fakes stand in for them.
+  return { ...systemClock, random: () => random };
 }
 
 export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
