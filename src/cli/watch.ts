@@ -1,5 +1,5 @@
 import { createDataFastClient, requireTokenKind, type FetchFunction } from '../core/client';
-import type { Clock } from '../core/clock';
+import { systemClock, type Clock } from '../core/clock';
 import { dashboardUrl } from '../core/dashboard';
 import { createDemoReader, DEMO_WEBSITE_ID } from '../core/demo-source';
 import { Engine } from '../core/engine';
@@ -35,8 +35,12 @@ export interface WatchedWebsite {
   readonly read: (signal: AbortSignal) => Promise<number>;
 }
 
+function clockOf(io: WatchIO): Clock {
+  return io.clock ?? systemClock;
+}
+
 function demoWebsite(options: WatchOptions, io: WatchIO, numberFormat: NumberFormatStyle = 'compact'): WatchedWebsite {
-  const read = createDemoReader({ now: () => io.clock?.now() ?? Date.now() });
+  const read = createDemoReader({ now: () => clockOf(io).now() });
   return {
     websiteId: DEMO_WEBSITE_ID,
     label: 'Demo website',
@@ -109,7 +113,7 @@ function websiteFromToken(token: string, options: WatchOptions, io: WatchIO): Wa
 function makeEngine(options: WatchOptions, website: WatchedWebsite, io: WatchIO, onUpdate: () => void, onSpikeLine: (line: string | null) => void): Engine {
   const engine = new Engine({
     intervalMs: website.intervalMs,
-    ...(io.clock !== undefined && { clock: io.clock }),
+    clock: clockOf(io),
     onUpdate,
     onSpike: (spike) => onSpikeLine(renderSpike(options.format, spike, website.label)),
   });
@@ -141,7 +145,7 @@ export async function readOnce(options: WatchOptions, website: WatchedWebsite, i
   engine.start();
   await engine.scheduler.refreshNow(website.websiteId);
   engine.stop();
-  const { text, failure } = snapshotText(options, website, engine, io.clock?.now() ?? Date.now());
+  const { text, failure } = snapshotText(options, website, engine, clockOf(io).now());
   // Status bars show stdout even on failure, so xbar and waybar always get something to draw.
   if (!failure || options.format !== 'text') io.stdout(text);
   if (failure) {
@@ -165,7 +169,7 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
       website,
       io,
       () => {
-        const { text, failure } = snapshotText(options, website, engine, io.clock?.now() ?? Date.now());
+        const { text, failure } = snapshotText(options, website, engine, clockOf(io).now());
         io.stdout(text);
         if (failure && failure.message !== lastError) io.stderr(`datafast-menubar: ${failure.message}`);
         lastError = failure?.message ?? null;

@@ -20,7 +20,8 @@ export function createDemoReader(options: DemoSourceOptions = {}): (signal?: Abo
 
   return (signal) => {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
-    const hour = new Date(now()).getHours() + new Date(now()).getMinutes() / 60;
+    const time = new Date(now());
+    const hour = time.getHours() + time.getMinutes() / 60;
     // Quietest around 4 am, busiest around 4 pm.
     const rhythm = peak * (0.55 + 0.45 * Math.sin(((hour - 10) / 24) * 2 * Math.PI));
     level = level === null ? rhythm : level + 0.3 * (rhythm - level) + (random() - 0.5) * peak * 0.15;
