@@ -199,10 +199,10 @@ export class AppController {
 
   // ── Commands ────────────────────────────────────────────────────────────────────────────
 
+  /** Applies and announces the switch at once; the website's fresh read follows on its own. */
   async switchWebsite(id: string): Promise<void> {
     this.#requireWebsite(id);
     await this.#updateSettings((settings) => ({ ...settings, activeWebsiteId: id, displayMode: 'active' }));
-    await this.engine.scheduler.setActive(id);
   }
 
   async setDisplayMode(mode: Settings['displayMode']): Promise<void> {
@@ -409,7 +409,7 @@ export class AppController {
     this.engine.scheduler.setIntervalMs(settings.refreshIntervalSeconds * 1000);
     this.engine.scheduler.setEveryWebsiteActive(settings.displayMode === 'sum');
     this.engine.detector.updateSettings(spikeSettingsOf(settings));
-    if (settings.activeWebsiteId) await this.engine.scheduler.setActive(settings.activeWebsiteId);
+    if (settings.activeWebsiteId) this.engine.scheduler.setActive(settings.activeWebsiteId);
     this.#emitChange();
   }
 

@@ -178,13 +178,17 @@ export class Scheduler {
     return done;
   }
 
-  /** Switches the website on screen; it is read at once and then at the full rate. */
-  setActive(websiteId: string): Promise<void> {
-    if (!this.#entries.has(websiteId) || this.#activeId === websiteId) return Promise.resolve();
+  /**
+   * Switches the website on screen; a read starts at once and it is read at the full rate from
+   * then on. Returns without waiting for that read: what the screen shows changes now, to the last
+   * known count or the loading mark, and the fresh count follows when it arrives.
+   */
+  setActive(websiteId: string): void {
+    if (!this.#entries.has(websiteId) || this.#activeId === websiteId) return;
     const previous = this.#activeId;
     this.#activeId = websiteId;
     if (previous !== null) this.#reschedule(previous);
-    return this.refreshNow(websiteId);
+    void this.refreshNow(websiteId);
   }
 
   /** In "sum of all websites" mode every website is on screen, so all are read at the full rate. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../bench/virtual-clock';
 import { createConfBackend } from '../../src/core/settings-conf';
 import { SettingsRepository } from '../../src/core/settings-repository';
 import { appHarness, eventually } from '../support/app-harness';
@@ -131,6 +132,37 @@ describe('app controller', () => {
       app.close();
     }
   });
+
+  it('switches websites in one render and takes other commands at once, while the chosen website\'s read takes 3 s', async () => {
+    const clock = new VirtualClock(Date.now());
+    const app = await appHarness(fake.url, { clock });
+    try {
+      await app.addToken(TEST_TOKENS.account, ['site_shop', 'site_blog']);
+      const [shop, blog] = app.settings.read().websites;
+      await eventually(() => app.controller.appState().websites.every((website) => website.visitors !== null));
+      fake.setVisitors('site_blog', 8);
+      const events: string[] = [];
+      app.controller.onChange(() => {
+        const view = app.controller.trayView();
+        if (view.activeId === blog!.id && !events.some((event) => event.startsWith('tray shows'))) events.push(`tray shows ${view.visitors} (${view.status})`);
+        const blogVisitors = app.controller.engine.states().find((state) => state.websiteId === blog!.id)?.visitors;
+        if (blogVisitors === 8 && !events.includes('read landed')) events.push('read landed');
+      });
+      fake.queueFault({ type: 'slow', ms: 3_000 }, '/api/v1/analytics/realtime');
+      const requestsBefore = fake.requestsTo('/api/v1/analytics/realtime').length;
+      const switched = app.controller.switchWebsite(blog!.id).then(() => events.push('switch applied'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const renamed = app.controller.rename(shop!.id, 'My shop').then(() => events.push('rename applied'));
+      await Promise.all([switched, renamed]);
+      expect(fake.requestsTo('/api/v1/analytics/realtime').length).toBe(requestsBefore + 1);
+      await eventually(() => events.includes('read landed'), 6_000);
+      expect(events).toEqual(['tray shows 7 (ok)', 'switch applied', 'rename applied', 'read landed']);
+      expect(app.controller.trayView().headline).toBe('Blog — 8 visitors');
+    } finally {
+      fake.setVisitors('site_blog', 7);
+      app.close();
+    }
+  }, 15_000);
 
   it('renames, reorders and removes websites, keeping settings and keychain in step', async () => {
     const app = await appHarness(fake.url);

@@ -89,7 +89,8 @@ describe('one request at a time', () => {
     const second = new ScriptedTarget('second');
     const poller = started([first, second]);
     await vi.advanceTimersByTimeAsync(50 * SECOND);
-    await poller.setActive('second');
+    poller.setActive('second');
+    await vi.advanceTimersByTimeAsync(0);
     expect(second.calls.map((at) => (at - T0) / 1000)).toEqual([0, 50]);
     await vi.advanceTimersByTimeAsync(30 * SECOND);
     expect(second.calls.map((at) => (at - T0) / 1000)).toEqual([0, 50, 80]);
