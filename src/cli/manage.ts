@@ -1,3 +1,5 @@
+import { KeychainUnavailableError } from '../core/secret-store';
+import type { WebsiteListing } from '../core/website-accounts';
 import type { AddOptions, RemoveOptions } from './args';
 import { UsageError } from './args';
 import type { RunnerContext } from './context';
@@ -34,15 +36,29 @@ export async function addCommand(options: AddOptions, context: RunnerContext, io
   return EXIT_OK;
 }
 
-/** `list`: the configured websites, the active one marked with *, tokens masked. */
+/**
+ * `list`: the configured websites, the active one marked with *, tokens masked. Settings alone
+ * answer "which websites": with none, the keychain is not touched; without a keychain, the
+ * websites are still listed and the tokens said to be out of reach, once.
+ */
 export async function listCommand(context: RunnerContext, io: ManageIO): Promise<number> {
-  const listings = await context.accounts.list();
-  if (listings.length === 0) {
+  if (context.settings.read().websites.length === 0) {
     io.stdout('No websites yet. Add one: printf %s "$TOKEN" | datafast-menubar add');
     return EXIT_OK;
   }
+  let listings: readonly WebsiteListing[];
+  let keychainOut = false;
+  try {
+    listings = await context.accounts.list();
+  } catch (error) {
+    if (!(error instanceof KeychainUnavailableError)) throw error;
+    io.stderr(`datafast-menubar: tokens not shown: ${error.message}`);
+    listings = context.accounts.listWithoutTokens();
+    keychainOut = true;
+  }
   for (const { website, active, maskedToken } of listings) {
-    const token = website.tokenKind === 'demo' ? 'demo data' : (maskedToken ?? 'no token stored: add it again');
+    const token =
+      website.tokenKind === 'demo' ? 'demo data' : keychainOut ? 'token: keychain unavailable' : (maskedToken ?? 'no token stored: add it again');
     const where = website.domain ?? website.websiteId ?? '';
     io.stdout(`${active ? '*' : ' '} ${website.label}  ${where}  [${website.id}]  ${token}`.replace(/ {3,}/g, '  '));
   }

@@ -176,14 +176,23 @@ export class WebsiteAccounts {
   }
 
   async list(): Promise<WebsiteListing[]> {
-    const settings = this.#settings.read();
     const masked = new Map((await this.#secrets.list()).map((entry) => [entry.account, entry.masked]));
+    return this.#listings(masked);
+  }
+
+  /** The websites as settings have them, for when the keychain cannot be asked. */
+  listWithoutTokens(): WebsiteListing[] {
+    return this.#listings(new Map());
+  }
+
+  #listings(maskedTokens: ReadonlyMap<string, string>): WebsiteListing[] {
+    const settings = this.#settings.read();
     return sortedWebsites(settings).map((website) => {
       const sessionToken = this.#sessionTokens.get(website.id);
       return {
         website,
         active: website.id === settings.activeWebsiteId,
-        maskedToken: sessionToken ? maskToken(sessionToken) : (masked.get(website.id) ?? null),
+        maskedToken: sessionToken ? maskToken(sessionToken) : (maskedTokens.get(website.id) ?? null),
         tokenInSessionOnly: sessionToken !== undefined,
       };
     });

@@ -1,6 +1,9 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, watchCli } from '../support/run-cli';
 import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
+import { tempDir } from '../support/temp';
 
 let fake: FakeDataFast;
 beforeAll(async () => {
@@ -116,5 +119,35 @@ describe('runner watch mode', () => {
     expect(reading.type).toBe('reading');
     expect(Number.isInteger(reading.visitors)).toBe(true);
     expect(reading.website).toContain('demo');
+  });
+});
+
+// Pointing the session bus nowhere makes the Secret Service unreachable, as on a machine
+// without a running keychain.
+describe.runIf(process.platform === 'linux')('runner list without a keychain', () => {
+  const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' };
+
+  it('says there are no websites yet without touching the keychain', async () => {
+    const dir = tempDir();
+    try {
+      const result = await runCli(['list'], { ...noKeychain, DATAFAST_MENUBAR_CONFIG_DIR: dir.path });
+      expect(result).toEqual({ code: 0, stdout: 'No websites yet. Add one: printf %s "$TOKEN" | datafast-menubar add\n', stderr: '' });
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('lists the websites with their tokens out of reach, and says why once', async () => {
+    const dir = tempDir();
+    try {
+      copyFileSync(join(__dirname, '..', 'fixtures', 'settings-v2.json'), join(dir.path, 'config.json'));
+      const result = await runCli(['list'], { ...noKeychain, DATAFAST_MENUBAR_CONFIG_DIR: dir.path });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('* Blog  blog.example.com  [w_blog]  token: keychain unavailable\n');
+      expect(result.stderr.match(/keychain is not available/g)).toHaveLength(1);
+      expect(result.stderr).toMatch(/gnome-keyring or KWallet/);
+    } finally {
+      dir.remove();
+    }
   });
 });
