@@ -1,12 +1,14 @@
 /**
  * Prints what the engine costs: one update (HTTP response → state → spike detector → presenter)
- * in microseconds, and heap growth over a simulated week with five websites at default settings.
+ * in microseconds, heap growth over a simulated week with five websites at default settings, and
+ * what a tray image costs.
  */
 import { performance } from 'node:perf_hooks';
 import { createDataFastClient } from '../src/core/client';
 import { Engine } from '../src/core/engine';
 import { present } from '../src/core/presenter';
 import { benchSettingsWindow } from './settings-window';
+import { benchTrayImage } from './tray-image';
 import { VirtualClock } from './virtual-clock';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -90,6 +92,7 @@ async function heapOverAWeek(): Promise<void> {
 async function main(): Promise<void> {
   await costOfOneUpdate();
   await heapOverAWeek();
+  benchTrayImage();
   await benchSettingsWindow();
 }
 

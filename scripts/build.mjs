@@ -35,6 +35,8 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
   build({ ...nodeDefaults, target: 'node22', entryPoints: { main: 'src/main/index.ts' }, outdir: 'dist' }),
+  // For scripts/render-tray-icons.mjs; not packaged (electron-builder.yml lists what ships).
+  build({ ...nodeDefaults, sourcemap: false, entryPoints: { 'tray-icon-set': 'src/core/tray-image/icon-set.ts' }, outdir: 'dist' }),
   // Sandboxed preloads cannot require local files, so the preload is one self-contained file.
   build({ ...nodeDefaults, target: 'chrome140', platform: 'browser', entryPoints: { preload: 'src/preload/index.ts' }, outdir: 'dist' }),
   build({
@@ -54,3 +56,6 @@ await cp('src/renderer/index.html', 'dist/renderer/index.html');
 // The macOS tray template icon (1x and 2x, found by name) ships beside the main bundle.
 await mkdir('dist/assets', { recursive: true });
 for (const name of ['trayTemplate.png', 'trayTemplate@2x.png']) await cp(`assets/${name}`, `dist/assets/${name}`);
+// The tray count's glyphs are drawn from Roboto Condensed; its licence travels with the app.
+await mkdir('dist/assets/fonts', { recursive: true });
+await cp('assets/fonts/LICENSE-RobotoCondensed.txt', 'dist/assets/fonts/LICENSE-RobotoCondensed.txt');

@@ -70,15 +70,24 @@ export class PixelCanvas {
     }
   }
 
+  /** Sets a pixel's coverage, keeping its colour: for cutting shapes out of a fill. */
+  setAlpha(x: number, y: number, alpha: number): void {
+    this.data[(y * this.width + x) * 4 + 3] = alpha;
+  }
+
   /** Alpha of the pixel at (x, y), for tests and contrast checks. */
   alphaAt(x: number, y: number): number {
     return this.data[(y * this.width + x) * 4 + 3] ?? 0;
   }
 
+  /**
+   * Encoded with the Sub filter at moderate compression: for small flat images it is about twice
+   * as fast as pngjs's default (level 9, every filter tried per row) for a few hundred bytes more.
+   */
   toPng(): Buffer {
     const png = new PNG({ width: this.width, height: this.height });
     this.data.copy(png.data);
-    return PNG.sync.write(png);
+    return PNG.sync.write(png, { deflateLevel: 6, filterType: 1 });
   }
 }
 

@@ -1,27 +1,28 @@
 import type { NativeImage } from 'electron';
 import type { TrayStatus } from '../core/presenter';
 import { renderSparkline, type SparklinePoint } from '../core/sparkline';
-import { TrayIconCache } from '../core/tray-icon';
+import { TrayIconCache } from '../core/tray-image/tray-icon';
 
 export interface ImageFactory {
   createEmpty(): NativeImage;
 }
 
-/** Logical tray icon size: 16 px on Windows, 24 px on Linux panels; HiDPI as extra representations. */
-export function trayIconBase(platform: NodeJS.Platform): number {
-  return platform === 'win32' ? 16 : 24;
-}
+/** Logical tray icon size in Windows and Linux trays; displays with more pixels get a representation each. */
+export const TRAY_ICON_BASE = 16;
 
-const SCALES = [1, 1.5, 2] as const;
+/** The display scale factors trays ask for: 16, 20, 24 and 32 px images. */
+export const TRAY_SCALE_FACTORS = [1, 1.25, 1.5, 2] as const;
 
-/** The count icon with a representation per scale factor, each drawn at its own pixel size. */
-export function countIconFactory(images: ImageFactory, platform: NodeJS.Platform): (visitors: number | null, status: TrayStatus) => NativeImage {
+/**
+ * The count icon with a representation per scale factor, each drawn at its own pixel size (not
+ * scaled), so the text is set for the pixels the panel really has.
+ */
+export function countIconFactory(images: ImageFactory): (visitors: number | null, status: TrayStatus) => NativeImage {
   const cache = new TrayIconCache();
-  const base = trayIconBase(platform);
   return (visitors, status) => {
     const image = images.createEmpty();
-    for (const scaleFactor of SCALES) {
-      image.addRepresentation({ scaleFactor, buffer: cache.png(visitors, status, Math.round(base * scaleFactor)) });
+    for (const scaleFactor of TRAY_SCALE_FACTORS) {
+      image.addRepresentation({ scaleFactor, buffer: cache.png(visitors, status, Math.round(TRAY_ICON_BASE * scaleFactor)) });
     }
     return image;
   };

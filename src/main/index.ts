@@ -87,7 +87,7 @@ function start(): void {
     backgroundColor: () => (nativeTheme.shouldUseDarkColors ? '#1d1d1f' : '#ffffff'),
   });
 
-  const countImage = countIconFactory(nativeImage, platform);
+  const countImage = countIconFactory(nativeImage);
   const templateIcon = (): NativeImage => {
     const icon = nativeImage.createFromPath(join(__dirname, 'assets', 'trayTemplate.png'));
     icon.setTemplateImage(true);

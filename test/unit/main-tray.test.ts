@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrayView } from '../../src/core/presenter';
 import { trayMenuTemplate, type TrayActions } from '../../src/main/tray-menu';
 import { TrayService } from '../../src/main/tray-service';
-import { countIconFactory, sparklineImage, trayIconBase } from '../../src/main/images';
+import { countIconFactory, sparklineImage } from '../../src/main/images';
 import { asFakeImage, buildMenu, FakeImage, FakeTray, fakeImages, type FakeMenu } from '../support/fake-electron';
 import { PNG } from 'pngjs';
 
@@ -154,17 +154,17 @@ describe('tray service', () => {
 });
 
 describe('count icon image', () => {
-  it('has 1x, 1.5x and 2x representations drawn at their own pixel sizes', () => {
-    const make = countIconFactory(fakeImages, 'win32');
+  it('has 1x, 1.25x, 1.5x and 2x representations drawn at their own pixel sizes', () => {
+    const make = countIconFactory(fakeImages);
     const image = asFakeImage(make(1234, 'ok'));
     expect(image).toBeInstanceOf(FakeImage);
     const sizes = image.representations.map(({ scaleFactor, buffer }) => [scaleFactor, PNG.sync.read(buffer).width]);
     expect(sizes).toEqual([
       [1, 16],
+      [1.25, 20],
       [1.5, 24],
       [2, 32],
     ]);
-    expect(trayIconBase('linux')).toBe(24);
   });
 });
 

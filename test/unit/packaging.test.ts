@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { load } from 'js-yaml';
 import { PNG } from 'pngjs';
+import { ATLAS, atlasJson, buildGlyphAtlas } from '../../scripts/build-tray-glyphs.mjs';
 import { render, SOURCE, templateDrawing } from '../../scripts/generate-icons.mjs';
 import { describe, expect, it } from 'vitest';
 import { APP_ID, PRODUCT_NAME } from '../../src/shared/app-identity';
@@ -94,6 +95,15 @@ describe('icons', () => {
     expect(render(drawing, 256).equals(readFileSync(join(ROOT, 'assets/icons/256x256.png')))).toBe(true);
     expect(render(drawing, 24).equals(readFileSync(join(ROOT, 'assets/tray-24.png')))).toBe(true);
     expect(render(templateDrawing(drawing), 32).equals(readFileSync(join(ROOT, 'assets/trayTemplate@2x.png')))).toBe(true);
+  });
+
+  it('draw the tray count from a glyph atlas that matches the bundled font', () => {
+    expect(atlasJson(buildGlyphAtlas()) === readFileSync(join(ROOT, ATLAS), 'utf8'), 'run npm run icons and commit the atlas').toBe(true);
+  });
+
+  it('ship the tray font with its licence', () => {
+    expect(readFileSync(join(ROOT, 'assets/fonts/LICENSE-RobotoCondensed.txt'), 'utf8')).toContain('Apache License');
+    expect(readFileSync(join(ROOT, 'dist/assets/fonts/LICENSE-RobotoCondensed.txt'), 'utf8')).toContain('Apache License');
   });
 
   it('come in every size each platform needs', () => {

@@ -1,44 +1,118 @@
-import { forEachLitPixel, GLYPH_HEIGHT, textWidth } from './pixel-font';
-import { BRAND_COLOR, hex, PixelCanvas } from './pixels';
-import type { TrayStatus } from './presenter';
+import { hex, PixelCanvas, type Rgba } from '../pixels';
+import type { TrayStatus } from '../presenter';
+import { facesFor } from './glyph-atlas';
+import { fitText, type InkBox, type TextLayout } from './typeset';
 
-/** The count as it fits a square icon of `sizePx`: `42`, `999`, `99+`, `1.2k`, `12k`, `1.2M`. */
-export function iconText(visitors: number | null, status: TrayStatus, sizePx: number): string {
-  if (visitors === null) return status === 'error' ? '!' : '—';
-  const small = sizePx < 24;
+/** Marks for the states without a count: a person tells them apart by shape, not by colour. */
+export const TRAY_MARKS = { error: '!', loading: '…', empty: '+' } as const;
+
+/**
+ * The count as it fits: every form has at most 3 characters below 24 px (`42`, `150`, `12k`,
+ * `1M`, `<1M` where `999k` would be too small to read; at 16 px `99+` for three digits)
+ * and at most 4 from 24 px (`1.2k`, `999k`, `1.2M`).
+ */
+function compactCount(visitors: number, sizePx: number): string {
+  const tiny = sizePx < 20;
+  const tenths = sizePx >= 24;
   if (visitors < 100) return String(visitors);
-  if (visitors < 1000) return small ? '99+' : String(visitors);
+  if (visitors < 1000) return tiny ? '99+' : String(visitors);
+  if (!tenths && visitors >= 100_000 && visitors < 1_000_000) return '<1M';
   const [value, unit] = visitors < 1_000_000 ? [visitors / 1000, 'k'] : [visitors / 1_000_000, 'M'];
-  if (value >= 10 || small) return `${Math.min(999, Math.floor(value))}${unit}`;
-  const tenths = Math.floor(value * 10) / 10;
-  return `${Number.isInteger(tenths) ? tenths.toFixed(0) : tenths.toFixed(1)}${unit}`;
+  if (value >= 10 || !tenths) return `${Math.min(999, Math.floor(value))}${unit}`;
+  const rounded = Math.floor(value * 10) / 10;
+  return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)}${unit}`;
 }
 
-const BACKGROUND: Record<TrayStatus, string> = {
-  ok: BRAND_COLOR,
-  loading: BRAND_COLOR,
-  empty: '#7a7a7a',
-  stale: '#7a7a7a',
+/**
+ * What the icon says: the compact count, `!42` when the last read failed (as the macOS title's
+ * `⚠ 42`), or a mark when there is no count: `!` error, `…` loading, `+` no websites yet.
+ */
+export function iconText(visitors: number | null, status: TrayStatus, sizePx: number): string {
+  if (status === 'empty') return TRAY_MARKS.empty;
+  if (visitors === null) return status === 'error' ? TRAY_MARKS.error : TRAY_MARKS.loading;
+  const count = compactCount(visitors, sizePx);
+  return status === 'error' ? `${TRAY_MARKS.error}${count}` : count;
+}
+
+/**
+ * Badge colours. White text on each has a contrast of at least 4.5:1 (WCAG AA); the brand's own
+ * orange (#e8451e) reaches only 3.9:1, so the tray uses its darker shade.
+ */
+export const TRAY_FILL: Readonly<Record<TrayStatus, string>> = {
+  ok: '#c2410c',
+  loading: '#c2410c',
+  stale: '#666666',
+  empty: '#666666',
   error: '#b3261e',
 };
 
+const INK = hex('#ffffff');
+
+/** Clear space between the text's ink and the icon's edge. */
+export function inkMargin(sizePx: number): number {
+  return Math.max(1, Math.round(sizePx / 16));
+}
+
+/** A stale badge has its top-right corner folded away (a dog-ear): old news, told by shape. */
+export function dogEarSize(sizePx: number): number {
+  return Math.round(sizePx * 0.28);
+}
+
+function insideDogEar(x: number, y: number, sizePx: number): number {
+  return sizePx - 1 - x + y - dogEarSize(sizePx);
+}
+
+function fitsIcon(status: TrayStatus, sizePx: number): (ink: InkBox) => boolean {
+  const margin = inkMargin(sizePx);
+  return (ink) =>
+    ink.left >= margin &&
+    ink.top >= margin &&
+    ink.right <= sizePx - margin &&
+    ink.bottom <= sizePx - margin &&
+    // The ink's top-right corner keeps a pixel clear of the fold.
+    (status !== 'stale' || insideDogEar(ink.right - 1, ink.top, sizePx) >= 1);
+}
+
+/** The text laid out in the largest face that fits the icon's margins (and misses a stale fold). */
+export function layoutIconText(visitors: number | null, status: TrayStatus, sizePx: number): TextLayout | null {
+  return fitText(iconText(visitors, status, sizePx), facesFor(sizePx), sizePx, fitsIcon(status, sizePx));
+}
+
+function drawBadge(canvas: PixelCanvas, status: TrayStatus): void {
+  const size = canvas.width;
+  canvas.fillRoundedRect(0, 0, size, size, Math.max(2, Math.round(size / 5)), hex(TRAY_FILL[status]));
+  if (status !== 'stale') return;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const distance = insideDogEar(x, y, size);
+      // The fold's edge is half covered, so the diagonal reads smooth rather than stepped.
+      if (distance < 0) canvas.setAlpha(x, y, 0);
+      else if (distance === 0) canvas.setAlpha(x, y, Math.round(canvas.alphaAt(x, y) / 2));
+    }
+  }
+}
+
+function drawText(canvas: PixelCanvas, layout: TextLayout, ink: Rgba): void {
+  for (const { glyph, x, y } of layout.glyphs) {
+    for (let row = 0; row < glyph.height; row++) {
+      for (let column = 0; column < glyph.width; column++) {
+        const coverage = glyph.alpha[row * glyph.width + column] ?? 0;
+        if (coverage > 0) canvas.blend(x + column, y + row, { ...ink, a: Math.round((ink.a * coverage) / 255) });
+      }
+    }
+  }
+}
+
 /**
- * A square tray icon of `sizePx` with the count drawn in: white on the brand colour, grey when
- * stale, dark red on error, so each reads on light and dark panels alike. RGBA pixels.
+ * A square tray icon of `sizePx` (Windows and Linux trays show no title): the count in white in
+ * a real typeface on a coloured badge; orange when fresh, grey with a folded corner when stale,
+ * red with `!` when the last read failed. RGBA pixels.
  */
 export function renderTrayIcon(visitors: number | null, status: TrayStatus, sizePx: number): PixelCanvas {
   const canvas = new PixelCanvas(sizePx, sizePx);
-  const radius = Math.max(2, Math.round(sizePx / 5));
-  canvas.fillRoundedRect(0, 0, sizePx, sizePx, radius, hex(BACKGROUND[status]));
-  const text = iconText(visitors, status, sizePx);
-  const inner = sizePx - 2;
-  const width = textWidth(text);
-  const scaleX = Math.max(1, Math.floor(inner / width));
-  const scaleY = Math.max(scaleX, Math.min(Math.floor(inner / GLYPH_HEIGHT), Math.ceil(scaleX * 1.5)));
-  const left = Math.floor((sizePx - width * scaleX) / 2);
-  const top = Math.floor((sizePx - GLYPH_HEIGHT * scaleY) / 2);
-  const ink = hex('#ffffff');
-  forEachLitPixel(text, (x, y) => canvas.fillRect(left + x * scaleX, top + y * scaleY, scaleX, scaleY, ink));
+  drawBadge(canvas, status);
+  const layout = layoutIconText(visitors, status, sizePx);
+  if (layout) drawText(canvas, layout, INK);
   return canvas;
 }
 
@@ -52,7 +126,7 @@ export class TrayIconCache {
   }
 
   png(visitors: number | null, status: TrayStatus, sizePx: number): Buffer {
-    const key = `${iconText(visitors, status, sizePx)}|${status === 'loading' ? 'ok' : status}|${sizePx}`;
+    const key = `${iconText(visitors, status, sizePx)}|${TRAY_FILL[status]}|${status === 'stale'}|${sizePx}`;
     let png = this.#images.get(key);
     if (!png) {
       png = renderTrayIcon(visitors, status, sizePx).toPng();
