@@ -6,6 +6,17 @@
  * too large to be seconds is read as milliseconds.
  */
 export function retryTimeFromHeaders(headers: Headers, now: number): number | null {
+  const stated = statedRetryTime(headers, now);
+  return stated === null ? null : Math.min(Math.max(stated, now), now + MAX_RETRY_WAIT_MS);
+}
+
+/**
+ * A server may ask for any wait; we wait at most an hour and then poll normally. A time in the
+ * past means "now" (the caller still waits at least its interval).
+ */
+export const MAX_RETRY_WAIT_MS = 60 * 60_000;
+
+function statedRetryTime(headers: Headers, now: number): number | null {
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter) {
     if (/^\d+(\.\d+)?$/.test(retryAfter)) return now + Number(retryAfter) * 1000;
