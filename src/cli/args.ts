@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { apiUrlProblem } from '../core/api-origin';
 import { isAllowedInterval, MIN_INTERVAL_MS } from '../core/intervals';
 import { errorMessage } from '../core/errors';
 import { tokenKind } from '../core/token';
@@ -90,7 +91,8 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
     if (!WEBSITE_ID.test(id)) throw new UsageError(`"${id}" does not look like a DataFast website ID (letters and digits, as in the dashboard URL).`);
   }
   const apiUrl = values['api-url'] ?? null;
-  if (apiUrl !== null && !isHttpUrl(apiUrl)) throw new UsageError(`--api-url must be an http(s) address such as https://datafa.st (got "${apiUrl}").`);
+  const apiUrlRefused = apiUrl === null ? null : apiUrlProblem(apiUrl);
+  if (apiUrlRefused) throw new UsageError(`--api-url: ${apiUrlRefused}`);
 
   switch (command) {
     case undefined:
@@ -138,14 +140,6 @@ function expectNoMore(rest: readonly string[], command: string): void {
   if (rest.length > 0) throw new UsageError(`Unexpected "${rest.join(' ')}" after ${command}.`);
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
 
 function isFormat(value: string): value is OutputFormat {
   return (FORMATS as readonly string[]).includes(value);

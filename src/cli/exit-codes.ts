@@ -11,6 +11,7 @@ export function exitCodeFor(kind: FailureKind): number {
     case 'bad-token-format':
     case 'missing-website-id':
     case 'missing-token':
+    case 'wrong-origin':
       return EXIT_USAGE;
     case 'unauthorized':
     case 'forbidden':

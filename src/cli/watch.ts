@@ -1,3 +1,4 @@
+import { requireTokenOrigin } from '../core/api-origin';
 import { createDataFastClient, requireTokenKind, type FetchFunction } from '../core/client';
 import { systemClock, type Clock } from '../core/clock';
 import { dashboardUrl } from '../core/dashboard';
@@ -69,6 +70,7 @@ export async function chooseWebsite(options: WatchOptions, io: WatchIO, openCont
   }
   const intervalMs = options.intervalMs ?? settings.refreshIntervalSeconds * 1000;
   if (website.tokenKind === 'demo') return { ...demoWebsite(options, io, settings.numberFormat), intervalMs, label: website.label };
+  requireTokenOrigin(website, context.apiUrl());
   const token = await context.accounts.tokenFor(website.id);
   if (token === null) {
     throw new UsageError(`No token is stored for ${website.label}. Add it again: printf %s "$TOKEN" | datafast-menubar add`);

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SettingsPatch } from '../shared/ipc-contract';
 import type { AddedView, AppStateView, HistoryPoint, TokenCheckView, WebsiteView } from '../shared/view-model';
+import { requireTokenOrigin } from './api-origin';
 import type { DataFastClient } from './client';
 import type { Clock } from './clock';
 import { DASHBOARDS_URL, dashboardUrl } from './dashboard';
@@ -426,17 +427,14 @@ export class AppController {
     const token = this.#tokens.get(website.id) ?? null;
     const fingerprint = token ? createHash('sha256').update(token).digest('hex').slice(0, 16) : 'none';
     const credentials = { token: token ?? '', websiteId: website.websiteId ?? undefined };
+    const refusal = token ? originRefusal(website, apiUrl) : new DataFastError({ kind: 'missing-token', message: `No token is available for ${website.label}. Add the website again in Settings.` });
+    if (refusal?.kind === 'wrong-origin') this.#addNotice(refusal.message);
     return {
       websiteId: website.id,
       budgetKey: fingerprint,
       revision: `${fingerprint}|${website.websiteId ?? ''}|${apiUrl}`,
       threshold: website.spikeThreshold,
-      read: (signal) =>
-        token
-          ? client.realtimeVisitors(credentials, signal)
-          : Promise.reject(
-              new DataFastError({ kind: 'missing-token', message: `No token is available for ${website.label}. Add the website again in Settings.` }),
-            ),
+      read: (signal) => (refusal ? Promise.reject(refusal) : client.realtimeVisitors(credentials, signal)),
     };
   }
 
@@ -502,6 +500,16 @@ export class AppController {
 
   #emitNotify(request: NotificationRequest): void {
     for (const listener of this.#notifyListeners) listener(request);
+  }
+}
+
+function originRefusal(website: WebsiteSettings, apiUrl: string): DataFastError | null {
+  try {
+    requireTokenOrigin(website, apiUrl);
+    return null;
+  } catch (error) {
+    if (error instanceof DataFastError) return error;
+    throw error;
   }
 }
 

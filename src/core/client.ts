@@ -5,6 +5,9 @@ import {
   realtimeResponseSchema,
   websitesResponseSchema,
 } from './api-schemas';
+import { apiUrlProblem } from './api-origin';
+import { BodyTooLargeError, readBoundedText } from './bounded-body';
+import { systemClock, type Timers } from './clock';
 import { DataFastError } from './errors';
 import { redactTokens } from './redact';
 import { retryTimeFromHeaders } from './retry-after';
@@ -12,6 +15,10 @@ import { tokenKind, type TokenKind } from './token';
 
 export const DEFAULT_API_URL = 'https://datafa.st';
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** A count is a few dozen bytes; a reply far larger is broken or hostile, and is not read. */
+export const REALTIME_BODY_LIMIT = 256 * 1024;
+/** An account's website list: about 200 bytes a website, so room for thousands. */
+export const LIST_BODY_LIMIT = 2 * 1024 * 1024;
 
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -21,6 +28,8 @@ export interface DataFastClientOptions {
   readonly fetch?: FetchFunction;
   readonly timeoutMs?: number;
   readonly now?: () => number;
+  /** For the request deadline; the system's timers unless a test brings its own. */
+  readonly timers?: Timers;
 }
 
 /** What one website needs to be read: its token and, for account tokens, which website. */
@@ -84,6 +93,7 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
   const fetchImpl: FetchFunction = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
+  const timers = options.timers ?? systemClock;
 
   async function getJson<S extends z.ZodType>(
     path: string,
@@ -91,10 +101,15 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
     token: string,
     schema: S,
     signal: AbortSignal | undefined,
+    limitBytes: number,
   ): Promise<z.infer<S>> {
     const url = `${apiUrl}${path}${query.size > 0 ? `?${query.toString()}` : ''}`;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    // One deadline for connect, headers and the whole body: a server that sends headers and then
+    // trickles or stalls is as unanswered as one that never replies. Cleared when the request
+    // ends, so no timer outlives it.
+    const deadline = new AbortController();
+    const timer = timers.setTimeout(() => deadline.abort(new DOMException('deadline passed', 'TimeoutError')), timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
     let response: Response;
     let body: string;
     try {
@@ -104,11 +119,11 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
         signal: combined,
         redirect: 'error',
       });
-      // The body is read under the same deadline: a server that sends headers and then stalls
-      // is as unanswered as one that never replies.
-      body = await response.text();
+      body = await readBoundedText(response, limitBytes, combined);
     } catch (error) {
       throw transportFailure(error, signal, timeoutMs);
+    } finally {
+      timers.clearTimeout(timer);
     }
     const parsedBody = parseJson(body);
     const envelope = errorEnvelopeSchema.safeParse(parsedBody);
@@ -131,13 +146,13 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
     async realtimeVisitors(credentials, signal) {
       const query = websiteQuery(credentials);
       query.set('fields', 'visitors');
-      const reply = await getJson('/api/v1/analytics/realtime', query, credentials.token, realtimeResponseSchema, signal);
+      const reply = await getJson('/api/v1/analytics/realtime', query, credentials.token, realtimeResponseSchema, signal, REALTIME_BODY_LIMIT);
       // Always a one-element list per the docs; sum defensively if several ever arrive.
       return reply.data.reduce((sum, row) => sum + row.visitors, 0);
     },
     async metadata(credentials, signal) {
       const query = websiteQuery(credentials);
-      const reply = await getJson('/api/v1/analytics/metadata', query, credentials.token, metadataResponseSchema, signal);
+      const reply = await getJson('/api/v1/analytics/metadata', query, credentials.token, metadataResponseSchema, signal, REALTIME_BODY_LIMIT);
       const row = Array.isArray(reply.data) ? reply.data[0] : reply.data;
       if (!row) throw unreadable('');
       return { domain: row.domain, name: row.name ?? null, timezone: row.timezone ?? null, logo: row.logo ?? null };
@@ -149,22 +164,16 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
           message: 'Only account tokens (dft_…) can list websites; a website key (df_…) belongs to one website.',
         });
       }
-      const reply = await getJson('/api/v1/admin/websites', new URLSearchParams(), token, websitesResponseSchema, signal);
+      const reply = await getJson('/api/v1/admin/websites', new URLSearchParams(), token, websitesResponseSchema, signal, LIST_BODY_LIMIT);
       return reply.data.map((site) => ({ websiteId: site._id, domain: site.domain, name: site.name ?? null }));
     },
   };
 }
 
 export function normaliseApiUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new DataFastError({ kind: 'bad-request', message: `"${raw}" is not a valid API URL (expected something like https://datafa.st).` });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new DataFastError({ kind: 'bad-request', message: `The API URL must use https (got ${url.protocol}).` });
-  }
+  const problem = apiUrlProblem(raw);
+  if (problem) throw new DataFastError({ kind: 'bad-request', message: problem });
+  const url = new URL(raw);
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
@@ -195,6 +204,12 @@ function describeIssue(error: z.ZodError): string {
 
 function transportFailure(error: unknown, callerSignal: AbortSignal | undefined, timeoutMs: number): DataFastError {
   if (callerSignal?.aborted) return new DataFastError({ kind: 'aborted', message: 'The request was cancelled.' });
+  if (error instanceof BodyTooLargeError) {
+    return new DataFastError({
+      kind: 'invalid-response',
+      message: `DataFast sent a reply larger than ${Math.round(error.limitBytes / 1024)} KiB, far more than this request needs, so it was not read. Check the API address in settings; we will try again.`,
+    });
+  }
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new DataFastError({

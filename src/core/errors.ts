@@ -12,6 +12,7 @@ export type FailureKind =
   | 'network'
   | 'timeout'
   | 'invalid-response'
+  | 'wrong-origin'
   | 'aborted';
 
 /** What crosses a process boundary or lands in JSON output: no stack, no token, no cause. */
@@ -54,7 +55,8 @@ export function needsUserAction(kind: FailureKind): boolean {
     kind === 'not-found' ||
     kind === 'bad-token-format' ||
     kind === 'missing-website-id' ||
-    kind === 'missing-token'
+    kind === 'missing-token' ||
+    kind === 'wrong-origin'
   );
 }
 

@@ -1,4 +1,5 @@
 import { REFRESH_SECONDS } from '../shared/setting-limits';
+import { DEFAULT_API_URL } from './client';
 import { SETTINGS_SCHEMA_VERSION } from './settings-schema';
 
 /**
@@ -31,7 +32,28 @@ const MIGRATIONS: Record<number, Migration> = {
       ),
     };
   },
+  /**
+   * 2 → 3: each website remembers the API origin its token is bound to. Websites saved before
+   * are bound to the address their settings named at upgrade time.
+   */
+  2: (old) => {
+    const origin = originOr(old['apiUrl'], DEFAULT_API_URL);
+    const websites = Array.isArray(old['websites']) ? (old['websites'] as unknown[]) : [];
+    return {
+      ...old,
+      schemaVersion: 3,
+      websites: websites.map((website) => (typeof website === 'object' && website !== null ? { apiOrigin: origin, ...website } : website)),
+    };
+  },
 };
+
+function originOr(url: unknown, fallback: string): string {
+  try {
+    return new URL(String(url)).origin;
+  } catch {
+    return new URL(fallback).origin;
+  }
+}
 
 export class MigrationError extends Error {
   override readonly name = 'MigrationError';

@@ -9,9 +9,10 @@ import {
   SPIKE_THRESHOLD_MAX,
   WEBSITE_ID_PATTERN,
 } from '../shared/setting-limits';
+import { apiUrlProblem } from './api-origin';
 import { DEFAULT_API_URL } from './client';
 
-export const SETTINGS_SCHEMA_VERSION = 2;
+export const SETTINGS_SCHEMA_VERSION = 3;
 
 /** Said of a number that must be whole: "The refresh interval must be a whole number". */
 const WHOLE = 'must be a whole number';
@@ -29,7 +30,17 @@ export const websiteSettingsSchema = z.object({
   order: z.number().int().nonnegative(),
   /** Notify whenever visitors reach this many, whatever the usual level. */
   spikeThreshold: z.number().int(WHOLE).positive('must be above 0').max(SPIKE_THRESHOLD_MAX, atMost(SPIKE_THRESHOLD_MAX)).nullable(),
+  /** The API origin the token was checked against when it was added; it is sent nowhere else. */
+  apiOrigin: z.string().refine(isOrigin, 'must be an origin such as https://datafa.st'),
 });
+
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
 
 export const notificationSettingsSchema = z.object({
   enabled: z.boolean(),
@@ -58,7 +69,7 @@ export const settingsSchema = z
     numberFormat: z.enum(['compact', 'full']),
     notifications: notificationSettingsSchema,
     launchAtLogin: z.boolean(),
-    apiUrl: z.url({ protocol: /^https?$/ }),
+    apiUrl: z.url({ protocol: /^https?$/ }).refine((url) => apiUrlProblem(url) === null, 'must use https (plain http only for localhost)'),
   })
   .superRefine((settings, context) => {
     const ids = new Set<string>();
@@ -110,6 +121,7 @@ const SETTING_NAMES: Readonly<Record<string, string>> = {
   'notifications.cooldownMinutes': 'The quiet time after a spike',
   'notifications.snoozedUntil': 'The snooze time',
   label: 'A website name',
+  apiOrigin: "A website's API origin",
   spikeThreshold: 'An alert level',
 };
 

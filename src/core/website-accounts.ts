@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { apiOriginOf } from './api-origin';
 import type { DataFastClient, WebsiteMetadata, WebsiteSummary } from './client';
 import { requireTokenKind } from './client';
 import { DataFastError } from './errors';
@@ -24,6 +25,9 @@ export interface AddResult {
   /** The keychain was unusable, so the token lives in memory until the app quits. */
   readonly sessionOnly: boolean;
 }
+
+/** A website as an add command describes it; the origin its token is bound to is added on saving. */
+type NewWebsite = Omit<WebsiteSettings, 'apiOrigin'>;
 
 export class WebsiteNotFoundError extends Error {
   override readonly name = 'WebsiteNotFoundError';
@@ -111,7 +115,7 @@ export class WebsiteAccounts {
       token,
       sites.map((site) => ({
         match: (website: WebsiteSettings) => website.websiteId === site.websiteId,
-        create: (id: string, order: number): WebsiteSettings => ({
+        create: (id: string, order: number): NewWebsite => ({
           id,
           label: site.name?.trim() || site.domain,
           websiteId: site.websiteId,
@@ -136,6 +140,7 @@ export class WebsiteAccounts {
         tokenKind: 'demo',
         order: nextOrder(current),
         spikeThreshold: null,
+        apiOrigin: apiOriginOf(current.apiUrl),
       };
       return { ...current, websites: [...current.websites, demo], activeWebsiteId: current.activeWebsiteId ?? demo.id };
     });
@@ -209,8 +214,10 @@ export class WebsiteAccounts {
 
   async #save(
     token: string,
-    plans: ReadonlyArray<{ match: (website: WebsiteSettings) => boolean; create: (id: string, order: number) => WebsiteSettings }>,
+    plans: ReadonlyArray<{ match: (website: WebsiteSettings) => boolean; create: (id: string, order: number) => NewWebsite }>,
   ): Promise<AddResult> {
+    // The token was just checked against this origin, and it will be sent nowhere else.
+    const apiOrigin = apiOriginOf(this.#client().apiUrl);
     const existing = this.#settings.read().websites;
     const ids = plans.map((plan) => existing.find(plan.match)?.id ?? this.#newId());
     const newIds = ids.filter((id) => !existing.some((website) => website.id === id));
@@ -222,7 +229,9 @@ export class WebsiteAccounts {
         plans.forEach((plan, index) => {
           const id = ids[index] ?? this.#newId();
           const at = websites.findIndex((website) => website.id === id);
-          if (at === -1) websites.push(plan.create(id, order++));
+          const known = websites[at];
+          if (known) websites[at] = { ...known, apiOrigin };
+          else websites.push({ ...plan.create(id, order++), apiOrigin });
         });
         return { ...current, websites, activeWebsiteId: current.activeWebsiteId ?? ids[0] ?? null };
       });

@@ -64,7 +64,7 @@ describe.skipIf(electron.path === null)('the app under Electron', () => {
     _electron.launch({ executablePath: electron.path ?? '', args: [MAIN, `--user-data-dir=${userData.path}`], env: env() });
 
   async function withShopConfigured(): Promise<void> {
-    const website = { id: 'w_shop', label: 'Shop', websiteId: null, domain: 'shop.example.com', tokenKind: 'website-key', order: 0, spikeThreshold: null };
+    const website = { id: 'w_shop', label: 'Shop', websiteId: null, domain: 'shop.example.com', tokenKind: 'website-key', order: 0, spikeThreshold: null, apiOrigin: new URL(fake.url).origin };
     const blog = { ...website, id: 'w_blog', label: 'Blog', domain: 'blog.example.com', order: 1 };
     writeFileSync(join(config.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, apiUrl: fake.url, websites: [website, blog], activeWebsiteId: 'w_shop' }), { mode: 0o600 });
     const keytar = await loadKeytar();

@@ -22,7 +22,7 @@ describe('app controller', () => {
       const runner = SettingsRepository.open({ directory: app.directory, createBackend: (d) => createConfBackend(d) });
       await runner.update((settings) => ({
         ...settings,
-        websites: [{ id: 'demo', label: 'Demo website', websiteId: null, domain: null, tokenKind: 'demo', order: 0, spikeThreshold: null }],
+        websites: [{ id: 'demo', label: 'Demo website', websiteId: null, domain: null, tokenKind: 'demo', order: 0, spikeThreshold: null, apiOrigin: 'https://datafa.st' }],
         activeWebsiteId: 'demo',
       }));
       await eventually(() => app.controller.appState().websites.length === 1, 12_000);

@@ -67,7 +67,7 @@ describe('the built main process', () => {
   it('reads the configured websites and shows the count', async () => {
     const dir = tempDir();
     try {
-      const demo = { id: 'demo', label: 'Demo website', websiteId: null, domain: null, tokenKind: 'demo', order: 0, spikeThreshold: null };
+      const demo = { id: 'demo', label: 'Demo website', websiteId: null, domain: null, tokenKind: 'demo', order: 0, spikeThreshold: null, apiOrigin: new URL(fake.url).origin };
       writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, apiUrl: fake.url, websites: [demo], activeWebsiteId: 'demo' }));
       const report = await runMain(dir.path);
       expect(report.windows).toHaveLength(0);

@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConfBackend } from '../../src/core/settings-conf';
@@ -52,7 +53,7 @@ describe('settings', () => {
     await expect(repository.update((s) => ({ ...s, notifications: { ...s.notifications, minimum: 2.5, cooldownMinutes: 0 } }))).rejects.toThrow(
       'Settings not saved: The minimum number of visitors must be a whole number; The quiet time after a spike must be at least 1 minute.',
     );
-    const shop = { id: 'w_1', label: '  ', websiteId: null, domain: null, tokenKind: 'website-key' as const, order: 0, spikeThreshold: 0 };
+    const shop = { id: 'w_1', label: '  ', websiteId: null, domain: null, tokenKind: 'website-key' as const, order: 0, spikeThreshold: 0, apiOrigin: 'https://datafa.st' };
     await expect(repository.update((s) => ({ ...s, websites: [shop] }))).rejects.toThrow(
       'Settings not saved: A website name must not be empty; An alert level must be above 0.',
     );
@@ -108,8 +109,46 @@ describe('settings', () => {
     expect(problems).toEqual([]);
   });
 
+  it('migrates version 2 settings by binding every website to the API origin the settings named', () => {
+    const stored = JSON.parse(readFileSync(fixture('settings-v2.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(configPath(), JSON.stringify({ ...stored, apiUrl: 'http://127.0.0.1:8443/api-proxy' }));
+    const settings = open().read();
+    expect(settings.schemaVersion).toBe(3);
+    expect(settings.websites.map((w) => [w.id, w.apiOrigin])).toEqual([['w_blog', 'http://127.0.0.1:8443']]);
+    expect(migrateSettings(stored).settings).toMatchObject({ websites: [{ id: 'w_blog', apiOrigin: 'https://datafa.st' }] });
+  });
+
+  it('refuses an API address that is plain http anywhere but this computer', async () => {
+    const settings = open();
+    await expect(settings.update((s) => ({ ...s, apiUrl: 'http://datafa.st.example' }))).rejects.toThrow(/The API address must use https/);
+    await expect(settings.update((s) => ({ ...s, apiUrl: 'http://localhost:8080' }))).resolves.toMatchObject({ apiUrl: 'http://localhost:8080' });
+  });
+
+  it.runIf(process.platform !== 'win32')('leaves a FIFO in place of the settings file alone: nothing read, nothing saved, and says why', async () => {
+    execFileSync('mkfifo', [configPath()]);
+    const settings = open();
+    expect(settings.read()).toEqual(DEFAULT_SETTINGS);
+    expect(problems).toEqual([expect.stringMatching(/config\.json is a named pipe \(FIFO\), not a regular file\. It was left as it is/) as unknown]);
+    await expect(settings.update((s) => ({ ...s, launchAtLogin: true }))).rejects.toThrow(SettingsValidationError);
+    expect(lstatSync(configPath()).isFIFO()).toBe(true);
+  });
+
+  it('stops reading a settings file that another program replaced with a FIFO', () => {
+    const settings = open();
+    execFileSync('mkfifo', [configPath()]);
+    expect(settings.read()).toEqual(DEFAULT_SETTINGS);
+    expect(settings.refusal).toMatch(/named pipe/);
+  });
+
+  it('follows a link to a regular file inside the settings folder', () => {
+    copyFileSync(fixture('settings-v3.json'), join(dir.path, 'real.json'));
+    symlinkSync(join(dir.path, 'real.json'), configPath());
+    expect(open().read().websites[0]).toMatchObject({ id: 'w_blog' });
+    expect(problems).toEqual([]);
+  });
+
   it('reads current-version fixtures unchanged', () => {
-    copyFileSync(fixture('settings-v2.json'), configPath());
+    copyFileSync(fixture('settings-v3.json'), configPath());
     const before = readFileSync(configPath(), 'utf8');
     expect(open().read().websites[0]).toMatchObject({ id: 'w_blog', spikeThreshold: 50 });
     expect(readFileSync(configPath(), 'utf8')).toBe(before);
@@ -132,7 +171,7 @@ describe('settings', () => {
       ...Array.from({ length: 10 }, (_, i) =>
         first.update((s) => ({
           ...s,
-          websites: [...s.websites, { id: `a${i}`, label: `A${i}`, websiteId: null, domain: null, tokenKind: 'demo' as const, order: i, spikeThreshold: null }],
+          websites: [...s.websites, { id: `a${i}`, label: `A${i}`, websiteId: null, domain: null, tokenKind: 'demo' as const, order: i, spikeThreshold: null, apiOrigin: 'https://datafa.st' }],
         })),
       ),
       second.update((s) => ({ ...s, refreshIntervalSeconds: 90 })),
