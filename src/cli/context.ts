@@ -3,7 +3,7 @@ import { createDataFastClient, type FetchFunction } from '../core/client';
 import { configDirectory } from '../core/paths';
 import { keychainService, loadKeytar, SecretStore, type KeychainBackend } from '../core/secret-store';
 import { createConfBackend } from '../core/settings-conf';
-import { SettingsRepository } from '../core/settings-repository';
+import { SettingsRepository, SettingsValidationError } from '../core/settings-repository';
 import { WebsiteAccounts } from '../core/website-accounts';
 
 export interface ContextEnvironment {
@@ -27,11 +27,18 @@ export interface RunnerContext {
 export function openContext(environment: ContextEnvironment, apiUrlOverride: string | null): RunnerContext {
   const platform = environment.platform ?? process.platform;
   const directory = configDirectory({ env: environment.env, platform, homedir: environment.homedir ?? homedir() });
+  // Problems found while opening are printed once the file is known to be usable at all; a
+  // refused file is the whole story, told once by the failure it raises.
+  const opening: string[] = [];
+  let report = (message: string): void => void opening.push(message);
   const settings = SettingsRepository.open({
     directory,
     createBackend: (dir) => createConfBackend(dir),
-    onProblem: (message) => environment.stderr(`datafast-menubar: ${message}`),
+    onProblem: (message) => report(message),
   });
+  if (settings.refusal) throw new SettingsValidationError(settings.refusal);
+  report = (message) => environment.stderr(`datafast-menubar: ${message}`);
+  opening.forEach(report);
   const secrets = new SecretStore({
     loadBackend: environment.loadKeychain ?? loadKeytar,
     service: keychainService(environment.env),

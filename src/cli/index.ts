@@ -2,9 +2,18 @@ import { errorMessage } from '../core/errors';
 import { readTokenFromStdin } from './read-token';
 import { runRunner } from './run';
 
+/** After a signal, how long the runner may take to finish what it is doing before it is ended. */
+const SIGNAL_GRACE_MS = 1_500;
+
 const stop = new AbortController();
-process.once('SIGINT', () => stop.abort());
-process.once('SIGTERM', () => stop.abort());
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    stop.abort();
+    // Whatever still holds the process (a keychain call, a token prompt, a slow socket) must not
+    // keep a status bar waiting: the runner is gone within two seconds of being asked.
+    setTimeout(() => process.exit(code), SIGNAL_GRACE_MS).unref();
+  });
+}
 // A closed pipe (`datafast-menubar | head -1`) is a normal way for a reader to stop listening.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') stop.abort();

@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import { errorMessage } from './errors';
 import { History } from './history';
 import { setAside } from './quarantine';
+import { unsafeFileReason } from './safe-file';
 
 export const HISTORY_FILE_NAME = 'history.json';
 /** 50 websites × 1,500 samples × ~30 bytes is ~2 MiB; anything far larger is not ours. */
@@ -13,13 +14,23 @@ export const HISTORY_WRITE_SPACING_MS = 60_000;
 /** The engine's history on disk beside the settings, so sparklines and baselines survive restarts. */
 export class HistoryFile {
   readonly path: string;
+  #refused = false;
 
   constructor(directory: string) {
     this.path = join(directory, HISTORY_FILE_NAME);
   }
 
-  /** The saved history, or an empty one; a damaged file is set aside and reported. */
+  /**
+   * The saved history, or an empty one; a damaged file is set aside and reported. A path that is
+   * not a regular file (a FIFO, a device, a link leading elsewhere) is left alone and not written.
+   */
   load(now: number, onProblem: (message: string) => void = () => undefined): History {
+    const unsafe = unsafeFileReason(this.path);
+    if (unsafe) {
+      this.#refused = true;
+      onProblem(`Visitor history is not read or saved: ${unsafe}. It was left as it is; replace it with a regular file (or remove it), then start again.`);
+      return new History();
+    }
     if (!existsSync(this.path)) return new History();
     try {
       if (statSync(this.path).size > MAX_HISTORY_BYTES) throw new Error('the file is too large');
@@ -33,6 +44,7 @@ export class HistoryFile {
 
   /** Writes atomically (temp file, then rename) so a crash mid-write never leaves half a file. */
   save(history: History, now: number, websiteIds: readonly string[]): void {
+    if (this.#refused) return;
     const snapshot = history.toJSON(now);
     const keep = new Set(websiteIds);
     const websites = Object.fromEntries(Object.entries(snapshot.websites).filter(([websiteId]) => keep.has(websiteId)));

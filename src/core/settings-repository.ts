@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { errorMessage } from './errors';
 import { setAside } from './quarantine';
+import { unsafeFileReason } from './safe-file';
 import { migrateSettings } from './settings-migrations';
 import { DEFAULT_SETTINGS, describeSettingsIssue, settingsSchema, type Settings } from './settings-schema';
 
@@ -54,13 +55,15 @@ const LOCK_OPTIONS = {
  */
 export class SettingsRepository {
   readonly path: string;
-  readonly #backend: SettingsBackend;
+  readonly #backend: SettingsBackend | null;
   readonly #now: () => number;
   readonly #onProblem: (message: string) => void;
+  #refusal: string | null;
 
-  private constructor(backend: SettingsBackend, now: () => number, onProblem: (message: string) => void) {
+  private constructor(path: string, backend: SettingsBackend | null, refusal: string | null, now: () => number, onProblem: (message: string) => void) {
     this.#backend = backend;
-    this.path = backend.path;
+    this.path = path;
+    this.#refusal = refusal;
     this.#now = now;
     this.#onProblem = onProblem;
   }
@@ -69,15 +72,27 @@ export class SettingsRepository {
     const now = options.now ?? Date.now;
     const onProblem = options.onProblem ?? (() => undefined);
     mkdirSync(options.directory, { recursive: true, mode: 0o700 });
-    // conf would throw on a file that is not JSON; look first and set a bad one aside.
     const path = join(options.directory, SETTINGS_FILE_NAME);
+    // Before conf reads it: a FIFO or device would block the read, a link could lead elsewhere.
+    const unsafe = unsafeFileReason(path);
+    if (unsafe) {
+      const refusal = refusalMessage(unsafe);
+      onProblem(refusal);
+      return new SettingsRepository(path, null, refusal, now, onProblem);
+    }
+    // conf would throw on a file that is not JSON; look first and set a bad one aside.
     if (existsSync(path)) checkFile(path, now(), onProblem);
-    const repository = new SettingsRepository(options.createBackend(options.directory), now, onProblem);
+    const repository = new SettingsRepository(path, options.createBackend(options.directory), null, now, onProblem);
     repository.#migrateInPlace();
     return repository;
   }
 
-  /** The current settings, read fresh from disk. */
+  /** Why the settings file is not used (it is not a regular file), or null. */
+  get refusal(): string | null {
+    return this.#refusal;
+  }
+
+  /** The current settings, read fresh from disk; the defaults while the file is refused. */
   read(): Settings {
     return this.#load()?.settings ?? structuredClone(DEFAULT_SETTINGS);
   }
@@ -87,6 +102,7 @@ export class SettingsRepository {
    * Invalid results are refused with a message and nothing is written.
    */
   async update(change: (settings: Settings) => Settings): Promise<Settings> {
+    if (this.#refusal || !this.#backend) throw new SettingsValidationError(`Settings not saved: ${this.#refusal ?? 'no settings file'}`);
     const release = await lockfile.lock(this.path, LOCK_OPTIONS);
     try {
       const next = change(this.read());
@@ -100,10 +116,11 @@ export class SettingsRepository {
   }
 
   onChange(callback: (settings: Settings) => void): () => void {
-    return this.#backend.onDidAnyChange(() => callback(this.read()));
+    return this.#backend?.onDidAnyChange(() => callback(this.read())) ?? (() => undefined);
   }
 
   #write(settings: Settings): void {
+    if (!this.#backend) return;
     this.#backend.store = { ...settings };
     // conf applies the mode only when it creates the file; make sure an older file is private too.
     chmodSync(this.path, 0o600);
@@ -119,6 +136,14 @@ export class SettingsRepository {
    * holds something we cannot use (another program wrote it), which is then set aside.
    */
   #load(): { settings: Settings; migrated: boolean } | null {
+    if (this.#refusal || !this.#backend) return null;
+    // Another program may have put something else in the file's place since it was opened.
+    const unsafe = unsafeFileReason(this.path);
+    if (unsafe) {
+      this.#refusal = refusalMessage(unsafe);
+      this.#onProblem(this.#refusal);
+      return null;
+    }
     try {
       // conf throws a SyntaxError here when the file is not JSON.
       const stored = this.#backend.store;
@@ -136,6 +161,10 @@ export class SettingsRepository {
     const aside = setAside(this.path, this.#now());
     this.#onProblem(problemMessage(aside, error));
   }
+}
+
+function refusalMessage(reason: string): string {
+  return `The settings file cannot be used: ${reason}. It was left as it is; replace it with a regular file (or remove it), then start again. Until then no settings are read or saved.`;
 }
 
 function checkFile(path: string, now: number, onProblem: (message: string) => void): void {

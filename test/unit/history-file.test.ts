@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { History, HISTORY_CAPACITY } from '../../src/core/history';
@@ -51,6 +52,17 @@ describe('history file', () => {
     expect(history.websiteIds()).toEqual([]);
     expect(readdirSync(dir.path).filter((name) => name.startsWith('history.corrupt-'))).toHaveLength(1);
     expect(problems[0]).toMatch(/could not be read.*kept as/);
+  });
+
+  it.runIf(process.platform !== 'win32')('leaves a FIFO in place of the history file alone: not read, not written over', () => {
+    const file = new HistoryFile(dir.path);
+    execFileSync('mkfifo', [file.path]);
+    const problems: string[] = [];
+    const history = file.load(T0, (message) => problems.push(message));
+    history.add('shop', T0, 5);
+    file.save(history, T0, ['shop']);
+    expect(lstatSync(file.path).isFIFO()).toBe(true);
+    expect(problems).toEqual([expect.stringMatching(/history\.json is a named pipe \(FIFO\), not a regular file\. It was left as it is/) as unknown]);
   });
 
   it('writes at most once a minute while readings arrive, and once more at quit', () => {
