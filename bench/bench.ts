@@ -1,13 +1,14 @@
 /**
  * Prints what the engine costs: one update (HTTP response → state → spike detector → presenter)
  * in microseconds, heap growth over a simulated week with five websites at default settings, and
- * what a tray image costs.
+ * what a tray image costs, and the runner's peak memory against hostile replies.
  */
 import { performance } from 'node:perf_hooks';
 import { createDataFastClient } from '../src/core/client';
 import { Engine } from '../src/core/engine';
 import { present } from '../src/core/presenter';
 import { benchSettingsWindow } from './settings-window';
+import { benchHostileBodies } from './hostile-bodies';
 import { benchTrayImage } from './tray-image';
 import { VirtualClock } from './virtual-clock';
 
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
   await costOfOneUpdate();
   await heapOverAWeek();
   benchTrayImage();
+  await benchHostileBodies();
   await benchSettingsWindow();
 }
 
