@@ -147,8 +147,9 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
       const query = websiteQuery(credentials);
       query.set('fields', 'visitors');
       const reply = await getJson('/api/v1/analytics/realtime', query, credentials.token, realtimeResponseSchema, signal, REALTIME_BODY_LIMIT);
-      // Always a one-element list per the docs; sum defensively if several ever arrive.
-      return reply.data.reduce((sum, row) => sum + row.visitors, 0);
+      const [row] = reply.data;
+      if (!row) throw unreadable('');
+      return row.visitors;
     },
     async metadata(credentials, signal) {
       const query = websiteQuery(credentials);
@@ -217,6 +218,12 @@ function transportFailure(error: unknown, callerSignal: AbortSignal | undefined,
       message: `DataFast did not answer within ${Math.round(timeoutMs / 1000)} s. Check your connection; we will try again.`,
     });
   }
+  if (mentionsRedirect(error)) {
+    return new DataFastError({
+      kind: 'redirect',
+      message: 'DataFast answered with a redirect to another address, which is never followed with your token. Check the API address in settings; we will try again.',
+    });
+  }
   const code = errorCode(error);
   return new DataFastError({
     kind: 'network',
@@ -224,13 +231,26 @@ function transportFailure(error: unknown, callerSignal: AbortSignal | undefined,
   });
 }
 
+/** An error and the causes behind it, outermost first (fetch wraps the useful part). */
+function causeChain(error: unknown): Error[] {
+  const chain: Error[] = [];
+  for (let current: unknown = error; chain.length < 4 && current instanceof Error; current = current.cause) chain.push(current);
+  return chain;
+}
+
+/**
+ * Redirects are refused (`redirect: 'error'`), and fetch reports that as a failure whose cause
+ * says so ("unexpected redirect" in Node; Chromium's net names it too).
+ */
+function mentionsRedirect(error: unknown): boolean {
+  return causeChain(error).some((link) => /redirect/i.test(link.message));
+}
+
 /** Node's fetch hides the useful part (`ECONNREFUSED`, `ENOTFOUND`) in `cause.code`. */
 function errorCode(error: unknown): string | null {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code: unknown = (current as Error & { code?: unknown }).code;
+  for (const link of causeChain(error)) {
+    const code: unknown = (link as Error & { code?: unknown }).code;
     if (typeof code === 'string' && code.length > 0) return code;
-    current = current.cause;
   }
   return null;
 }

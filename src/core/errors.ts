@@ -13,6 +13,7 @@ export type FailureKind =
   | 'timeout'
   | 'invalid-response'
   | 'wrong-origin'
+  | 'redirect'
   | 'aborted';
 
 /** What crosses a process boundary or lands in JSON output: no stack, no token, no cause. */

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ZodError } from 'zod';
 import type { Clock } from './clock';
 import { errorMessage } from './errors';
 import { History } from './history';
@@ -34,10 +35,12 @@ export class HistoryFile {
     if (!existsSync(this.path)) return new History();
     try {
       if (statSync(this.path).size > MAX_HISTORY_BYTES) throw new Error('the file is too large');
-      return History.fromJSON(JSON.parse(readFileSync(this.path, 'utf8')), now);
+      return History.fromJSON(JSON.parse(readFileSync(this.path, 'utf8')), now, (dropped) =>
+        onProblem(`Visitor history: ${dropped === 1 ? 'one sample was' : `${dropped} samples were`} unreadable and left out; the rest was kept.`),
+      );
     } catch (error) {
       const aside = setAside(this.path, now);
-      onProblem(`Visitor history could not be read (${errorMessage(error).split('\n')[0]}); starting a new one. The old file was kept as ${aside}.`);
+      onProblem(`Visitor history could not be read (${unreadableReason(error)}); starting a new one. The old file was kept as ${aside}.`);
       return new History();
     }
   }
@@ -52,6 +55,12 @@ export class HistoryFile {
     writeFileSync(temporary, JSON.stringify({ ...snapshot, websites }), { mode: 0o600 });
     renameSync(temporary, this.path);
   }
+}
+
+function unreadableReason(error: unknown): string {
+  if (error instanceof SyntaxError) return 'it is not valid JSON';
+  if (error instanceof ZodError) return 'it is not in the history format';
+  return errorMessage(error);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visitorCountSchema } from './api-schemas';
 
 export const SAMPLE_SPACING_MS = 60_000;
 /** A day at one sample a minute, plus an hour so the spike baseline window is never cut short. */
@@ -10,11 +11,19 @@ export interface Sample {
   readonly visitors: number;
 }
 
-export const serializedHistorySchema = z.object({
+/** One saved sample: epoch milliseconds and a count no reply could have given beyond `MAX_VISITORS`. */
+const sampleSchema = z.tuple([z.number().int().nonnegative(), visitorCountSchema]);
+
+/** The file's envelope; its samples are checked one by one. */
+const storedHistorySchema = z.object({
   version: z.literal(1),
-  websites: z.record(z.string(), z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))),
+  websites: z.record(z.string(), z.array(z.unknown())),
 });
-export type SerializedHistory = z.infer<typeof serializedHistorySchema>;
+
+export interface SerializedHistory {
+  readonly version: 1;
+  readonly websites: Record<string, Array<[number, number]>>;
+}
 
 /** A fixed-size ring of (time, visitors) pairs: constant memory however long the app runs. */
 class SampleRing {
@@ -106,14 +115,27 @@ export class History {
     return { version: 1, websites };
   }
 
-  static fromJSON(data: unknown, now: number): History {
-    const parsed = serializedHistorySchema.parse(data);
+  /**
+   * History from its saved form. A file of another shape throws; inside a good file, a sample that
+   * is not a (time, count) pair of sane numbers is dropped on its own, so one bad value never
+   * costs the day around it. `onDropped` hears how many were dropped, once.
+   */
+  static fromJSON(data: unknown, now: number, onDropped: (count: number) => void = () => undefined): History {
+    const parsed = storedHistorySchema.parse(data);
     const history = new History();
+    let dropped = 0;
     for (const [websiteId, samples] of Object.entries(parsed.websites)) {
-      for (const [at, visitors] of samples) {
+      for (const entry of samples) {
+        const sample = sampleSchema.safeParse(entry);
+        if (!sample.success) {
+          dropped += 1;
+          continue;
+        }
+        const [at, visitors] = sample.data;
         if (at >= now - HISTORY_RETENTION_MS && at <= now) history.add(websiteId, at, visitors);
       }
     }
+    if (dropped > 0) onDropped(dropped);
     return history;
   }
 }

@@ -102,7 +102,24 @@ describe('realtime visitors', () => {
     expect(Math.abs((error.retryAt ?? 0) - before - expectedWait)).toBeLessThan(2_000);
   });
 
+  it('redacts a token DataFast quotes in its reason, glued to a word or not', async () => {
+    fake.queueFault({ type: 'status', status: 400, message: `bad key_${TEST_TOKENS.shopKey} and ${TEST_TOKENS.account}` });
+    const error = await failureOf(client.realtimeVisitors(shop));
+    expect(error.message).toContain('bad key_df_…1234 and dft_…9999');
+    expect(error.message).not.toContain('0000000000001234');
+  });
+
+  it('never follows a redirect: fetch is asked to refuse them', async () => {
+    const inits: RequestInit[] = [];
+    const spy = createDataFastClient({ apiUrl: fake.url, fetch: (input, init) => (inits.push(init), fetch(input, init)) });
+    await spy.realtimeVisitors(shop);
+    expect(inits.map((init) => init.redirect)).toEqual(['error']);
+  });
+
   const transportCases: Array<[string, Parameters<FakeDataFast['queueFault']>[0], FailureKind]> = [
+    ['two rows', { type: 'json', status: 200, body: { status: 'success', data: [{ visitors: 9_007_199_254_740_991 }, { visitors: 9_007_199_254_740_991 }] } }, 'invalid-response'],
+    ['two small rows, not added up', { type: 'json', status: 200, body: { status: 'success', data: [{ visitors: 1 }, { visitors: 2 }] } }, 'invalid-response'],
+    ['a count above ten million', { type: 'json', status: 200, body: { status: 'success', data: [{ visitors: 10_000_001 }] } }, 'invalid-response'],
     ['a 503', { type: 'status', status: 503 }, 'server'],
     ['an HTML 502 page', { type: 'html', status: 502 }, 'server'],
     ['an HTML page with 200', { type: 'html', status: 200 }, 'invalid-response'],

@@ -66,9 +66,10 @@ describe('the client against a hostile DataFast', () => {
     expect((await failureOf(read('nested'))).kind).toBe('invalid-response');
   });
 
-  it('never carries the token along a redirect to another origin', async () => {
+  it('never carries the token along a redirect to another origin, and names the redirect', async () => {
     const error = await failureOf(read('redirect'));
-    expect(error.kind).not.toBe('aborted');
+    expect(error.kind).toBe('redirect');
+    expect(error.message).toMatch(/^DataFast answered with a redirect to another address.*Check the API address in settings/);
     expect(hostile.requests.map((request) => request.path)).toEqual(['/redirect/api/v1/analytics/realtime']);
   });
 

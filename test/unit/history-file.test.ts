@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { History, HISTORY_CAPACITY } from '../../src/core/history';
@@ -28,6 +28,16 @@ describe('history file', () => {
     if (process.platform !== 'win32') expect(statSync(file.path).mode & 0o777).toBe(0o600);
   });
 
+  it.runIf(process.platform !== 'win32')('replaces a wider existing history file with a private one', () => {
+    const file = new HistoryFile(dir.path);
+    writeFileSync(file.path, '{"version":1,"websites":{}}', { mode: 0o644 });
+    chmodSync(file.path, 0o644);
+    const history = new History();
+    history.add('shop', T0, 3);
+    file.save(history, T0, ['shop']);
+    expect(statSync(file.path).mode & 0o777).toBe(0o600);
+  });
+
   it('keeps only configured websites and stays bounded after a week of readings', () => {
     const history = new History();
     for (let minute = 0; minute < 7 * 24 * 60; minute++) {
@@ -42,6 +52,24 @@ describe('history file', () => {
     expect(restored.size('shop')).toBeLessThanOrEqual(HISTORY_CAPACITY);
     expect(restored.size('shop')).toBeGreaterThanOrEqual(24 * 60);
     expect(statSync(file.path).size).toBeLessThan(40 * 1024);
+  });
+
+  it('keeps every good sample of a file with one poisoned count, and says so readably', () => {
+    const file = new HistoryFile(dir.path);
+    writeFileSync(file.path, `{"version":1,"websites":{"shop":[[${T0 - MINUTE},42],[${T0 - 2 * MINUTE},18014398509481982]]}}`);
+    const problems: string[] = [];
+    const history = file.load(T0, (message) => problems.push(message));
+    expect(history.between('shop', 0, Infinity)).toEqual([{ at: T0 - MINUTE, visitors: 42 }]);
+    expect(problems).toEqual(['Visitor history: one sample was unreadable and left out; the rest was kept.']);
+    expect(readdirSync(dir.path).filter((name) => name.startsWith('history.corrupt-'))).toEqual([]);
+  });
+
+  it('names what is wrong with a file of another shape in words, not in a parser dump', () => {
+    const file = new HistoryFile(dir.path);
+    writeFileSync(file.path, '{"version":7,"websites":[]}');
+    const problems: string[] = [];
+    file.load(T0, (message) => problems.push(message));
+    expect(problems[0]).toMatch(/^Visitor history could not be read \(it is not in the history format\); starting a new one\./);
   });
 
   it('sets a damaged file aside and starts empty', () => {

@@ -24,6 +24,20 @@ describe('tokens', () => {
     expect(maskToken('df_abcdefgh')).toBe('df_…');
   });
 
+  it.each([
+    ['glued to a word with _', 'api_key_df_test_shop_0000000000001234 refused', 'api_key_df_…1234 refused'],
+    ['glued to letters', 'apikeydft_test_account_00000000009999!', 'apikeydft_…9999!'],
+    ['in a URL', 'GET https://x.example/?token=df_test_shop_0000000000001234&a=1', 'GET https://x.example/?token=df_…1234&a=1'],
+    ['in JSON', '{"key":"dft_test_account_00000000009999"}', '{"key":"dft_…9999"}'],
+    ['in the text of an error and its cause', String(new Error('failed', { cause: new Error('bad df_test_shop_0000000000001234') }).cause), 'Error: bad df_…1234'],
+  ])('redacts a token by its shape %s', (_where, text, expected) => {
+    expect(redactTokens(text)).toBe(expected);
+  });
+
+  it('leaves ordinary words with df_ in them alone', () => {
+    expect(redactTokens('export to pdf_file or df_short')).toBe('export to pdf_file or df_short');
+  });
+
   it('redacts tokens quoted inside outside text', () => {
     const text = redactTokens('Key df_test_shop_0000000000001234 is revoked; dft_test_account_00000000009999 too');
     expect(text).toBe('Key df_…1234 is revoked; dft_…9999 too');
