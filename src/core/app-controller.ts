@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { SettingsPatch } from '../shared/ipc-contract';
 import type { AddedView, AppStateView, HistoryPoint, TokenCheckView, WebsiteView } from '../shared/view-model';
 import { requireTokenOrigin } from './api-origin';
@@ -16,7 +15,8 @@ import type { SettingsRepository } from './settings-repository';
 import { sortedWebsites, type Settings, type WebsiteSettings } from './settings-schema';
 import type { SpikeEvent } from './spike-detector';
 import { spikeMessage } from './spike-message';
-import { maskToken, normaliseToken } from './token';
+import { maskToken } from './token';
+import { tokenBudgetKey, TokenChecks } from './token-checks';
 import type { WebsiteAccounts } from './website-accounts';
 
 export interface NotificationRequest {
@@ -44,7 +44,6 @@ export interface AppControllerOptions {
   readonly notices?: readonly string[];
 }
 
-const PENDING_TOKEN_LIFETIME_MS = 10 * 60_000;
 /** Failures a newer token in the keychain (say, one the runner just saved) may already fix. */
 const TOKEN_PROBLEMS: ReadonlySet<string> = new Set(['unauthorized', 'forbidden', 'missing-token']);
 const DAY_POINTS_SPACING_MS = 5 * 60_000;
@@ -67,7 +66,7 @@ export class AppController {
   readonly #persister: HistoryPersister | null;
   readonly #changeListeners = new Set<() => void>();
   readonly #notifyListeners = new Set<(request: NotificationRequest) => void>();
-  readonly #pendingTokens = new Map<string, { token: string; expiresAt: number }>();
+  readonly #tokenChecks: TokenChecks;
   readonly #tokens = new Map<string, string | null>();
   readonly #demoReaders = new Map<string, (signal?: AbortSignal) => Promise<number>>();
   #loaded: LoadedWebsite[] = [];
@@ -94,6 +93,11 @@ export class AppController {
       },
       onSpike: (spike) => this.#onSpike(spike),
     });
+    this.#tokenChecks = new TokenChecks({
+      clock: options.clock,
+      reserve: (budgetKey) => this.engine.scheduler.reserve(budgetKey),
+      inspect: (token) => options.accounts.inspectToken(token),
+    });
     this.#persister = options.historyFile
       ? new HistoryPersister(options.historyFile, options.history, options.clock, () => this.#settings.websites.map((w) => w.id), (error) =>
           this.#addNotice(`Visitor history could not be saved: ${errorMessage(error)}`),
@@ -111,6 +115,7 @@ export class AppController {
   }
 
   shutdown(): void {
+    this.#tokenChecks.clear();
     this.#unwatch();
     this.engine.stop();
     this.#persister?.flush();
@@ -217,11 +222,7 @@ export class AppController {
 
   /** Checks a pasted token against DataFast; keeps it in main under a one-time id. */
   async checkToken(rawToken: string): Promise<TokenCheckView> {
-    const token = normaliseToken(rawToken);
-    const inspection = await this.#options.accounts.inspectToken(token);
-    const pendingId = randomUUID();
-    this.#dropExpiredTokens();
-    this.#pendingTokens.set(pendingId, { token, expiresAt: this.#clock.now() + PENDING_TOKEN_LIFETIME_MS });
+    const { pendingId, inspection } = await this.#tokenChecks.check(rawToken);
     if (inspection.kind === 'website-key') {
       return { kind: 'website-key', domain: inspection.metadata.domain, name: inspection.metadata.name, pendingId };
     }
@@ -235,13 +236,10 @@ export class AppController {
 
   /** Saves the website(s) for a checked token; the token is forgotten here either way. */
   async addChecked(pendingId: string, websiteIds: readonly string[]): Promise<AddedView> {
-    this.#dropExpiredTokens();
-    const pending = this.#pendingTokens.get(pendingId);
-    if (!pending) throw new DataFastError({ kind: 'bad-request', message: 'That token check has expired; paste the token again.' });
-    this.#pendingTokens.delete(pendingId);
+    const token = this.#tokenChecks.take(pendingId);
     const accounts = this.#options.accounts;
     const result = await this.#ownWrite(async () => {
-      const added = pending.token.startsWith('dft_') ? await accounts.addFromAccountToken(pending.token, websiteIds) : await accounts.addWebsiteKey(pending.token);
+      const added = token.startsWith('dft_') ? await accounts.addFromAccountToken(token, websiteIds) : await accounts.addWebsiteKey(token);
       // Their tokens are read afresh by the sync that follows.
       for (const website of added.websites) this.#tokens.delete(website.id);
       return added;
@@ -328,6 +326,11 @@ export class AppController {
     const website = this.#website(id);
     if (!website || website.tokenKind === 'demo') return null;
     return website.websiteId ? dashboardUrl(website.websiteId) : DASHBOARDS_URL;
+  }
+
+  /** Checked tokens held until the user saves them or their time runs out. */
+  get pendingTokenChecks(): number {
+    return this.#tokenChecks.pendingCount;
   }
 
   // ── Internals ───────────────────────────────────────────────────────────────────────────
@@ -425,7 +428,7 @@ export class AppController {
       return { websiteId: website.id, budgetKey: 'demo', revision: 'demo', threshold: website.spikeThreshold, read: (signal) => demoRead(signal) };
     }
     const token = this.#tokens.get(website.id) ?? null;
-    const fingerprint = token ? createHash('sha256').update(token).digest('hex').slice(0, 16) : 'none';
+    const fingerprint = token ? tokenBudgetKey(token) : 'none';
     const credentials = { token: token ?? '', websiteId: website.websiteId ?? undefined };
     const refusal = token ? originRefusal(website, apiUrl) : new DataFastError({ kind: 'missing-token', message: `No token is available for ${website.label}. Add the website again in Settings.` });
     if (refusal?.kind === 'wrong-origin') this.#addNotice(refusal.message);
@@ -477,11 +480,6 @@ export class AppController {
       if (!current || sample.visitors > current.visitors) buckets.set(bucket, sample);
     }
     return [...buckets.values()];
-  }
-
-  #dropExpiredTokens(): void {
-    const now = this.#clock.now();
-    for (const [id, pending] of this.#pendingTokens) if (pending.expiresAt <= now) this.#pendingTokens.delete(id);
   }
 
   /** Something the user should know, shown in the settings window until the app quits. */

@@ -191,6 +191,18 @@ export class Scheduler {
     void this.refreshNow(websiteId);
   }
 
+  /**
+   * Spends one request of a budget outside polling (a token check from the window): 0 when it
+   * was free now, else how long until one is.
+   */
+  reserve(budgetKey: string): number {
+    const now = this.#clock.now();
+    const allowedAt = this.#budget.earliest(budgetKey, now);
+    if (allowedAt > now) return allowedAt - now;
+    this.#budget.record(budgetKey, now);
+    return 0;
+  }
+
   /** In "sum of all websites" mode every website is on screen, so all are read at the full rate. */
   setEveryWebsiteActive(everyWebsiteActive: boolean): void {
     if (this.#everyWebsiteActive === everyWebsiteActive) return;

@@ -72,6 +72,13 @@ export class SettingsRepository {
     const now = options.now ?? Date.now;
     const onProblem = options.onProblem ?? (() => undefined);
     mkdirSync(options.directory, { recursive: true, mode: 0o700 });
+    // mkdir's mode applies only to a folder it creates; Electron may have made this one already.
+    // A folder someone else owns (a shared DATAFAST_MENUBAR_CONFIG_DIR) is not ours to change.
+    try {
+      chmodSync(options.directory, 0o700);
+    } catch {
+      // keep the folder's mode
+    }
     const path = join(options.directory, SETTINGS_FILE_NAME);
     // Before conf reads it: a FIFO or device would block the read, a link could lead elsewhere.
     const unsafe = unsafeFileReason(path);

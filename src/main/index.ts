@@ -8,6 +8,7 @@ import { AppController } from '../core/app-controller';
 import { createDataFastClient } from '../core/client';
 import { errorMessage } from '../core/errors';
 import { repeatEvery, systemClock } from '../core/clock';
+import { PauseReasons } from '../core/pause-reasons';
 import { HistoryFile } from '../core/history-file';
 import { configDirectory } from '../core/paths';
 import { keychainService, loadKeytar, SecretStore } from '../core/secret-store';
@@ -133,8 +134,9 @@ function start(): void {
     (reason) => console.warn('DataFast Menubar: refused IPC call:', reason),
   );
 
-  followPower(powerMonitor, controller, platform);
-  const stopOnlineWatch = watchOnline({ isOnline: () => net.isOnline(), engine: controller, timers: systemClock });
+  const pauses = new PauseReasons(controller);
+  followPower(powerMonitor, pauses, platform);
+  const stopOnlineWatch = watchOnline({ isOnline: () => net.isOnline(), pauses, timers: systemClock });
   // "updated 12 s ago" has to move even when no poll changes anything.
   const stopAgeTicks = repeatEvery(systemClock, AGE_REFRESH_MS, () => appShell.scheduleRender());
 

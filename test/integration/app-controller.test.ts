@@ -164,6 +164,54 @@ describe('app controller', () => {
     }
   }, 15_000);
 
+  it('checks tokens inside the token\'s request budget: 200 checks from the window send at most 30 requests a minute', async () => {
+    const clock = new VirtualClock(Date.now());
+    const app = await appHarness(fake.url, { clock });
+    try {
+      const before = fake.requestsTo('/api/v1/analytics/metadata').length;
+      const outcomes: string[] = [];
+      for (let i = 0; i < 200; i++) {
+        await app.controller.checkToken(TEST_TOKENS.blogKey).then(
+          () => outcomes.push('checked'),
+          (error: unknown) => outcomes.push(error instanceof Error ? error.message : String(error)),
+        );
+      }
+      expect(fake.requestsTo('/api/v1/analytics/metadata').length - before).toBe(30);
+      expect(outcomes.filter((outcome) => outcome === 'checked')).toHaveLength(30);
+      expect(outcomes.at(-1)).toMatch(/^This token was checked too often in the last minute; try again in \d+ s\.$/);
+      await clock.runUntil(clock.now() + 61_000);
+      await expect(app.controller.checkToken(TEST_TOKENS.blogKey)).resolves.toMatchObject({ kind: 'website-key' });
+    } finally {
+      app.close();
+    }
+  });
+
+  it('runs one token check at a time', async () => {
+    const app = await appHarness(fake.url);
+    try {
+      fake.queueFault({ type: 'slow', ms: 300 }, '/api/v1/analytics/metadata');
+      const [first, second] = await Promise.allSettled([app.controller.checkToken(TEST_TOKENS.blogKey), app.controller.checkToken(TEST_TOKENS.shopKey)]);
+      expect(first.status).toBe('fulfilled');
+      expect(second).toMatchObject({ status: 'rejected', reason: { message: 'A token is being checked already; wait for its answer.' } });
+    } finally {
+      app.close();
+    }
+  });
+
+  it('forgets a checked token after ten minutes on its own, not only when another check comes', async () => {
+    const clock = new VirtualClock(Date.now());
+    const app = await appHarness(fake.url, { clock });
+    try {
+      const checked = await app.controller.checkToken(TEST_TOKENS.blogKey);
+      expect(app.controller.pendingTokenChecks).toBe(1);
+      await clock.runUntil(clock.now() + 10 * 60_000);
+      expect(app.controller.pendingTokenChecks).toBe(0);
+      await expect(app.controller.addChecked(checked.pendingId, [])).rejects.toThrow(/expired; paste the token again/);
+    } finally {
+      app.close();
+    }
+  });
+
   it('renames, reorders and removes websites, keeping settings and keychain in step', async () => {
     const app = await appHarness(fake.url);
     try {

@@ -7,6 +7,7 @@ import { AppShell } from '../../src/main/app-shell';
 import { TrayService } from '../../src/main/tray-service';
 import { NotificationService } from '../../src/main/notification-service';
 import { followPower, watchOnline } from '../../src/main/lifecycle';
+import { PauseReasons } from '../../src/core/pause-reasons';
 import { autostartEntry, autostartFilePath, setLinuxAutostart } from '../../src/main/autostart';
 import { SettingsWindow } from '../../src/main/settings-window';
 import { lockDownWebContents } from '../../src/main/security';
@@ -202,18 +203,43 @@ describe('lifecycle', () => {
     vi.useRealTimers();
   });
 
+  const recorder = (calls: string[]) => new PauseReasons({ pause: () => calls.push('pause'), resume: () => calls.push('resume') });
+
   it.each([
-    ['darwin', ['pause', 'resume', 'resume']],
-    ['win32', ['pause', 'resume', 'resume']],
+    ['darwin', ['pause', 'resume', 'pause', 'resume']],
+    ['win32', ['pause', 'resume', 'pause', 'resume']],
     ['linux', ['pause', 'resume']],
-  ] as const)('on %s pauses on suspend and resumes on wake (and unlock where it exists)', (platform, expected) => {
+  ] as const)('on %s pauses on suspend and while the screen is locked (where Electron reports it), one resume each', (platform, expected) => {
     const power = new FakePowerMonitor();
     const calls: string[] = [];
-    followPower(power.asPowerMonitor(), { pause: () => calls.push('pause'), resume: () => calls.push('resume') }, platform);
+    followPower(power.asPowerMonitor(), recorder(calls), platform);
     power.emit('suspend');
     power.emit('resume');
     power.emit('unlock-screen');
+    power.emit('lock-screen');
+    power.emit('unlock-screen');
     expect(calls).toEqual(expected);
+  });
+
+  it('stays paused when the screen is unlocked while still offline, and reads once when back online', () => {
+    vi.useFakeTimers();
+    let online = true;
+    const calls: string[] = [];
+    const pauses = recorder(calls);
+    const power = new FakePowerMonitor();
+    followPower(power.asPowerMonitor(), pauses, 'darwin');
+    const stop = watchOnline({ isOnline: () => online, pauses, timers: systemClock, everyMs: 1_000 });
+    power.emit('lock-screen');
+    online = false;
+    vi.advanceTimersByTime(1_000);
+    power.emit('unlock-screen');
+    power.emit('suspend');
+    power.emit('resume');
+    expect(calls).toEqual(['pause']);
+    online = true;
+    vi.advanceTimersByTime(1_000);
+    expect(calls).toEqual(['pause', 'resume']);
+    stop();
   });
 
   it('pauses while offline and resumes once when back online', () => {
@@ -222,7 +248,7 @@ describe('lifecycle', () => {
     const calls: string[] = [];
     const stop = watchOnline({
       isOnline: () => online,
-      engine: { pause: () => calls.push('pause'), resume: () => calls.push('resume') },
+      pauses: recorder(calls),
       timers: systemClock,
       everyMs: 1_000,
     });
@@ -322,14 +348,32 @@ describe('settings window and web contents', () => {
     window.open();
     expect(FakeWindow.created).toHaveLength(1);
     const created = FakeWindow.created[0]!;
-    expect(created.options.webPreferences).toMatchObject({
+    // Exactly these: a flag added later (experimentalFeatures, enableBlinkFeatures, …) fails here.
+    expect(created.options.webPreferences).toEqual({
+      preload: '/app/dist/preload.js',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
       disableBlinkFeatures: 'Auxclick',
-      preload: '/app/dist/preload.js',
     });
+    const risky: Array<[string, unknown]> = [
+      ['nodeIntegration', true],
+      ['contextIsolation', false],
+      ['sandbox', false],
+      ['webSecurity', false],
+      ['allowRunningInsecureContent', true],
+      ['experimentalFeatures', true],
+      ['webviewTag', true],
+    ];
+    const preferences = created.options.webPreferences as Record<string, unknown>;
+    for (const [flag, value] of risky) expect(preferences[flag], flag).not.toBe(value);
+    expect(preferences).not.toHaveProperty('enableBlinkFeatures');
     expect(created.loaded).toBe('/app/dist/renderer/index.html');
     expect(window.webContentsId()).toBe(7);
     created.close();
@@ -343,7 +387,8 @@ describe('settings window and web contents', () => {
     const opened: string[] = [];
     const shell = { openExternal: (url: string) => Promise.resolve(void opened.push(url)) } as Pick<Shell, 'openExternal'>;
     expect(openDataFastUrl(shell, 'https://datafa.st/dashboard/site_shop')).toBe(true);
-    for (const url of ['http://datafa.st/', 'https://datafa.st.evil.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@datafa.st/', 'not a url']) {
+    const lookAlikes = ['https://evildatafa.st/', 'https://xdatafa.st/dashboard', 'https://datafa.st.evil.com/', 'https://datafa.st@evil.com/', 'https://datafa.stevil.com/'];
+    for (const url of [...lookAlikes, 'http://datafa.st/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@datafa.st/', 'not a url']) {
       expect(openDataFastUrl(shell, url)).toBe(false);
     }
     expect(opened).toEqual(['https://datafa.st/dashboard/site_shop']);

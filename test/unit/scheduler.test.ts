@@ -108,6 +108,14 @@ describe('failures', () => {
     expect(poller.state('site')?.error).toBeNull();
   });
 
+  it('starts backing off afresh after a success: the next failure waits one interval, not where the last run stopped', async () => {
+    const network = ScriptedTarget.network;
+    const target = new ScriptedTarget('site', 'k', '1', [network, network, network, 12, network, 13]);
+    started([target]);
+    await vi.advanceTimersByTimeAsync(10 * MINUTE);
+    expect(target.gaps().slice(0, 5)).toEqual([30, 60, 120, 30, 30]);
+  });
+
   it('adds at most 20 % jitter and never exceeds the cap', () => {
     expect(backoffDelay(30 * SECOND, 1, 0.999)).toBeLessThanOrEqual(36 * SECOND);
     expect(backoffDelay(30 * SECOND, 1, 0)).toBe(30 * SECOND);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConfBackend } from '../../src/core/settings-conf';
@@ -36,6 +36,37 @@ describe('settings', () => {
     // Windows has no POSIX modes; the user's profile folder is private there already.
     if (process.platform !== 'win32') expect(statSync(configPath()).mode & 0o777).toBe(0o600);
     expect(open().read()).toMatchObject({ refreshIntervalSeconds: 120, displayMode: 'sum' });
+  });
+
+  it.runIf(process.platform !== 'win32')('makes an existing, wider settings file and folder private on the first write', async () => {
+    copyFileSync(fixture('settings-v3.json'), configPath());
+    chmodSync(configPath(), 0o644);
+    chmodSync(dir.path, 0o755);
+    const settings = open();
+    expect(statSync(dir.path).mode & 0o777).toBe(0o700);
+    await settings.update((s) => ({ ...s, launchAtLogin: true }));
+    expect(statSync(configPath()).mode & 0o777).toBe(0o600);
+  });
+
+  // Inside a Snap, conf writes in place (fs.writeFileSync), and a mode applies only to a new file.
+  it.runIf(process.platform !== 'win32')('makes an existing, wider settings file private where conf writes in place (Snap)', async () => {
+    copyFileSync(fixture('settings-v3.json'), configPath());
+    chmodSync(configPath(), 0o644);
+    const snap = process.env['SNAP'];
+    process.env['SNAP'] = '/snap/datafast-menubar/1';
+    try {
+      await open().update((s) => ({ ...s, launchAtLogin: true }));
+    } finally {
+      if (snap === undefined) delete process.env['SNAP'];
+      else process.env['SNAP'] = snap;
+    }
+    expect(statSync(configPath()).mode & 0o777).toBe(0o600);
+  });
+
+  it.runIf(process.platform !== 'win32')('creates its folder private', () => {
+    const nested = join(dir.path, 'new', 'DataFast Menubar');
+    SettingsRepository.open({ directory: nested, createBackend: (d) => createConfBackend(d) });
+    expect(statSync(nested).mode & 0o777).toBe(0o700);
   });
 
   it('refuses invalid values with a message and leaves the file as it was', async () => {
