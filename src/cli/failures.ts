@@ -1,9 +1,10 @@
-import { DataFastError } from '../core/errors';
+import { DataFastError, errorMessage } from '../core/errors';
+import { redactTokens } from '../core/redact';
 import { InvalidTokenError, KeychainUnavailableError } from '../core/secret-store';
 import { SettingsValidationError } from '../core/settings-repository';
 import { WebsiteNotFoundError } from '../core/website-accounts';
 import { UsageError } from './args';
-import { EXIT_KEYCHAIN, EXIT_USAGE, exitCodeFor } from './exit-codes';
+import { EXIT_API, EXIT_KEYCHAIN, EXIT_USAGE, exitCodeFor } from './exit-codes';
 
 /** Names a failure on stderr and picks the exit status; unknown errors are not ours to hide. */
 export function reportFailure(error: unknown, stderr: (text: string) => void): number {
@@ -24,5 +25,21 @@ export function reportFailure(error: unknown, stderr: (text: string) => void): n
     stderr(`datafast-menubar: ${error.message}`);
     return EXIT_USAGE;
   }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && SETTINGS_FOLDER_PROBLEMS.has(code)) {
+    stderr(
+      `datafast-menubar: the settings folder cannot be used (${redactTokens(errorMessage(error))}). Check that it is a folder you may write to, or choose another with DATAFAST_MENUBAR_CONFIG_DIR.`,
+    );
+    return EXIT_USAGE;
+  }
   throw error;
+}
+
+/** File-system failures that a person fixes in the settings folder, not by trying again. */
+const SETTINGS_FOLDER_PROBLEMS: ReadonlySet<string> = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENOSPC']);
+
+/** Anything else that went wrong: said once, with a request to report it, exit 4. */
+export function reportUnexpected(error: unknown, stderr: (text: string) => void): number {
+  stderr(`datafast-menubar: unexpected failure: ${redactTokens(errorMessage(error))}. Please report it (with this message) if it persists.`);
+  return EXIT_API;
 }

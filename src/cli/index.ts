@@ -1,4 +1,4 @@
-import { errorMessage } from '../core/errors';
+import { reportUnexpected } from './failures';
 import { readTokenFromStdin } from './read-token';
 import { runRunner } from './run';
 
@@ -30,7 +30,6 @@ runRunner(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`datafast-menubar: unexpected failure: ${errorMessage(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = reportUnexpected(error, (text) => process.stderr.write(`${text}\n`));
   },
 );

@@ -1,4 +1,5 @@
 // Composition root: builds every object once and wires Electron to the core. Decides nothing.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, powerMonitor, session, shell, Tray, type NativeImage } from 'electron';
@@ -12,7 +13,9 @@ import { PauseReasons } from '../core/pause-reasons';
 import { HistoryFile } from '../core/history-file';
 import { configDirectory } from '../core/paths';
 import { keychainService, loadKeytar, SecretStore } from '../core/secret-store';
-import { SettingsRepository, SETTINGS_STORE_NAME, sharedStoreOptions } from '../core/settings-repository';
+import { ERROR_MARK } from '../core/presenter';
+import { setAside } from '../core/quarantine';
+import { SETTINGS_FILE_NAME, SettingsRepository, SETTINGS_STORE_NAME, sharedStoreOptions } from '../core/settings-repository';
 import { WebsiteAccounts } from '../core/website-accounts';
 import { APP_ID } from '../shared/app-identity';
 import { AppShell } from './app-shell';
@@ -25,21 +28,68 @@ import { NotificationService } from './notification-service';
 import { openDataFastUrl } from './open-external';
 import { lockDownWebContents } from './security';
 import { SettingsWindow } from './settings-window';
+import { showStartupFailure } from './startup-failure';
 import { TrayService } from './tray-service';
 import { updateSupport, UpdateService } from './updater';
 
 const AGE_REFRESH_MS = 15_000;
 
-function start(): void {
+interface Launch {
+  readonly platform: NodeJS.Platform;
+  readonly directory: string;
+  readonly tray: Tray;
+  readonly countImage: ReturnType<typeof countIconFactory>;
+  readonly templateIcon: () => NativeImage;
+}
+
+/**
+ * The tray comes first, before anything that can fail, so that whatever goes wrong while
+ * starting is shown there with a way out, rather than leaving no app at all.
+ */
+function launch(): void {
   const platform = process.platform;
   // The app lives in the menu bar: no dock icon (LSUIElement does the same in packaged builds).
   app.dock?.hide();
+  const directory = configDirectory({ env: process.env, platform, homedir: app.getPath('home') });
+  const countImage = countIconFactory(nativeImage);
+  const templateIcon = (): NativeImage => {
+    const icon = nativeImage.createFromPath(join(__dirname, 'assets', 'trayTemplate.png'));
+    icon.setTemplateImage(true);
+    return icon;
+  };
+  const tray = new Tray(platform === 'darwin' ? templateIcon() : countImage(null, 'loading'));
+  const failed = (error: unknown): void => {
+    if (platform === 'darwin') tray.setTitle(ERROR_MARK);
+    const message = showStartupFailure(tray, {
+      error,
+      image: platform === 'darwin' ? null : countImage(null, 'error'),
+      buildMenu: (template) => Menu.buildFromTemplate(template),
+      actions: {
+        openSettingsFolder: () => void shell.openPath(directory),
+        resetSettings: () => {
+          try {
+            const path = join(directory, SETTINGS_FILE_NAME);
+            if (existsSync(path)) setAside(path, Date.now());
+            app.relaunch();
+            app.exit(0);
+          } catch (resetError) {
+            failed(resetError);
+          }
+        },
+        quit: () => app.quit(),
+      },
+    });
+    console.error(message);
+  };
+  void start({ platform, directory, tray, countImage, templateIcon }).catch(failed);
+}
+
+async function start({ platform, directory, tray, countImage, templateIcon }: Launch): Promise<void> {
   lockDownWebContents(app, session.defaultSession);
 
   // Problems found before the controller exists are collected, later ones go straight to it.
   const notices: string[] = [];
   let reportProblem = (message: string): void => void notices.push(message);
-  const directory = configDirectory({ env: process.env, platform, homedir: app.getPath('home') });
   const settings = SettingsRepository.open({
     directory,
     createBackend: (dir) =>
@@ -88,13 +138,6 @@ function start(): void {
     backgroundColor: () => (nativeTheme.shouldUseDarkColors ? '#1d1d1f' : '#ffffff'),
   });
 
-  const countImage = countIconFactory(nativeImage);
-  const templateIcon = (): NativeImage => {
-    const icon = nativeImage.createFromPath(join(__dirname, 'assets', 'trayTemplate.png'));
-    icon.setTemplateImage(true);
-    return icon;
-  };
-  const tray = new Tray(platform === 'darwin' ? templateIcon() : countImage(null, 'loading'));
   const trayService = new TrayService({ tray, platform, buildMenu: (template) => Menu.buildFromTemplate(template), countImage, templateIcon });
 
   const support = updateSupport({ isPackaged: app.isPackaged, platform, env: process.env });
@@ -150,11 +193,10 @@ function start(): void {
     controller.shutdown();
   });
 
-  void controller.start().then(() => {
-    appShell.render();
-    if (controller.settings.websites.length === 0 && !process.argv.includes('--hidden')) settingsWindow.open();
-    updates?.start();
-  });
+  await controller.start();
+  appShell.render();
+  if (controller.settings.websites.length === 0 && !process.argv.includes('--hidden')) settingsWindow.open();
+  updates?.start();
 }
 
 // Windows shows notifications only for an AppUserModelID that matches the installed app.
@@ -164,5 +206,5 @@ if (!app.requestSingleInstanceLock()) {
   // A second launch hands over to the running one (which opens its settings) and leaves.
   app.quit();
 } else {
-  void app.whenReady().then(start);
+  void app.whenReady().then(launch);
 }

@@ -24,12 +24,12 @@ interface Report {
  * composition root starts, wires the tray and IPC, and reads settings, where Electron's binary
  * cannot run. The real-Electron run is test/e2e/electron-app.test.ts.
  */
-function runMain(configDir: string, ms = 3000): Promise<Report> {
+function runMain(configDir: string, ms = 3000, env: Record<string, string> = {}): Promise<Report> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does).`);
   const reportPath = join(configDir, 'stub-report.json');
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['-r', STUB, MAIN], {
-      env: childEnv({ HOME: configDir, DATAFAST_MENUBAR_CONFIG_DIR: configDir, STUB_REPORT: reportPath, STUB_RUN_MS: String(ms) }),
+      env: childEnv({ HOME: configDir, DATAFAST_MENUBAR_CONFIG_DIR: configDir, STUB_REPORT: reportPath, STUB_RUN_MS: String(ms), ...env }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -59,6 +59,27 @@ describe('the built main process', () => {
       expect(report.ipc.length).toBe(13);
       expect(report.windows).toHaveLength(1);
       expect(report.windows[0]).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('shows what went wrong in the tray, with ways out, when it cannot start', async () => {
+    const dir = tempDir();
+    try {
+      // A file where the settings folder should be: creating the folder fails.
+      const notAFolder = join(dir.path, 'settings');
+      writeFileSync(notAFolder, 'not a folder');
+      const report = await runMain(dir.path, 1500, { DATAFAST_MENUBAR_CONFIG_DIR: notAFolder });
+      expect(report.trayImages).toBe(1);
+      expect(report.tooltips.at(-1)).toMatch(/^DataFast Menubar could not start: .*settings.*\. Something that is not a folder stands where the settings folder should be\.$/);
+      expect(report.menus.at(-1)).toEqual([
+        'DataFast Menubar could not start',
+        expect.stringMatching(/settings/) as unknown,
+        'Open settings folder',
+        'Reset settings (keeps a copy)',
+        'Quit DataFast Menubar',
+      ]);
     } finally {
       dir.remove();
     }

@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, watchCli } from '../support/run-cli';
@@ -146,6 +146,21 @@ describe.runIf(process.platform === 'linux')('runner list without a keychain', (
       expect(result.stdout).toBe('* Blog  blog.example.com  [w_blog]  token: keychain unavailable\n');
       expect(result.stderr.match(/keychain is not available/g)).toHaveLength(1);
       expect(result.stderr).toMatch(/gnome-keyring or KWallet/);
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
+describe('runner with a settings folder it cannot use', () => {
+  it('says what failed and how to fix it, exit 2, instead of an unexpected failure', async () => {
+    const dir = tempDir();
+    try {
+      const notAFolder = join(dir.path, 'settings');
+      writeFileSync(notAFolder, 'not a folder');
+      const result = await runCli(['list'], { DATAFAST_MENUBAR_CONFIG_DIR: notAFolder });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^datafast-menubar: the settings folder cannot be used \(EEXIST.*\)\. Check that it is a folder you may write to, or choose another with DATAFAST_MENUBAR_CONFIG_DIR\.\n$/);
     } finally {
       dir.remove();
     }
