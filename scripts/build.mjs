@@ -1,18 +1,21 @@
 // Bundles every process of the app and the headless runner with esbuild.
 // `--bench` builds the benchmarks instead. keytar is native and stays external.
 import { build } from 'esbuild';
-import { cp, mkdir, rm, chmod } from 'node:fs/promises';
+import { chmod, cp, mkdir, rm, writeFile } from 'node:fs/promises';
 
 const benchOnly = process.argv.includes('--bench');
 const production = process.env.NODE_ENV === 'production';
 
 const nodeDefaults = {
   bundle: true,
+  metafile: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
   sourcemap: production ? false : 'linked',
-  external: ['electron', 'keytar'],
+  // supports-color: `debug` (under electron-updater) tries it for terminal colours and does
+  // without it; it is no part of the app.
+  external: ['electron', 'keytar', 'supports-color'],
   logLevel: 'warning',
   legalComments: 'none',
 };
@@ -27,7 +30,7 @@ if (benchOnly) {
 await rm('dist', { recursive: true, force: true });
 await mkdir('dist', { recursive: true });
 
-await Promise.all([
+const builds = await Promise.all([
   build({
     ...nodeDefaults,
     entryPoints: { cli: 'src/cli/index.ts' },
@@ -41,6 +44,7 @@ await Promise.all([
   build({ ...nodeDefaults, target: 'chrome140', platform: 'browser', entryPoints: { preload: 'src/preload/index.ts' }, outdir: 'dist' }),
   build({
     bundle: true,
+    metafile: true,
     platform: 'browser',
     target: 'chrome120',
     format: 'iife',
@@ -52,6 +56,16 @@ await Promise.all([
   }),
 ]);
 await chmod('dist/cli.js', 0o755);
+// What the bundles contain from node_modules: these ship inside dist/, so they must be
+// production dependencies for `npm audit --omit=dev` to see them (a test holds that).
+const bundled = new Set();
+for (const { metafile } of builds) {
+  for (const input of Object.keys(metafile.inputs)) {
+    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+    if (name) bundled.add(name);
+  }
+}
+await writeFile('dist/bundled-packages.json', `${JSON.stringify([...bundled].sort(), null, 2)}\n`);
 await cp('src/renderer/index.html', 'dist/renderer/index.html');
 // The macOS tray template icon (1x and 2x, found by name) ships beside the main bundle.
 await mkdir('dist/assets', { recursive: true });

@@ -53,6 +53,36 @@ describe('electron-builder.yml', () => {
     expect(readFileSync(join(ROOT, 'src/main/index.ts'), 'utf8')).toContain('app.setAppUserModelId(APP_ID)');
   });
 
+  it('keeps every bundled library out of the packaged node_modules, and keytar in it', () => {
+    // electron-builder's own matcher for node_modules files, built from our `files` patterns.
+    const { getNodeModuleFileMatcher } = requireHere('app-builder-lib/out/fileMatcher') as {
+      getNodeModuleFileMatcher: (appDir: string, destination: string, expand: (pattern: string) => string, options: object, packager: object) => {
+        createFilter(): (file: string, stat: { isDirectory(): boolean; moduleFullFilePath: string }) => boolean;
+      };
+    };
+    const filter = getNodeModuleFileMatcher(ROOT, join(ROOT, 'app'), (pattern) => pattern, {}, { config, debugLogger: { isEnabled: false } }).createFilter();
+    const packaged = (relative: string, isDirectory = false): boolean => filter(join(ROOT, relative), { isDirectory: () => isDirectory, moduleFullFilePath: relative });
+    expect(packaged('node_modules/keytar', true)).toBe(true);
+    expect(packaged('node_modules/keytar/lib/keytar.js')).toBe(true);
+    expect(packaged('node_modules/keytar/build/Release/keytar.node')).toBe(true);
+    const bundled = JSON.parse(readFileSync(join(ROOT, 'dist/bundled-packages.json'), 'utf8')) as string[];
+    expect(bundled).toEqual(expect.arrayContaining(['zod', 'electron-store', 'conf', 'electron-updater']));
+    for (const name of bundled) {
+      expect(packaged(`node_modules/${name}`, true), name).toBe(false);
+      expect(packaged(`node_modules/${name}/package.json`), name).toBe(false);
+    }
+  });
+
+  it('lists everything bundled into dist/ as a production dependency, so a production audit covers what ships', () => {
+    const bundled = JSON.parse(readFileSync(join(ROOT, 'dist/bundled-packages.json'), 'utf8')) as string[];
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    for (const name of bundled) {
+      const entry = lock.packages[`node_modules/${name}`];
+      expect(entry, `${name} is bundled but not installed at the top level`).toBeDefined();
+      expect(entry?.dev ?? false, `${name} is bundled but a devDependency: move it to dependencies`).toBe(false);
+    }
+  });
+
   it('ships only the built output, keytar unpacked', () => {
     expect(config.files).toContain('!**/*.map');
     expect(config.files.every((pattern) => !/^src|test|bench/.test(pattern))).toBe(true);
