@@ -4,7 +4,7 @@ import { InvalidTokenError, KeychainUnavailableError } from '../core/secret-stor
 import { SettingsValidationError } from '../core/settings-repository';
 import { WebsiteNotFoundError } from '../core/website-accounts';
 import { UsageError } from './args';
-import { EXIT_API, EXIT_KEYCHAIN, EXIT_USAGE, exitCodeFor } from './exit-codes';
+import { EXIT_KEYCHAIN, EXIT_USAGE, exitCodeFor } from './exit-codes';
 
 /** Names a failure on stderr and picks the exit status; unknown errors are not ours to hide. */
 export function reportFailure(error: unknown, stderr: (text: string) => void): number {
@@ -38,8 +38,7 @@ export function reportFailure(error: unknown, stderr: (text: string) => void): n
 /** File-system failures that a person fixes in the settings folder, not by trying again. */
 const SETTINGS_FOLDER_PROBLEMS: ReadonlySet<string> = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENOSPC']);
 
-/** Anything else that went wrong: said once, with a request to report it, exit 4. */
-export function reportUnexpected(error: unknown, stderr: (text: string) => void): number {
-  stderr(`datafast-menubar: unexpected failure: ${redactTokens(errorMessage(error))}. Please report it (with this message) if it persists.`);
-  return EXIT_API;
+/** The line for anything else that went wrong (exit 4): said once, with a request to report it. */
+export function unexpectedFailureLine(detail: string): string {
+  return `datafast-menubar: unexpected failure: ${detail}. Please report it (with this message) if it persists.`;
 }

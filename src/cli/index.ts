@@ -1,9 +1,19 @@
-import { reportUnexpected } from './failures';
+import { reportUnexpectedErrors } from '../core/crash-guard';
+import { EXIT_API } from './exit-codes';
+import { errorMessage } from '../core/errors';
+import { redactTokens } from '../core/redact';
+import { unexpectedFailureLine } from './failures';
 import { readTokenFromStdin } from './read-token';
 import { runRunner } from './run';
 
 /** After a signal, how long the runner may take to finish what it is doing before it is ended. */
 const SIGNAL_GRACE_MS = 1_500;
+
+const sayUnexpected = (detail: string): void => void process.stderr.write(`${unexpectedFailureLine(detail)}\n`);
+reportUnexpectedErrors(process, (message) => {
+  sayUnexpected(message);
+  process.exit(EXIT_API);
+});
 
 const stop = new AbortController();
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
@@ -30,6 +40,7 @@ runRunner(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.exitCode = reportUnexpected(error, (text) => process.stderr.write(`${text}\n`));
+    sayUnexpected(redactTokens(errorMessage(error)));
+    process.exitCode = EXIT_API;
   },
 );

@@ -108,11 +108,13 @@ export class SettingsRepository {
    * Applies a change under the file lock, to the settings as they are on disk at that moment.
    * Invalid results are refused with a message and nothing is written.
    */
-  async update(change: (settings: Settings) => Settings): Promise<Settings> {
+  async update(change: (settings: Settings) => Settings | Promise<Settings>): Promise<Settings> {
     if (this.#refusal || !this.#backend) throw new SettingsValidationError(`Settings not saved: ${this.#refusal ?? 'no settings file'}`);
     const release = await lockfile.lock(this.path, LOCK_OPTIONS);
     try {
-      const next = change(this.read());
+      // Between this read and the write below, no other writer (this process or another) can
+      // write: they wait for the lock, then read what this one wrote.
+      const next = await change(this.read());
       const result = settingsSchema.safeParse(next);
       if (!result.success) throw new SettingsValidationError(`Settings not saved: ${describeSettingsIssue(result.error)}.`);
       this.#write(result.data);

@@ -7,6 +7,7 @@ import ElectronStore from 'electron-store';
 import { autoUpdater } from 'electron-updater';
 import { AppController } from '../core/app-controller';
 import { createDataFastClient } from '../core/client';
+import { reportUnexpectedErrors } from '../core/crash-guard';
 import { errorMessage } from '../core/errors';
 import { repeatEvery, systemClock } from '../core/clock';
 import { PauseReasons } from '../core/pause-reasons';
@@ -47,6 +48,8 @@ interface Launch {
  * starting is shown there with a way out, rather than leaving no app at all.
  */
 function launch(): void {
+  // Logged, and the tray lives on: one failed promise must not take the whole app down.
+  reportUnexpectedErrors(process, (message) => console.error(`DataFast Menubar: ${message}`));
   const platform = process.platform;
   // The app lives in the menu bar: no dock icon (LSUIElement does the same in packaged builds).
   app.dock?.hide();
@@ -136,6 +139,10 @@ async function start({ platform, directory, tray, countImage, templateIcon }: La
     pagePath,
     preloadPath: join(__dirname, 'preload.js'),
     backgroundColor: () => (nativeTheme.shouldUseDarkColors ? '#1d1d1f' : '#ffffff'),
+    onCrash: (message) => {
+      console.error(`DataFast Menubar: ${message}`);
+      controller.notice(message);
+    },
   });
 
   const trayService = new TrayService({ tray, platform, buildMenu: (template) => Menu.buildFromTemplate(template), countImage, templateIcon });

@@ -7,6 +7,8 @@ export interface SettingsWindowOptions {
   readonly pagePath: string;
   readonly preloadPath: string;
   readonly backgroundColor: () => string;
+  /** Told when the window's page process died, and whether it was reloaded. */
+  readonly onCrash?: (message: string) => void;
 }
 
 /**
@@ -60,7 +62,27 @@ export class SettingsWindow {
     window.on('closed', () => {
       if (this.#window === window) this.#window = null;
     });
+    this.#recoverFromCrashes(window);
     void window.loadFile(this.#options.pagePath);
+  }
+
+  /**
+   * A page process that dies leaves a blank window. It is reloaded once and the crash reported;
+   * a second crash of the same window is only reported (closing and reopening starts afresh), so
+   * a page that crashes on load cannot spin.
+   */
+  #recoverFromCrashes(window: ElectronBrowserWindow): void {
+    let reloaded = false;
+    window.webContents.on('render-process-gone', (_event, details) => {
+      if (details.reason === 'clean-exit') return;
+      if (!reloaded && !window.isDestroyed()) {
+        reloaded = true;
+        window.webContents.reload();
+        this.#options.onCrash?.(`The settings window stopped (${details.reason}) and was reloaded.`);
+        return;
+      }
+      this.#options.onCrash?.(`The settings window stopped again (${details.reason}); close it and open Settings again.`);
+    });
   }
 
   /** The webContents id IPC calls must come from, or null while closed. */

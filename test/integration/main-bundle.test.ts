@@ -24,11 +24,11 @@ interface Report {
  * composition root starts, wires the tray and IPC, and reads settings, where Electron's binary
  * cannot run. The real-Electron run is test/e2e/electron-app.test.ts.
  */
-function runMain(configDir: string, ms = 3000, env: Record<string, string> = {}): Promise<Report> {
+function runMain(configDir: string, ms = 3000, env: Record<string, string> = {}, preloads: readonly string[] = []): Promise<Report & { stderr: string }> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does).`);
   const reportPath = join(configDir, 'stub-report.json');
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['-r', STUB, MAIN], {
+    const child = spawn(process.execPath, ['-r', STUB, ...preloads.flatMap((preload) => ['-r', preload]), MAIN], {
       env: childEnv({ HOME: configDir, DATAFAST_MENUBAR_CONFIG_DIR: configDir, STUB_REPORT: reportPath, STUB_RUN_MS: String(ms), ...env }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -36,7 +36,7 @@ function runMain(configDir: string, ms = 3000, env: Record<string, string> = {})
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (code) => {
       if (code !== 0) fail(new Error(`main exited with ${String(code)}: ${stderr}`));
-      else done(JSON.parse(readFileSync(reportPath, 'utf8')) as Report);
+      else done({ ...(JSON.parse(readFileSync(reportPath, 'utf8')) as Report), stderr });
     });
   });
 }
@@ -80,6 +80,18 @@ describe('the built main process', () => {
         'Reset settings (keeps a copy)',
         'Quit DataFast Menubar',
       ]);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it.each(['rejection', 'exception'])('logs an unhandled %s, token redacted, and keeps the tray', async (kind) => {
+    const dir = tempDir();
+    try {
+      const report = await runMain(dir.path, 1500, { THROW_LATER: kind }, [resolve(__dirname, '../fixtures/throw-later.cjs')]);
+      expect(report.stderr).toContain(`DataFast Menubar: ${kind === 'rejection' ? 'unhandled promise rejection' : 'uncaught exception'}: a library failed with df_…1234`);
+      expect(report.stderr).not.toContain('0000000000001234');
+      expect(report.menus.at(-1)).toEqual(expect.arrayContaining(['Quit DataFast Menubar']));
     } finally {
       dir.remove();
     }

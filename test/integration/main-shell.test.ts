@@ -304,7 +304,15 @@ describe('settings window and web contents', () => {
     destroyed = false;
     shown = 0;
     loaded: string | null = null;
-    readonly webContents = { id: 7, send: vi.fn() };
+    readonly webContents = {
+      id: 7,
+      send: vi.fn(),
+      reload: vi.fn(),
+      handlers: new Map<string, (event: unknown, details: { reason: string; exitCode: number }) => void>(),
+      on(event: string, handler: (event: unknown, details: { reason: string; exitCode: number }) => void) {
+        this.handlers.set(event, handler);
+      },
+    };
     constructor(readonly options: BrowserWindowConstructorOptions) {
       FakeWindow.created.push(this);
     }
@@ -334,6 +342,29 @@ describe('settings window and web contents', () => {
       this.handlers.get('closed')?.();
     }
   }
+
+  it('reloads a window whose page process died, once, and says so each time', () => {
+    FakeWindow.created = [];
+    const crashes: string[] = [];
+    const window = new SettingsWindow({
+      BrowserWindow: FakeWindow as unknown as typeof BrowserWindow,
+      pagePath: '/app/dist/renderer/index.html',
+      preloadPath: '/app/dist/preload.js',
+      backgroundColor: () => '#ffffff',
+      onCrash: (message) => crashes.push(message),
+    });
+    window.open();
+    const gone = FakeWindow.created[0]!.webContents.handlers.get('render-process-gone')!;
+    gone({}, { reason: 'clean-exit', exitCode: 0 });
+    expect(crashes).toEqual([]);
+    gone({}, { reason: 'crashed', exitCode: 139 });
+    gone({}, { reason: 'oom', exitCode: 1 });
+    expect(FakeWindow.created[0]!.webContents.reload).toHaveBeenCalledTimes(1);
+    expect(crashes).toEqual([
+      'The settings window stopped (crashed) and was reloaded.',
+      'The settings window stopped again (oom); close it and open Settings again.',
+    ]);
+  });
 
   it('opens one secure window, reuses it, and destroys it on close', () => {
     FakeWindow.created = [];

@@ -1,7 +1,8 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, watchCli } from '../support/run-cli';
+import { CLI, runCli, watchCli } from '../support/run-cli';
+import { childEnv } from '../support/child-env';
 import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
 import { tempDir } from '../support/temp';
 
@@ -164,5 +165,24 @@ describe('runner with a settings folder it cannot use', () => {
     } finally {
       dir.remove();
     }
+  });
+});
+
+describe('runner and failures nobody handled', () => {
+  it.each(['rejection', 'exception'])('reports an unhandled %s once, token redacted, and exits 4', async (kind) => {
+    const { spawn } = await import('node:child_process');
+    const result = await new Promise<{ code: number | null; stderr: string }>((done) => {
+      const child = spawn(process.execPath, ['-r', join(__dirname, '..', 'fixtures', 'throw-later.cjs'), CLI, '--demo', '--interval', '10'], {
+        env: childEnv({ THROW_LATER: kind }),
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => done({ code, stderr }));
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toBe(
+      `datafast-menubar: unexpected failure: ${kind === 'rejection' ? 'unhandled promise rejection' : 'uncaught exception'}: a library failed with df_…1234. Please report it (with this message) if it persists.\n`,
+    );
   });
 });

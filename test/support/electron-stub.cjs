@@ -59,7 +59,7 @@ class Tray {
 class BrowserWindow {
   constructor(options) {
     report.windows.push(options.webPreferences);
-    this.webContents = { id: 1, send: () => undefined };
+    this.webContents = { id: 1, send: () => undefined, on: () => undefined, reload: () => undefined };
   }
   once() {}
   on() {}

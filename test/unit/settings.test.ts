@@ -195,6 +195,28 @@ describe('settings', () => {
     expect(settings).toMatchObject({ refreshIntervalSeconds: 10 });
   });
 
+  it('keeps a change another writer makes between this writer\'s read and its write: the second waits for the lock', async () => {
+    const first = open();
+    const second = SettingsRepository.open({ directory: dir.path, createBackend: (d) => createConfBackend(d) });
+    let letFirstWrite!: () => void;
+    const firstMayWrite = new Promise<void>((resolve) => (letFirstWrite = resolve));
+    let firstHasRead!: () => void;
+    const firstRead = new Promise<void>((resolve) => (firstHasRead = resolve));
+    const firstWrite = first.update(async (settings) => {
+      firstHasRead();
+      await firstMayWrite;
+      return { ...settings, launchAtLogin: true };
+    });
+    await firstRead;
+    // The second writer runs its whole change while the first holds what it read.
+    const secondWrite = second.update((settings) => ({ ...settings, numberFormat: 'full' }));
+    const secondDone = await Promise.race([secondWrite.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 300))]);
+    expect(secondDone, 'the second writer wrote while the first held its read').toBe(false);
+    letFirstWrite();
+    await Promise.all([firstWrite, secondWrite]);
+    expect(open().read()).toMatchObject({ launchAtLogin: true, numberFormat: 'full' });
+  });
+
   it('loses neither of two changes made at the same time', async () => {
     const first = open();
     const second = open();
