@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync as writeFileAtomically } from 'atomically';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ZodError } from 'zod';
 import type { Clock } from './clock';
@@ -45,15 +46,17 @@ export class HistoryFile {
     }
   }
 
-  /** Writes atomically (temp file, then rename) so a crash mid-write never leaves half a file. */
+  /**
+   * Writes atomically and durably (a temp file, flushed to disk with fsync, then renamed over the
+   * old one; the same library conf uses for config.json), so a crash or power cut at any point
+   * leaves the old file or the new one, never half of one.
+   */
   save(history: History, now: number, websiteIds: readonly string[]): void {
     if (this.#refused) return;
     const snapshot = history.toJSON(now);
     const keep = new Set(websiteIds);
     const websites = Object.fromEntries(Object.entries(snapshot.websites).filter(([websiteId]) => keep.has(websiteId)));
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ ...snapshot, websites }), { mode: 0o600 });
-    renameSync(temporary, this.path);
+    writeFileAtomically(this.path, JSON.stringify({ ...snapshot, websites }), { mode: 0o600, fsync: true });
   }
 }
 
