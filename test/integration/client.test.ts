@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDataFastClient, type DataFastClient } from '../../src/core/client';
-import { DataFastError, type FailureKind } from '../../src/core/errors';
+import type { FailureKind } from '../../src/core/errors';
+import { failureOf } from '../support/failure-of';
 import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
 
 let fake: FakeDataFast;
@@ -15,15 +16,6 @@ afterEach(() => {
   fake.requests.length = 0;
   fake.setVisitors('site_shop', 42);
 });
-
-async function failureOf(promise: Promise<unknown>): Promise<DataFastError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof DataFastError)) throw new Error(`expected a DataFastError, got ${String(error)}`);
-  return error;
-}
 
 const shop = { token: TEST_TOKENS.shopKey };
 const REALTIME = '/api/v1/analytics/realtime';

@@ -4,9 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../bench/virtual-clock';
 import { createDataFastClient } from '../../src/core/client';
 import { Engine } from '../../src/core/engine';
-import { DataFastError } from '../../src/core/errors';
 import { DEFAULT_SETTINGS } from '../../src/core/settings-schema';
 import { appHarness } from '../support/app-harness';
+import { failureOf } from '../support/failure-of';
 import { TEST_TOKENS } from '../support/fake-datafast';
 import { HostileDataFast } from '../support/hostile-datafast';
 import { MemoryKeychain } from '../support/memory-keychain';
@@ -24,15 +24,6 @@ afterEach(() => {
   hostile.requests.length = 0;
   hostile.bytesSent.length = 0;
 });
-
-async function failureOf(promise: Promise<unknown>): Promise<DataFastError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof DataFastError)) throw new Error(`expected a DataFastError, got ${String(error)}`);
-  return error;
-}
 
 const read = (mode: string, timeoutMs = 2_000): Promise<number> => createDataFastClient({ apiUrl: hostile.url(mode), timeoutMs }).realtimeVisitors(shop);
 
