@@ -37,7 +37,8 @@ function renderGlyph(font, character, fontPx) {
   const baseline = pad + Math.ceil(fontPx);
   const path = glyph.getPath(pad, baseline, fontPx).toPathData(4);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><path d="${path}" fill="#000"/></svg>`;
-  const rgba = new Resvg(svg).render().pixels;
+  // The SVG is outlines only: no font database needed, and loading the system's costs seconds.
+  const rgba = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
   let left = width, right = -1, top = height, bottom = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {

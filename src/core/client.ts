@@ -6,11 +6,10 @@ import {
   websitesResponseSchema,
 } from './api-schemas';
 import { apiUrlProblem } from './api-origin';
-import { BodyTooLargeError, readBoundedText } from './bounded-body';
+import { readBoundedText } from './bounded-body';
 import { systemClock, type Timers } from './clock';
 import { DataFastError } from './errors';
-import { redactTokens } from './redact';
-import { retryTimeFromHeaders } from './retry-after';
+import { describeIssue, httpFailure, transportFailure, unreadable } from './client-failures';
 import { tokenKind, type TokenKind } from './token';
 
 export const DEFAULT_API_URL = 'https://datafa.st';
@@ -183,126 +182,5 @@ function parseJson(body: string): unknown {
     return JSON.parse(body) as unknown;
   } catch {
     return undefined;
-  }
-}
-
-function unreadable(body: string): DataFastError {
-  const looksLikeHtml = /^\s*</.test(body);
-  return new DataFastError({
-    kind: 'invalid-response',
-    message: looksLikeHtml
-      ? 'DataFast answered with a web page instead of data; the service may be down or a proxy is in the way.'
-      : 'DataFast sent a reply that is not valid JSON. Try again later.',
-  });
-}
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'unknown';
-  const where = issue.path.length > 0 ? issue.path.join('.') : 'reply';
-  return `${where}: ${issue.message}`;
-}
-
-function transportFailure(error: unknown, callerSignal: AbortSignal | undefined, timeoutMs: number): DataFastError {
-  if (callerSignal?.aborted) return new DataFastError({ kind: 'aborted', message: 'The request was cancelled.' });
-  if (error instanceof BodyTooLargeError) {
-    return new DataFastError({
-      kind: 'invalid-response',
-      message: `DataFast sent a reply larger than ${Math.round(error.limitBytes / 1024)} KiB, far more than this request needs, so it was not read. Check the API address in settings; we will try again.`,
-    });
-  }
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return new DataFastError({
-      kind: 'timeout',
-      message: `DataFast did not answer within ${Math.round(timeoutMs / 1000)} s. Check your connection; we will try again.`,
-    });
-  }
-  if (mentionsRedirect(error)) {
-    return new DataFastError({
-      kind: 'redirect',
-      message: 'DataFast answered with a redirect to another address, which is never followed with your token. Check the API address in settings; we will try again.',
-    });
-  }
-  const code = errorCode(error);
-  return new DataFastError({
-    kind: 'network',
-    message: `Could not reach DataFast${code ? ` (${code})` : ''}. Check your internet connection or proxy; we will try again.`,
-  });
-}
-
-/** An error and the causes behind it, outermost first (fetch wraps the useful part). */
-function causeChain(error: unknown): Error[] {
-  const chain: Error[] = [];
-  for (let current: unknown = error; chain.length < 4 && current instanceof Error; current = current.cause) chain.push(current);
-  return chain;
-}
-
-/**
- * Redirects are refused (`redirect: 'error'`), and fetch reports that as a failure whose cause
- * says so ("unexpected redirect" in Node; Chromium's net names it too).
- */
-function mentionsRedirect(error: unknown): boolean {
-  return causeChain(error).some((link) => /redirect/i.test(link.message));
-}
-
-/** Node's fetch hides the useful part (`ECONNREFUSED`, `ENOTFOUND`) in `cause.code`. */
-function errorCode(error: unknown): string | null {
-  for (const link of causeChain(error)) {
-    const code: unknown = (link as Error & { code?: unknown }).code;
-    if (typeof code === 'string' && code.length > 0) return code;
-  }
-  return null;
-}
-
-type ApiError = z.infer<typeof errorEnvelopeSchema>['error'];
-
-function httpFailure(response: Response, apiError: ApiError | null, parsedBody: unknown, rawBody: string, now: number): DataFastError {
-  const envelopeCode = apiError ? Number(apiError.code) : Number.NaN;
-  // A 200 carrying an error envelope takes its status from the envelope.
-  const status = response.ok && Number.isInteger(envelopeCode) ? envelopeCode : response.status;
-  const apiReason = apiError?.message ? redactTokens(apiError.message) : null;
-  const because = apiReason ? `: ${apiReason}` : '';
-
-  switch (true) {
-    case status === 400:
-      return new DataFastError({ kind: 'bad-request', status, message: `DataFast refused the request (400)${because}.` });
-    case status === 401:
-      return new DataFastError({
-        kind: 'unauthorized',
-        status,
-        message: `DataFast did not accept this token (401)${because}. It may have been revoked or mistyped; paste a current key from your DataFast settings.`,
-      });
-    case status === 403:
-      return new DataFastError({
-        kind: 'forbidden',
-        status,
-        message: `This token may not read that website (403)${because}. Account tokens need the analytics:read permission and access to the website.`,
-      });
-    case status === 404:
-      return new DataFastError({
-        kind: 'not-found',
-        status,
-        message: `DataFast does not know that website (404)${because}. Check the website ID, or whether the website was deleted.`,
-      });
-    case status === 429: {
-      const retryAt = retryTimeFromHeaders(response.headers, now) ?? undefined;
-      const wait = retryAt !== undefined ? ` for ${Math.max(1, Math.ceil((retryAt - now) / 1000))} s` : '';
-      return new DataFastError({
-        kind: 'rate-limited',
-        status,
-        ...(retryAt !== undefined && { retryAt }),
-        message: `DataFast asked us to slow down (429); pausing this token${wait}.`,
-      });
-    }
-    case status >= 500:
-      return new DataFastError({
-        kind: 'server',
-        status,
-        message: `DataFast is having trouble (HTTP ${status})${because}. We will keep trying.`,
-      });
-    default:
-      if (parsedBody === undefined) return unreadable(rawBody);
-      return new DataFastError({ kind: 'invalid-response', status, message: `DataFast answered with an unexpected HTTP ${status}${because}.` });
   }
 }
