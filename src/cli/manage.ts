@@ -1,9 +1,9 @@
-import { KeychainUnavailableError } from '../core/secret-store';
+import { KeychainLockedError, KeychainUnavailableError } from '../core/secret-store';
 import type { WebsiteListing } from '../core/website-accounts';
 import type { AddOptions, RemoveOptions } from './args';
 import { UsageError } from './args';
 import type { RunnerContext } from './context';
-import { EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { EXIT_KEYCHAIN, EXIT_OK, EXIT_USAGE } from './exit-codes';
 
 export interface ManageIO {
   readonly stdout: (text: string) => void;
@@ -47,22 +47,28 @@ export async function listCommand(context: RunnerContext, io: ManageIO): Promise
     return EXIT_OK;
   }
   let listings: readonly WebsiteListing[];
-  let keychainOut = false;
+  let keychainOut: KeychainUnavailableError | null = null;
   try {
     listings = await context.accounts.list();
   } catch (error) {
     if (!(error instanceof KeychainUnavailableError)) throw error;
     io.stderr(`datafast-menubar: tokens not shown: ${error.message}`);
     listings = context.accounts.listWithoutTokens();
-    keychainOut = true;
+    keychainOut = error;
   }
+  const locked = keychainOut instanceof KeychainLockedError;
   for (const { website, active, maskedToken } of listings) {
     const token =
-      website.tokenKind === 'demo' ? 'demo data' : keychainOut ? 'token: keychain unavailable' : (maskedToken ?? 'no token stored: add it again');
+      website.tokenKind === 'demo'
+        ? 'demo data'
+        : keychainOut
+          ? `token: keychain ${locked ? 'locked' : 'unavailable'}`
+          : (maskedToken ?? 'no token stored: add it again');
     const where = website.domain ?? website.websiteId ?? '';
     io.stdout(`${active ? '*' : ' '} ${website.label}  ${where}  [${website.id}]  ${token}`.replace(/ {3,}/g, '  '));
   }
-  return EXIT_OK;
+  // Without a keychain the list is all there is to say; a locked one is a state to fix now.
+  return locked ? EXIT_KEYCHAIN : EXIT_OK;
 }
 
 /** `remove`: deletes the website from settings and its token from the keychain. */

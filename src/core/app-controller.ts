@@ -72,6 +72,7 @@ export class AppController {
   #loaded: LoadedWebsite[] = [];
   #settings: Settings;
   #notices: string[];
+  #keychainNotice: string | null = null;
   #syncing: Promise<void> = Promise.resolve();
   #ownWrites = 0;
   #unwatch: () => void = () => undefined;
@@ -213,6 +214,14 @@ export class AppController {
 
   async setDisplayMode(mode: Settings['displayMode']): Promise<void> {
     await this.#updateSettings((settings) => ({ ...settings, displayMode: mode }));
+  }
+
+  /**
+   * Reads every token from the keychain again: after the screen is unlocked or the computer
+   * wakes, a keychain that was locked may be open now.
+   */
+  reloadTokens(): Promise<void> {
+    return this.#resync(true);
   }
 
   async refreshNow(): Promise<void> {
@@ -401,6 +410,9 @@ export class AppController {
       const token = this.#tokens.get(website.id) ?? null;
       listings.set(website.id, { masked: token ? maskToken(token) : null, sessionOnly: this.#options.accounts.isSessionOnly(website.id) });
     }
+    // A keychain notice stands while the problem does: it goes once the tokens can be read.
+    if (this.#keychainNotice && this.#keychainNotice !== keychainProblem) this.#notices = this.#notices.filter((notice) => notice !== this.#keychainNotice);
+    this.#keychainNotice = keychainProblem;
     if (keychainProblem) this.#addNotice(keychainProblem);
     this.#loaded = ordered.map((website) => ({
       settings: website,

@@ -1,5 +1,6 @@
 import { KEYCHAIN_SERVICE } from '../shared/app-identity';
 import { errorMessage } from './errors';
+import { secretServiceLockState, type LockState } from './keychain-lock';
 import { redactTokens } from './redact';
 import { maskToken, normaliseToken, tokenKind } from './token';
 
@@ -12,14 +13,28 @@ export interface KeychainBackend {
 }
 
 export class KeychainUnavailableError extends Error {
-  override readonly name = 'KeychainUnavailableError';
-  readonly kind = 'keychain-unavailable';
+  override readonly name: string = 'KeychainUnavailableError';
+  readonly kind: string = 'keychain-unavailable';
   readonly hint: string;
 
-  constructor(detail: string, platform: NodeJS.Platform) {
+  constructor(detail: string, platform: NodeJS.Platform, message?: string) {
     const hint = keychainHint(platform);
-    super(`The system keychain is not available (${redactTokens(detail, 160)}). ${hint}`);
+    super(message ?? `The system keychain is not available (${redactTokens(detail, 160)}). ${hint}`);
     this.hint = hint;
+  }
+}
+
+/** The keychain is there but locked: its entries exist and cannot be read until it is unlocked. */
+export class KeychainLockedError extends KeychainUnavailableError {
+  override readonly name = 'KeychainLockedError';
+  override readonly kind = 'keychain-locked';
+
+  constructor(platform: NodeJS.Platform) {
+    super(
+      'locked',
+      platform,
+      'The system keychain is locked, so the tokens in it cannot be read. Unlock it (your "Login" keyring, in Passwords and Keys or by logging in again), then try again.',
+    );
   }
 }
 
@@ -57,6 +72,8 @@ export interface SecretStoreOptions {
   readonly loadBackend: () => Promise<KeychainBackend>;
   readonly service?: string;
   readonly platform?: NodeJS.Platform;
+  /** Asked before every keychain call; the Secret Service's own answer on Linux by default. */
+  readonly lockState?: () => Promise<LockState>;
 }
 
 /**
@@ -67,12 +84,15 @@ export class SecretStore {
   readonly service: string;
   readonly #loadBackend: () => Promise<KeychainBackend>;
   readonly #platform: NodeJS.Platform;
+  readonly #lockState: () => Promise<LockState>;
   #backend: Promise<KeychainBackend> | null = null;
 
   constructor(options: SecretStoreOptions) {
     this.service = options.service ?? KEYCHAIN_SERVICE;
     this.#loadBackend = options.loadBackend;
     this.#platform = options.platform ?? process.platform;
+    // macOS and Windows prompt or unlock on demand; only the Secret Service crashes keytar.
+    this.#lockState = options.lockState ?? (this.#platform === 'linux' ? () => secretServiceLockState() : () => Promise.resolve('unknown'));
   }
 
   async set(account: string, rawToken: string): Promise<void> {
@@ -102,6 +122,7 @@ export class SecretStore {
   }
 
   async #call<T>(action: (backend: KeychainBackend) => Promise<T>): Promise<T> {
+    if ((await this.#lockState()) === 'locked') throw new KeychainLockedError(this.#platform);
     let backend: KeychainBackend;
     try {
       this.#backend ??= this.#loadBackend();

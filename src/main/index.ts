@@ -24,7 +24,7 @@ import { autostartFilePath, setLinuxAutostart } from './autostart';
 import { countIconFactory, sparklineImage } from './images';
 import { registerIpcHandlers } from './ipc';
 import { createHandlers } from './ipc-handlers';
-import { followPower, watchOnline } from './lifecycle';
+import { followPower, retryKeychainOnUnlock, watchOnline } from './lifecycle';
 import { NotificationService } from './notification-service';
 import { openDataFastUrl } from './open-external';
 import { lockDownWebContents } from './security';
@@ -186,6 +186,7 @@ async function start({ platform, directory, tray, countImage, templateIcon }: La
 
   const pauses = new PauseReasons(controller);
   followPower(powerMonitor, pauses, platform);
+  retryKeychainOnUnlock(powerMonitor, () => void controller.reloadTokens());
   const stopOnlineWatch = watchOnline({ isOnline: () => net.isOnline(), pauses, timers: systemClock });
   // "updated 12 s ago" has to move even when no poll changes anything.
   const stopAgeTicks = repeatEvery(systemClock, AGE_REFRESH_MS, () => appShell.scheduleRender());

@@ -25,6 +25,15 @@ export function followPower(power: PowerEvents, pauses: PauseControl, platform: 
   }
 }
 
+/**
+ * A keychain locked while the app started (or since) is often unlocked with the screen, or at
+ * wake: then is the moment to read the tokens again.
+ */
+export function retryKeychainOnUnlock(power: PowerEvents, retry: () => void): void {
+  power.on('unlock-screen', () => retry());
+  power.on('resume', () => retry());
+}
+
 export interface OnlineWatchOptions {
   readonly isOnline: () => boolean;
   readonly pauses: PauseControl;

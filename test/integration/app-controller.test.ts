@@ -212,6 +212,29 @@ describe('app controller', () => {
     }
   });
 
+  it('says the keychain is locked, then reads the tokens once it is unlocked, and the notice goes', async () => {
+    const keychain = new MemoryKeychain();
+    let state: 'locked' | 'unlocked' = 'unlocked';
+    const app = await appHarness(fake.url, { keychain, lockState: () => Promise.resolve(state) });
+    try {
+      await app.addToken(TEST_TOKENS.shopKey);
+      await eventually(() => app.controller.trayView().visitors === 42);
+      state = 'locked';
+      await app.controller.reloadTokens();
+      const locked = app.controller.appState();
+      expect(locked.notices.filter((notice) => notice.startsWith('The system keychain is locked'))).toHaveLength(1);
+      expect(locked.websites[0]?.maskedToken).toBeNull();
+      state = 'unlocked';
+      await app.controller.reloadTokens();
+      await app.controller.refreshNow();
+      await eventually(() => app.controller.trayView().visitors === 42 && app.controller.trayView().status === 'ok');
+      expect(app.controller.appState().notices.some((notice) => notice.includes('keychain is locked'))).toBe(false);
+      expect(app.controller.appState().websites[0]?.maskedToken).toBe('df_…1234');
+    } finally {
+      app.close();
+    }
+  });
+
   it('renames, reorders and removes websites, keeping settings and keychain in step', async () => {
     const app = await appHarness(fake.url);
     try {

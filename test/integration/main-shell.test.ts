@@ -6,7 +6,7 @@ import { openDataFastUrl } from '../../src/main/open-external';
 import { AppShell } from '../../src/main/app-shell';
 import { TrayService } from '../../src/main/tray-service';
 import { NotificationService } from '../../src/main/notification-service';
-import { followPower, watchOnline } from '../../src/main/lifecycle';
+import { followPower, retryKeychainOnUnlock, watchOnline } from '../../src/main/lifecycle';
 import { PauseReasons } from '../../src/core/pause-reasons';
 import { autostartEntry, autostartFilePath, setLinuxAutostart } from '../../src/main/autostart';
 import { SettingsWindow } from '../../src/main/settings-window';
@@ -240,6 +240,16 @@ describe('lifecycle', () => {
     vi.advanceTimersByTime(1_000);
     expect(calls).toEqual(['pause', 'resume']);
     stop();
+  });
+
+  it('reads the keychain again when the screen is unlocked or the computer wakes', () => {
+    const power = new FakePowerMonitor();
+    let retries = 0;
+    retryKeychainOnUnlock(power.asPowerMonitor(), () => (retries += 1));
+    power.emit('unlock-screen');
+    power.emit('resume');
+    power.emit('suspend');
+    expect(retries).toBe(2);
   });
 
   it('pauses while offline and resumes once when back online', () => {

@@ -4,6 +4,7 @@ import { createDataFastClient } from '../../src/core/client';
 import type { Clock } from '../../src/core/clock';
 import { systemClock } from '../../src/core/clock';
 import { HistoryFile } from '../../src/core/history-file';
+import type { LockState } from '../../src/core/keychain-lock';
 import { SecretStore, type KeychainBackend } from '../../src/core/secret-store';
 import { createConfBackend } from '../../src/core/settings-conf';
 import { SettingsRepository } from '../../src/core/settings-repository';
@@ -28,7 +29,7 @@ export interface AppHarness {
 /** The real controller over real settings in a temp folder, talking to a fake DataFast. */
 export async function appHarness(
   apiUrl: string,
-  options: { keychain?: KeychainBackend; service?: string; clock?: Clock; start?: boolean; watch?: boolean; directory?: string } = {},
+  options: { keychain?: KeychainBackend; service?: string; clock?: Clock; start?: boolean; watch?: boolean; directory?: string; lockState?: () => Promise<LockState> } = {},
 ): Promise<AppHarness> {
   const dir = options.directory ? { path: options.directory, remove: () => undefined } : tempDir();
   const settings = SettingsRepository.open({ directory: dir.path, createBackend: (d) => createConfBackend(d, options.watch ?? false) });
@@ -38,7 +39,15 @@ export async function appHarness(
   const createClient = (url: string) => createDataFastClient({ apiUrl: url });
   const accounts = new WebsiteAccounts({
     settings,
-    secrets: new SecretStore({ loadBackend: () => Promise.resolve(keychain), service, platform: 'linux' }),
+    secrets: new SecretStore({
+      loadBackend: () => Promise.resolve(keychain),
+      service,
+      platform: 'linux',
+      // The in-memory keychain has no lock to ask D-Bus about; the real one is asked as in the app.
+      ...(options.lockState !== undefined
+        ? { lockState: options.lockState }
+        : keychain instanceof MemoryKeychain && { lockState: () => Promise.resolve('unlocked' as const) }),
+    }),
     sessionFallback: true,
     client: () => createClient(settings.read().apiUrl),
   });
