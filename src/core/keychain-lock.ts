@@ -27,7 +27,7 @@ export function secretServiceLockState(run: typeof execFile = execFile): Promise
       { timeout: PROBE_TIMEOUT_MS, windowsHide: true },
       (error, stdout) => {
         if (error) return resolve('unknown');
-        const value = /boolean\s+(true|false)/.exec(String(stdout))?.[1];
+        const value = /boolean\s+(true|false)/.exec(stdout)?.[1];
         resolve(value === 'true' ? 'locked' : value === 'false' ? 'unlocked' : 'unknown');
       },
     );
