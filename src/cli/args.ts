@@ -37,7 +37,7 @@ export interface RemoveOptions {
 }
 
 export interface HelpOptions {
-  readonly command: 'help';
+  readonly command: 'help' | 'version';
 }
 
 export type RunnerCommand = WatchOptions | AddOptions | ListOptions | RemoveOptions | HelpOptions;
@@ -78,6 +78,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
         'api-url': { type: 'string' },
         demo: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
       },
     });
   } catch (error) {
@@ -85,6 +86,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
   const [command, ...rest] = positionals;
   const websiteIds = (values['website-id'] ?? []).map((id) => id.trim());
   for (const id of websiteIds) {

@@ -13,7 +13,7 @@ export function reportFailure(error: unknown, stderr: (text: string) => void): n
     return EXIT_KEYCHAIN;
   }
   if (error instanceof DataFastError) {
-    stderr(`datafast-menubar: ${error.message}`);
+    stderr(`datafast-menubar: ${oneShotMessage(error.message)}`);
     return exitCodeFor(error.kind);
   }
   if (
@@ -41,4 +41,15 @@ const SETTINGS_FOLDER_PROBLEMS: ReadonlySet<string> = new Set(['EACCES', 'EPERM'
 /** The line for anything else that went wrong (exit 4): said once, with a request to report it. */
 export function unexpectedFailureLine(detail: string): string {
   return `datafast-menubar: unexpected failure: ${detail}. Please report it (with this message) if it persists.`;
+}
+
+/**
+ * The client's messages fit the app and watch mode, which keep trying. A command that reads once
+ * and exits says what the person can do instead of what it will do.
+ */
+export function oneShotMessage(message: string): string {
+  return message
+    .replace(/; we will try again\.$/, ', then run it again.')
+    .replace(/ We will keep trying\.$/, ' Try again in a few minutes.')
+    .replace(/; pausing this token for (.+)\.$/, '; try again in $1.');
 }

@@ -1,5 +1,5 @@
 import { KeychainLockedError, KeychainUnavailableError } from '../core/secret-store';
-import type { WebsiteListing } from '../core/website-accounts';
+import type { AddResult, WebsiteListing } from '../core/website-accounts';
 import type { AddOptions, RemoveOptions } from './args';
 import { UsageError } from './args';
 import type { RunnerContext } from './context';
@@ -22,7 +22,7 @@ export async function addCommand(options: AddOptions, context: RunnerContext, io
       throw new UsageError('--website-id and --all are for account tokens (dft_…); a website key (df_…) names its own website.');
     }
     const result = await context.accounts.addWebsiteKey(token);
-    for (const website of result.websites) io.stdout(`Added ${website.label} (${website.domain ?? website.id}).`);
+    for (const website of result.websites) io.stdout(`${addedOrUpdated(result, website.id)} ${website.label} (${website.domain ?? website.id}).`);
     return EXIT_OK;
   }
   if (!options.all && options.websiteIds.length === 0) {
@@ -32,8 +32,13 @@ export async function addCommand(options: AddOptions, context: RunnerContext, io
     return EXIT_USAGE;
   }
   const result = await context.accounts.addFromAccountToken(token, options.all ? 'all' : options.websiteIds);
-  for (const website of result.websites) io.stdout(`Added ${website.label} (${website.domain ?? website.websiteId ?? website.id}).`);
+  for (const website of result.websites) io.stdout(`${addedOrUpdated(result, website.id)} ${website.label} (${website.domain ?? website.websiteId ?? website.id}).`);
   return EXIT_OK;
+}
+
+/** "Updated" for a website that was there already: its token was replaced, nothing was added. */
+function addedOrUpdated(result: AddResult, id: string): 'Added' | 'Updated' {
+  return result.createdIds.has(id) ? 'Added' : 'Updated';
 }
 
 /**

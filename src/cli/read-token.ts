@@ -15,7 +15,11 @@ export async function readTokenFromStdin(stdin: NodeJS.ReadStream, prompt: (text
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
   const reader = createInterface({ input: stdin, output: silent, terminal: true });
   try {
-    return await new Promise<string>((resolve) => reader.once('line', resolve));
+    // Ctrl-D (end of input) closes the prompt without a line: that is "no token", said as such.
+    return await new Promise<string>((resolve) => {
+      reader.once('line', resolve);
+      reader.once('close', () => resolve(''));
+    });
   } finally {
     reader.close();
     prompt('\n');

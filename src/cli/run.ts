@@ -1,3 +1,4 @@
+import packageJson from '../../package.json';
 import type { KeychainBackend } from '../core/secret-store';
 import { parseRunnerArgs } from './args';
 import { openContext, type RunnerContext } from './context';
@@ -21,6 +22,10 @@ export async function runRunner(argv: readonly string[], io: RunnerIO): Promise<
     const command = parseRunnerArgs(argv);
     if (command.command === 'help') {
       io.stdout(USAGE);
+      return EXIT_OK;
+    }
+    if (command.command === 'version') {
+      io.stdout(`datafast-menubar ${packageJson.version}`);
       return EXIT_OK;
     }
     const apiUrl = command.command === 'watch' || command.command === 'add' ? command.apiUrl : null;

@@ -26,6 +26,7 @@ Options:
   --api-url URL          DataFast API address (default https://datafa.st).
   --demo                 Simulated visitors: no account, no token, no network.
   -h, --help             Show this help.
+  -v, --version          Show the version.
 
 Token:
   DATAFAST_API_KEY, if set: a website key (df_…) or an account token (dft_…).

@@ -1,4 +1,5 @@
 import { requireTokenOrigin } from '../core/api-origin';
+import { oneShotMessage } from './failures';
 import { createDataFastClient, requireTokenKind, type FetchFunction } from '../core/client';
 import { systemClock, type Clock } from '../core/clock';
 import { dashboardUrl } from '../core/dashboard';
@@ -57,7 +58,14 @@ function demoWebsite(options: WatchOptions, io: WatchIO, numberFormat: NumberFor
 export async function chooseWebsite(options: WatchOptions, io: WatchIO, openContext: () => RunnerContext): Promise<WatchedWebsite> {
   if (options.demo) return demoWebsite(options, io);
   const raw = io.env['DATAFAST_API_KEY'];
-  if (raw !== undefined && raw.trim() !== '') return websiteFromToken(normaliseToken(raw), options, io);
+  if (raw !== undefined && raw.trim() !== '') {
+    if (options.website !== null) {
+      throw new UsageError(
+        `--website picks a configured website, whose token is in the keychain, but DATAFAST_API_KEY is set too. Unset DATAFAST_API_KEY to watch "${options.website}", or drop --website to watch the key's own website (--website-id ID with an account token).`,
+      );
+    }
+    return websiteFromToken(normaliseToken(raw), options, io);
+  }
   if (options.websiteId !== null) throw new UsageError('--website-id goes with DATAFAST_API_KEY; to pick a configured website use --website.');
 
   const context = openContext();
@@ -151,7 +159,7 @@ export async function readOnce(options: WatchOptions, website: WatchedWebsite, i
   // Status bars show stdout even on failure, so xbar and waybar always get something to draw.
   if (!failure || options.format !== 'text') io.stdout(text);
   if (failure) {
-    io.stderr(`datafast-menubar: ${failure.message}`);
+    io.stderr(`datafast-menubar: ${oneShotMessage(failure.message)}`);
     return exitCodeFor(failure.kind);
   }
   return EXIT_OK;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { errorEnvelopeSchema } from './api-schemas';
 import { BodyTooLargeError } from './bounded-body';
 import { DataFastError } from './errors';
+import { formatDuration } from './format';
 import { redactTokens } from './redact';
 import { retryTimeFromHeaders } from './retry-after';
 
@@ -112,7 +113,7 @@ export function httpFailure(response: Response, apiError: ApiError | null, parse
       });
     case status === 429: {
       const retryAt = retryTimeFromHeaders(response.headers, now) ?? undefined;
-      const wait = retryAt !== undefined ? ` for ${Math.max(1, Math.ceil((retryAt - now) / 1000))} s` : '';
+      const wait = retryAt !== undefined ? ` for ${formatDuration(retryAt - now)}` : '';
       return new DataFastError({
         kind: 'rate-limited',
         status,

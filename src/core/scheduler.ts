@@ -305,8 +305,11 @@ export class Scheduler {
     if (needsUserAction(failure.kind)) {
       entry.halted = true;
     } else if (failure.kind === 'rate-limited') {
-      const until = Math.max(failure.retryAt ?? 0, at + interval);
-      this.#budget.blockUntil(entry.target.budgetKey, failure.retryAt ?? at + interval);
+      // Never sooner than the server asked, and backing off like any failure: a 429 without a
+      // retry time, or one that keeps coming, waits longer each time instead of retrying in step.
+      entry.failures += 1;
+      const until = Math.max(failure.retryAt ?? 0, at + backoffDelay(interval, entry.failures, this.#clock.random()));
+      this.#budget.blockUntil(entry.target.budgetKey, until);
       this.#schedule(entry, until - at);
     } else {
       entry.failures += 1;

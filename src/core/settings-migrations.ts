@@ -59,6 +59,13 @@ export class MigrationError extends Error {
   override readonly name = 'MigrationError';
 }
 
+/** Settings written by a newer version of the app: not ours to rewrite or set aside. */
+export class NewerSettingsError extends MigrationError {
+  constructor(readonly version: number) {
+    super(`settings are from a newer version of the app (schema ${version}); update the app`);
+  }
+}
+
 /** Brings stored settings of any known version up to the current one. Unknown versions throw. */
 export function migrateSettings(stored: unknown): { settings: unknown; migratedFrom: number | null } {
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) throw new MigrationError('settings must be a JSON object');
@@ -66,7 +73,7 @@ export function migrateSettings(stored: unknown): { settings: unknown; migratedF
   const version = current['schemaVersion'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new MigrationError('settings have no valid schemaVersion');
   if (version > SETTINGS_SCHEMA_VERSION) {
-    throw new MigrationError(`settings are from a newer version of the app (schema ${version}); update the app`);
+    throw new NewerSettingsError(version);
   }
   for (let step = version; step < SETTINGS_SCHEMA_VERSION; step++) {
     const migrate = MIGRATIONS[step];

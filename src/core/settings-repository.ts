@@ -4,8 +4,9 @@ import lockfile from 'proper-lockfile';
 import { errorMessage } from './errors';
 import { setAside } from './quarantine';
 import { unsafeFileReason } from './safe-file';
-import { migrateSettings } from './settings-migrations';
-import { DEFAULT_SETTINGS, describeSettingsIssue, settingsSchema, type Settings } from './settings-schema';
+import { migrateSettings, NewerSettingsError } from './settings-migrations';
+import { PRODUCT_NAME } from '../shared/app-identity';
+import { DEFAULT_SETTINGS, describeSettingsIssue, SETTINGS_SCHEMA_VERSION, settingsSchema, type Settings } from './settings-schema';
 
 export const SETTINGS_FILE_NAME = 'config.json';
 
@@ -160,6 +161,12 @@ export class SettingsRepository {
       const { settings, migratedFrom } = migrateSettings(stored);
       return { settings: settingsSchema.parse(settings), migrated: migratedFrom !== null };
     } catch (error) {
+      if (error instanceof NewerSettingsError) {
+        // Left exactly as it is: the newer app that wrote it will want it back.
+        this.#refusal = `The settings file was made by a newer version of ${PRODUCT_NAME} (settings format ${error.version}; this version reads up to ${SETTINGS_SCHEMA_VERSION}). Update ${PRODUCT_NAME}; the file was left as it is, and nothing is read from it or saved to it until then.`;
+        this.#onProblem(this.#refusal);
+        return null;
+      }
       this.#quarantine(error);
       return null;
     }

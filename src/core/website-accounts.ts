@@ -24,6 +24,8 @@ export interface AddResult {
   readonly websites: readonly WebsiteSettings[];
   /** The keychain was unusable, so the token lives in memory until the app quits. */
   readonly sessionOnly: boolean;
+  /** Which of `websites` are new; the others existed and got the new token. */
+  readonly createdIds: ReadonlySet<string>;
 }
 
 /** A website as an add command describes it; the origin its token is bound to is added on saving. */
@@ -235,7 +237,7 @@ export class WebsiteAccounts {
         });
         return { ...current, websites, activeWebsiteId: current.activeWebsiteId ?? ids[0] ?? null };
       });
-      return { websites: saved.websites.filter((website) => ids.includes(website.id)), sessionOnly };
+      return { websites: saved.websites.filter((website) => ids.includes(website.id)), sessionOnly, createdIds: new Set(newIds) };
     } catch (error) {
       // Settings refused the change: take back the tokens stored for websites that now do not exist.
       for (const id of newIds) {

@@ -76,7 +76,7 @@ describe('the client against a hostile DataFast', () => {
     const error = await failureOf(read('retry-after/99999999999'));
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAt).toBeLessThanOrEqual(before + HOUR + 5_000);
-    expect(error.message).toMatch(/pausing this token for 3600 s/);
+    expect(error.message).toMatch(/pausing this token for 60 min/);
   });
 });
 

@@ -49,6 +49,13 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
     expect(listed.stdout).not.toContain(TEST_TOKENS.shopKey);
   });
 
+  it('says Updated, not Added, when a website that exists gets its key again, and keeps one website', async () => {
+    await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey);
+    const again = await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey);
+    expect(again).toMatchObject({ code: 0, stdout: 'Updated Shop (shop.example.com).\n' });
+    expect(settingsFile().websites).toHaveLength(1);
+  });
+
   it('lists what an account token can see, then adds the chosen websites or all of them', async () => {
     const ask = await cli(['add', '--api-url', fake.url], TEST_TOKENS.account);
     expect(ask.code).toBe(2);

@@ -71,8 +71,13 @@ describe('runner --once against a hostile DataFast', () => {
   it('gives up on a reply whose body never ends at the 10 s deadline, exit 4', async () => {
     const ended = await runner(['--once', '--api-url', hostile.url('endless')], withKey);
     expect(ended.signal).toBeNull();
-    expect(ended).toMatchObject({ code: 4, stderr: expect.stringContaining('did not answer within 10 s') as unknown });
+    expect(ended).toMatchObject({ code: 4, stderr: 'datafast-menubar: DataFast did not answer within 10 s. Check your connection, then run it again.\n' });
   }, 30_000);
+
+  it('says when to try again after a 429, not that it is pausing a process that has ended', async () => {
+    const ended = await runner(['--once', '--api-url', hostile.url('retry-after/90')], withKey);
+    expect(ended).toMatchObject({ code: 4, stderr: 'datafast-menubar: DataFast asked us to slow down (429); try again in 90 s.\n' });
+  });
 
   it('does not read a 400 MB reply, exit 4', async () => {
     const ended = await runner(['--once', '--api-url', hostile.url('huge')], withKey);
@@ -96,7 +101,7 @@ describe('runner watch mode against absurd retry times', () => {
     expect(ended.stderr).not.toContain('TimeoutOverflowWarning');
     expect(ended.stderr.length).toBeLessThan(2_000);
     expect(hostile.requests).toHaveLength(1);
-    expect(ended.stdout).toContain('pausing this token for 3600 s');
+    expect(ended.stdout).toContain('pausing this token for 60 min');
   });
 });
 

@@ -1,4 +1,4 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, watchCli } from '../support/run-cli';
@@ -184,5 +184,62 @@ describe('runner and failures nobody handled', () => {
     expect(result.stderr).toBe(
       `datafast-menubar: unexpected failure: ${kind === 'rejection' ? 'unhandled promise rejection' : 'uncaught exception'}: a library failed with df_…1234. Please report it (with this message) if it persists.\n`,
     );
+  });
+});
+
+describe('runner small courtesies', () => {
+  it('says its version', async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    await expect(runCli(['--version'])).resolves.toEqual({ code: 0, stdout: `datafast-menubar ${version}\n`, stderr: '' });
+  });
+
+  it('refuses DATAFAST_API_KEY with --website, naming the conflict, before any request', async () => {
+    const before = fake.requests.length;
+    const result = await runCli(['--once', '--website', 'Blog', '--api-url', fake.url], withKey(TEST_TOKENS.shopKey));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/--website picks a configured website.*DATAFAST_API_KEY is set too/);
+    expect(fake.requests.length).toBe(before);
+  });
+
+  it.runIf(process.platform === 'linux' && existsSync('/usr/bin/script'))('says no token was given when Ctrl-D ends the prompt, exit 2', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = tempDir();
+    try {
+      const result = await new Promise<{ code: number | null; output: string }>((done) => {
+        // `script` gives the runner a terminal, as a person typing at the prompt has.
+        const child = spawn('script', ['-qec', `"${process.execPath}" "${CLI}" add`, '/dev/null'], { env: childEnv({ DATAFAST_MENUBAR_CONFIG_DIR: dir.path }) });
+        let output = '';
+        let sent = false;
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (sent || !output.includes('press Enter')) return;
+          sent = true;
+          // The prompt is printed just before the terminal is read; give it a moment.
+          setTimeout(() => child.stdin.write('\u0004'), 300);
+        });
+        child.on('close', (code) => done({ code, output }));
+      });
+      expect(result.code).toBe(2);
+      expect(result.output).toContain('No token on standard input');
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
+describe('runner with settings from a newer version', () => {
+  it('exits 2 saying to update, and leaves the file exactly as it was', async () => {
+    const dir = tempDir();
+    try {
+      const newer = '{"schemaVersion":99,"websites":[]}';
+      writeFileSync(join(dir.path, 'config.json'), newer);
+      const result = await runCli(['list'], { DATAFAST_MENUBAR_CONFIG_DIR: dir.path });
+      expect(result.code).toBe(2);
+      expect(result.stderr.match(/made by a newer version of DataFast Menubar/g)).toHaveLength(1);
+      expect(readFileSync(join(dir.path, 'config.json'), 'utf8')).toBe(newer);
+    } finally {
+      dir.remove();
+    }
   });
 });

@@ -116,6 +116,14 @@ describe('failures', () => {
     expect(target.gaps().slice(0, 5)).toEqual([30, 60, 120, 30, 30]);
   });
 
+  it('backs off exponentially on 429s that name no retry time, as on any other failure', async () => {
+    const limited = { kind: 'rate-limited' as const, message: 'slow down' };
+    const target = new ScriptedTarget('site', 'k', '1', [limited, limited, limited, limited, limited, 12]);
+    started([target]);
+    await vi.advanceTimersByTimeAsync(20 * MINUTE);
+    expect(target.gaps().slice(0, 6)).toEqual([30, 60, 120, 240, 480, 30]);
+  });
+
   it('adds at most 20 % jitter and never exceeds the cap', () => {
     expect(backoffDelay(30 * SECOND, 1, 0.999)).toBeLessThanOrEqual(36 * SECOND);
     expect(backoffDelay(30 * SECOND, 1, 0)).toBe(30 * SECOND);

@@ -190,6 +190,18 @@ describe('settings', () => {
     expect(() => migrateSettings({ websites: [] })).toThrow(/schemaVersion/);
   });
 
+  it('never touches a settings file from a newer version: not set aside, not rewritten, and says to update', async () => {
+    const newer = '{"schemaVersion":99,"websites":[{"id":"w_x","somethingNew":true}],"newSetting":1}';
+    writeFileSync(configPath(), newer);
+    const settings = open();
+    expect(settings.read()).toEqual(DEFAULT_SETTINGS);
+    expect(settings.refusal).toMatch(/^The settings file was made by a newer version of DataFast Menubar \(settings format 99; this version reads up to 3\)\. Update DataFast Menubar/);
+    expect(problems).toEqual([settings.refusal]);
+    await expect(settings.update((s) => ({ ...s, launchAtLogin: true }))).rejects.toThrow(SettingsValidationError);
+    expect(readFileSync(configPath(), 'utf8')).toBe(newer);
+    expect(readdirSync(dir.path).filter((name) => name.includes('corrupt'))).toEqual([]);
+  });
+
   it('clamps an out-of-range interval while migrating', () => {
     const { settings } = migrateSettings({ schemaVersion: 1, intervalMs: 1_000, websites: [] });
     expect(settings).toMatchObject({ refreshIntervalSeconds: 10 });
