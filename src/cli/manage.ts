@@ -1,3 +1,4 @@
+import { requireTokenKind } from '../core/client';
 import { KeychainLockedError, KeychainUnavailableError } from '../core/secret-store';
 import type { AddResult, WebsiteListing } from '../core/website-accounts';
 import type { AddOptions, RemoveOptions } from './args';
@@ -16,12 +17,13 @@ export interface ManageIO {
 export async function addCommand(options: AddOptions, context: RunnerContext, io: ManageIO): Promise<number> {
   const token = (await io.readToken()).trim();
   if (token === '') throw new UsageError('No token on standard input. Example: printf %s "$TOKEN" | datafast-menubar add');
+  // Known from the token's shape alone, so a usage mistake costs no request.
+  if (requireTokenKind(token) === 'website-key' && (options.all || options.websiteIds.length > 0)) {
+    throw new UsageError('--website-id and --all are for account tokens (dft_…); a website key (df_…) names its own website.');
+  }
   const inspection = await context.accounts.inspectToken(token);
   if (inspection.kind === 'website-key') {
-    if (options.all || options.websiteIds.length > 0) {
-      throw new UsageError('--website-id and --all are for account tokens (dft_…); a website key (df_…) names its own website.');
-    }
-    const result = await context.accounts.addWebsiteKey(token);
+    const result = await context.accounts.addWebsiteKey(token, inspection);
     for (const website of result.websites) io.stdout(`${addedOrUpdated(result, website.id)} ${website.label} (${website.domain ?? website.id}).`);
     return EXIT_OK;
   }
@@ -31,7 +33,7 @@ export async function addCommand(options: AddOptions, context: RunnerContext, io
     io.stderr('Add some with --website-id ID (repeatable), or all of them with --all.');
     return EXIT_USAGE;
   }
-  const result = await context.accounts.addFromAccountToken(token, options.all ? 'all' : options.websiteIds);
+  const result = await context.accounts.addFromAccountToken(token, options.all ? 'all' : options.websiteIds, inspection);
   for (const website of result.websites) io.stdout(`${addedOrUpdated(result, website.id)} ${website.label} (${website.domain ?? website.websiteId ?? website.id}).`);
   return EXIT_OK;
 }

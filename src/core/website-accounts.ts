@@ -74,9 +74,10 @@ export class WebsiteAccounts {
   }
 
   /** Adds the website a `df_` key belongs to, labelled from its metadata. */
-  async addWebsiteKey(rawToken: string): Promise<AddResult> {
+  async addWebsiteKey(rawToken: string, inspected?: TokenInspection): Promise<AddResult> {
     const token = normaliseToken(rawToken);
-    const inspection = await this.inspectToken(token);
+    // A caller that has just inspected the token passes what DataFast said: one request, not two.
+    const inspection = inspected ?? (await this.inspectToken(token));
     if (inspection.kind !== 'website-key') throw wrongKind('a website key (df_…)');
     const { metadata } = inspection;
     return this.#save(token, [
@@ -96,9 +97,9 @@ export class WebsiteAccounts {
   }
 
   /** Adds the chosen websites of a `dft_` token, each with its own keychain entry. */
-  async addFromAccountToken(rawToken: string, choice: readonly string[] | 'all'): Promise<AddResult> {
+  async addFromAccountToken(rawToken: string, choice: readonly string[] | 'all', inspected?: TokenInspection): Promise<AddResult> {
     const token = normaliseToken(rawToken);
-    const inspection = await this.inspectToken(token);
+    const inspection = inspected ?? (await this.inspectToken(token));
     if (inspection.kind !== 'account-token') throw wrongKind('an account token (dft_…)');
     const available = inspection.websites;
     const chosen = choice === 'all' ? available : choice.map((websiteId) => available.find((site) => site.websiteId === websiteId) ?? websiteId);

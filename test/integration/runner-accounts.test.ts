@@ -49,6 +49,22 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
     expect(listed.stdout).not.toContain(TEST_TOKENS.shopKey);
   });
 
+  it('asks DataFast once per thing it needs to know while adding, and nothing for a usage mistake', async () => {
+    const count = (path: string): number => fake.requestsTo(path).length;
+    const [metadata, websites] = ['/api/v1/analytics/metadata', '/api/v1/admin/websites'];
+    let before = [count(metadata), count(websites)];
+    expect((await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey)).code).toBe(0);
+    expect([count(metadata) - (before[0] ?? 0), count(websites) - (before[1] ?? 0)]).toEqual([1, 0]);
+    before = [count(metadata), count(websites)];
+    expect((await cli(['add', '--api-url', fake.url, '--website-id', 'site_docs'], TEST_TOKENS.account)).code).toBe(0);
+    expect([count(metadata) - (before[0] ?? 0), count(websites) - (before[1] ?? 0)]).toEqual([1, 1]);
+    const requests = fake.requests.length;
+    const misuse = await cli(['add', '--api-url', fake.url, '--all'], TEST_TOKENS.blogKey);
+    expect(misuse.code).toBe(2);
+    expect(misuse.stderr).toContain('--website-id and --all are for account tokens');
+    expect(fake.requests.length).toBe(requests);
+  });
+
   it('says Updated, not Added, when a website that exists gets its key again, and keeps one website', async () => {
     await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey);
     const again = await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey);
