@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { errorMessage } from './errors';
 import { setAside } from './quarantine';
@@ -43,11 +44,24 @@ export interface SettingsRepositoryOptions {
   readonly onProblem?: (message: string) => void;
 }
 
-const LOCK_OPTIONS = {
-  realpath: false,
-  stale: 10_000,
-  retries: { retries: 50, factor: 1.3, minTimeout: 10, maxTimeout: 200 },
-} as const;
+const LOCK_OPTIONS = { realpath: false, stale: 10_000, retries: 0 } as const;
+const LOCK_ATTEMPTS = 50;
+
+/**
+ * Takes the settings lock, waiting (10 ms, growing to 200 ms, about 8 s in all) while another
+ * writer holds it. Any other failure, such as a folder this user may not write, is final at
+ * once: proper-lockfile's own retries would spend those 8 s on it too.
+ */
+async function lockSettings(path: string): Promise<() => Promise<void>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lockfile.lock(path, LOCK_OPTIONS);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'ELOCKED' || attempt >= LOCK_ATTEMPTS) throw error;
+      await sleep(Math.min(200, 10 * 1.3 ** attempt));
+    }
+  }
+}
 
 /**
  * Settings shared by the app and the runner: validated on every read, migrated from older
@@ -88,8 +102,13 @@ export class SettingsRepository {
       onProblem(refusal);
       return new SettingsRepository(path, null, refusal, now, onProblem);
     }
-    // conf would throw on a file that is not JSON; look first and set a bad one aside.
-    if (existsSync(path)) checkFile(path, now(), onProblem);
+    // conf would throw on a file that is not JSON; look first and set a bad one aside. One we may
+    // not read is not damaged: it stays where it is, and says why.
+    const unreadable = existsSync(path) ? checkFile(path, now(), onProblem) : null;
+    if (unreadable) {
+      onProblem(unreadable);
+      return new SettingsRepository(path, null, unreadable, now, onProblem);
+    }
     const repository = new SettingsRepository(path, options.createBackend(options.directory), null, now, onProblem);
     repository.#migrateInPlace();
     return repository;
@@ -111,7 +130,7 @@ export class SettingsRepository {
    */
   async update(change: (settings: Settings) => Settings | Promise<Settings>): Promise<Settings> {
     if (this.#refusal || !this.#backend) throw new SettingsValidationError(`Settings not saved: ${this.#refusal ?? 'no settings file'}`);
-    const release = await lockfile.lock(this.path, LOCK_OPTIONS);
+    const release = await lockSettings(this.path);
     try {
       // Between this read and the write below, no other writer (this process or another) can
       // write: they wait for the lock, then read what this one wrote.
@@ -183,11 +202,18 @@ function refusalMessage(reason: string): string {
   return `The settings file cannot be used: ${reason}. It was left as it is; replace it with a regular file (or remove it), then start again. Until then no settings are read or saved.`;
 }
 
-function checkFile(path: string, now: number, onProblem: (message: string) => void): void {
+/** Sets a file that is not JSON aside; returns why a file that cannot be read at all is refused. */
+function checkFile(path: string, now: number, onProblem: (message: string) => void): string | null {
   try {
     JSON.parse(readFileSync(path, 'utf8'));
+    return null;
   } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      return `The settings file ${path} cannot be read: permission denied. It was left as it is; give your user access to it (or remove it), then start again.`;
+    }
     onProblem(problemMessage(setAside(path, now), error));
+    return null;
   }
 }
 
