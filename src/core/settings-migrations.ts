@@ -38,11 +38,12 @@ const MIGRATIONS: Record<number, Migration> = {
    */
   2: (old) => {
     const origin = originOr(old['apiUrl'], DEFAULT_API_URL);
-    const websites = Array.isArray(old['websites']) ? (old['websites'] as unknown[]) : [];
+    const websites = old['websites'];
     return {
       ...old,
       schemaVersion: 3,
-      websites: websites.map((website) => (typeof website === 'object' && website !== null ? { apiOrigin: origin, ...website } : website)),
+      // Whatever is not a list stays as it was, for validation (and repair) to name.
+      websites: Array.isArray(websites) ? websites.map((website: unknown) => (typeof website === 'object' && website !== null ? { apiOrigin: origin, ...website } : website)) : websites,
     };
   },
 };

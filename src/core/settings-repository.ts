@@ -2,8 +2,10 @@ import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
+import type { ZodError } from 'zod';
 import { errorMessage } from './errors';
-import { setAside } from './quarantine';
+import { keepBackup, setAside } from './quarantine';
+import { repairSettings } from './settings-repair';
 import { unsafeFileReason } from './safe-file';
 import { migrateSettings, NewerSettingsError } from './settings-migrations';
 import { PRODUCT_NAME } from '../shared/app-identity';
@@ -175,10 +177,13 @@ export class SettingsRepository {
     }
     try {
       // conf throws a SyntaxError here when the file is not JSON.
-      const stored = this.#backend.store;
-      if (Object.keys(stored).length === 0) return null;
+      const stored: unknown = this.#backend.store;
+      // An empty object is a file not written yet; anything else that is not an object is damage.
+      if (isObject(stored) && Object.keys(stored).length === 0) return null;
       const { settings, migratedFrom } = migrateSettings(stored);
-      return { settings: settingsSchema.parse(settings), migrated: migratedFrom !== null };
+      const parsed = settingsSchema.safeParse(settings);
+      if (parsed.success) return { settings: parsed.data, migrated: migratedFrom !== null };
+      return this.#repair(settings, parsed.error);
     } catch (error) {
       if (error instanceof NewerSettingsError) {
         // Left exactly as it is: the newer app that wrote it will want it back.
@@ -189,6 +194,20 @@ export class SettingsRepository {
       this.#quarantine(error);
       return null;
     }
+  }
+
+  /**
+   * A file with some values out of range or of the wrong kind (edited by hand, say) keeps every
+   * good value and every website it can; each bad value is set back and named. The original is
+   * kept beside it. What cannot be repaired is set aside as before.
+   */
+  #repair(settings: unknown, error: ZodError): { settings: Settings; migrated: boolean } {
+    const repaired = repairSettings(settings);
+    if (!repaired) throw error;
+    const backup = keepBackup(this.path, this.#now());
+    this.#write(repaired.settings);
+    this.#onProblem(`Some settings could not be used and were repaired: ${repaired.repairs.join(' ')} The original file was kept as ${backup}.`);
+    return { settings: repaired.settings, migrated: false };
   }
 
   #quarantine(error: unknown): void {
@@ -205,7 +224,8 @@ function refusalMessage(reason: string): string {
 /** Sets a file that is not JSON aside; returns why a file that cannot be read at all is refused. */
 function checkFile(path: string, now: number, onProblem: (message: string) => void): string | null {
   try {
-    JSON.parse(readFileSync(path, 'utf8'));
+    // conf would turn a list (`[]`) into an empty object: no settings, silently.
+    if (!isObject(JSON.parse(readFileSync(path, 'utf8')))) throw new Error('it is not a settings object');
     return null;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
@@ -225,4 +245,8 @@ function problemMessage(aside: string, error: unknown): string {
         ? 'it does not match the settings format'
         : errorMessage(error);
   return `The settings file could not be read (${reason}); starting with defaults. The old file was kept as ${aside}.`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

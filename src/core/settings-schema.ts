@@ -126,16 +126,23 @@ const SETTING_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** "The refresh interval must be at least 10 seconds": sentences a person can act on. */
-export function describeSettingsIssue(error: z.ZodError): string {
+export function describeSettingsIssue(error: Pick<z.ZodError, 'issues'>): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => {
       const path = issue.path.map(String);
       const key = path.filter((part) => !/^\d+$/.test(part)).join('.');
       const name = SETTING_NAMES[key] ?? SETTING_NAMES[path.at(-1) ?? ''] ?? (key || 'The settings');
-      return `${name} ${issue.message}`;
+      return `${name} ${plainMessage(issue)}`;
     })
     .join('; ');
+}
+
+/** Zod's own wording for a wrong type or option reads badly after a setting's name; ours does not. */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return `must be a ${issue.expected === 'int' ? 'whole number' : issue.expected}`;
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+  return issue.message;
 }
 
 /** Websites in the order the user chose. */

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, watchCli } from '../support/run-cli';
@@ -238,6 +238,23 @@ describe('runner with settings from a newer version', () => {
       expect(result.code).toBe(2);
       expect(result.stderr.match(/made by a newer version of DataFast Menubar/g)).toHaveLength(1);
       expect(readFileSync(join(dir.path, 'config.json'), 'utf8')).toBe(newer);
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
+describe('runner with a hand-edited settings file', () => {
+  it('keeps every website, repairs the one bad value and names it, keeping the original', async () => {
+    const dir = tempDir();
+    try {
+      const stored = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'settings-v3.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...stored, refreshIntervalSeconds: 5 }));
+      const result = await runCli(['list'], { DATAFAST_MENUBAR_CONFIG_DIR: dir.path, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Blog  blog.example.com  [w_blog]');
+      expect(result.stderr).toContain('The refresh interval must be at least 10 seconds; it was set back to 30 seconds.');
+      expect(readdirSync(dir.path).filter((name) => name.startsWith('config.backup-'))).toHaveLength(1);
     } finally {
       dir.remove();
     }

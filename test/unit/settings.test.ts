@@ -100,22 +100,26 @@ describe('settings', () => {
     expect(problems[0]).toMatch(/not valid JSON.*kept as .*config\.corrupt-/);
   });
 
-  it('sets aside a file that breaks the schema', () => {
-    writeFileSync(configPath(), JSON.stringify({ ...DEFAULT_SETTINGS, refreshIntervalSeconds: 'fast' }));
-    expect(open().read()).toEqual(DEFAULT_SETTINGS);
-    expect(readdirSync(dir.path).some((name) => name.startsWith('config.corrupt-'))).toBe(true);
-    expect(problems[0]).toMatch(/does not match the settings format/);
+  it('repairs a value of the wrong kind rather than setting the whole file aside', () => {
+    writeFileSync(configPath(), JSON.stringify({ ...DEFAULT_SETTINGS, refreshIntervalSeconds: 'fast', launchAtLogin: true }));
+    expect(open().read()).toEqual({ ...DEFAULT_SETTINGS, launchAtLogin: true });
+    expect(readdirSync(dir.path).some((name) => name.startsWith('config.corrupt-'))).toBe(false);
+    expect(problems[0]).toMatch(/^Some settings could not be used and were repaired: The refresh interval .*; it was set back to 30 seconds\./);
   });
 
   it('sets aside a file damaged later by another program', async () => {
     const repository = open();
     await repository.update((s) => ({ ...s, numberFormat: 'full' }));
-    writeFileSync(configPath(), JSON.stringify({ schemaVersion: 2, websites: 'many' }));
-    expect(repository.read()).toEqual(DEFAULT_SETTINGS);
+    // Repairable: what can be read is kept, the original beside it.
+    writeFileSync(configPath(), JSON.stringify({ schemaVersion: 2, websites: 'many', numberFormat: 'full' }));
+    expect(repository.read()).toEqual({ ...DEFAULT_SETTINGS, numberFormat: 'full' });
+    // Not JSON at all: set aside.
     writeFileSync(configPath(), '{"schemaVersion": 2,');
     expect(repository.read()).toEqual(DEFAULT_SETTINGS);
     expect(problems).toHaveLength(2);
-    expect(readdirSync(dir.path).filter((name) => name.startsWith('config.corrupt-'))).toHaveLength(2);
+    expect(problems[0]).toContain('The website list was not a list and could not be read.');
+    expect(readdirSync(dir.path).filter((name) => name.startsWith('config.backup-'))).toHaveLength(1);
+    expect(readdirSync(dir.path).filter((name) => name.startsWith('config.corrupt-'))).toHaveLength(1);
   });
 
   it('migrates version 1 settings and saves them as the current version', () => {
@@ -200,6 +204,44 @@ describe('settings', () => {
     await expect(settings.update((s) => ({ ...s, launchAtLogin: true }))).rejects.toThrow(SettingsValidationError);
     expect(readFileSync(configPath(), 'utf8')).toBe(newer);
     expect(readdirSync(dir.path).filter((name) => name.includes('corrupt'))).toEqual([]);
+  });
+
+  it('repairs a hand-edited value instead of dropping the file: every website kept, the field named, the original kept', () => {
+    const stored = JSON.parse(readFileSync(fixture('settings-v3.json'), 'utf8')) as Record<string, unknown> & { websites: Array<Record<string, unknown>> };
+    stored['refreshIntervalSeconds'] = 5;
+    stored['numberFormat'] = 'roman';
+    stored.websites[0]!['spikeThreshold'] = -3;
+    writeFileSync(configPath(), JSON.stringify(stored));
+    const settings = open().read();
+    expect(settings.websites.map((w) => [w.id, w.label, w.spikeThreshold])).toEqual([['w_blog', 'Blog', null]]);
+    expect(settings).toMatchObject({ refreshIntervalSeconds: 30, numberFormat: 'compact', activeWebsiteId: 'w_blog' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^Some settings could not be used and were repaired: An alert level must be above 0; it was set back to none \(website w_blog\)\. The refresh interval must be at least 10 seconds; it was set back to 30 seconds\. The number format .*; it was set back to compact\. The original file was kept as .*config\.backup-.*\.json\.$/);
+    const backups = readdirSync(dir.path).filter((name) => name.startsWith('config.backup-'));
+    expect(backups).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(dir.path, backups[0]!), 'utf8'))).toEqual(stored);
+    expect(readdirSync(dir.path).filter((name) => name.includes('corrupt'))).toEqual([]);
+    // Written back repaired: the next start has nothing to say.
+    problems.length = 0;
+    expect(open().read()).toEqual(settings);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps no backup when nothing needed repairing', () => {
+    copyFileSync(fixture('settings-v3.json'), configPath());
+    open().read();
+    expect(readdirSync(dir.path).filter((name) => name.includes('backup'))).toEqual([]);
+  });
+
+  it.each([
+    ['[]', 'it is not a settings object'],
+    ['"settings"', 'it is not a settings object'],
+    ['{"websites": 5}', 'settings have no valid schemaVersion'],
+  ])('treats %s as a damaged file: set aside, and said', (content, reason) => {
+    writeFileSync(configPath(), content);
+    expect(open().read()).toEqual(DEFAULT_SETTINGS);
+    expect(problems[0]).toContain(`(${reason})`);
+    expect(readdirSync(dir.path).filter((name) => name.startsWith('config.corrupt-'))).toHaveLength(1);
   });
 
   it('clamps an out-of-range interval while migrating', () => {
