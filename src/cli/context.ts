@@ -24,7 +24,7 @@ export interface RunnerContext {
 }
 
 /** The runner's view of the shared settings file and keychain. */
-export function openContext(environment: ContextEnvironment, apiUrlOverride: string | null): RunnerContext {
+export function openContext(environment: ContextEnvironment, apiUrlOverride: string | null, followChanges = false): RunnerContext {
   const platform = environment.platform ?? process.platform;
   const directory = configDirectory({ env: environment.env, platform, homedir: environment.homedir ?? homedir() });
   // Problems found while opening are printed once the file is known to be usable at all; a
@@ -33,7 +33,8 @@ export function openContext(environment: ContextEnvironment, apiUrlOverride: str
   let report = (message: string): void => void opening.push(message);
   const settings = SettingsRepository.open({
     directory,
-    createBackend: (dir) => createConfBackend(dir),
+    // Watch mode follows changes other programs make to the file; one-shot commands need not.
+    createBackend: (dir) => createConfBackend(dir, followChanges),
     onProblem: (message) => report(message),
   });
   if (settings.refusal) throw new SettingsValidationError(settings.refusal);

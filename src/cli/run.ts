@@ -40,6 +40,7 @@ export async function runRunner(argv: readonly string[], io: RunnerIO): Promise<
           ...(io.loadKeychain !== undefined && { loadKeychain: io.loadKeychain }),
         },
         apiUrl,
+        command.command === 'watch' && !command.once,
       );
     const manageIO = { stdout: io.stdout, stderr: io.stderr, readToken: io.readToken ?? (() => Promise.resolve('')) };
     switch (command.command) {

@@ -1,19 +1,18 @@
-import { requireTokenOrigin } from '../core/api-origin';
-import { oneShotMessage } from './failures';
+import { configuredWebsite } from './configured-website';
+import { oneShotMessage, reportFailure, unexpectedFailureLine } from './failures';
 import { createDataFastClient, requireTokenKind, type FetchFunction } from '../core/client';
 import { systemClock, type Clock } from '../core/clock';
 import { dashboardUrl } from '../core/dashboard';
 import { createDemoReader, DEMO_WEBSITE_ID } from '../core/demo-source';
-import { Engine } from '../core/engine';
+import { Engine, type EngineWebsite } from '../core/engine';
 import { DataFastError, needsUserAction } from '../core/errors';
 import type { NumberFormatStyle } from '../core/format';
 import { DEFAULT_INTERVAL_MS } from '../core/intervals';
 import { present } from '../core/presenter';
-import { sortedWebsites } from '../core/settings-schema';
 import { normaliseToken } from '../core/token';
 import { UsageError, type WatchOptions } from './args';
 import type { RunnerContext } from './context';
-import { EXIT_OK, exitCodeFor } from './exit-codes';
+import { EXIT_API, EXIT_OK, exitCodeFor } from './exit-codes';
 import { renderSnapshot, renderSpike } from './output';
 
 export interface WatchIO {
@@ -35,6 +34,11 @@ export interface WatchedWebsite {
   readonly intervalMs: number;
   readonly numberFormat: NumberFormatStyle;
   readonly read: (signal: AbortSignal) => Promise<number>;
+  /** Shared with other websites on the same token; changes when the token or address does. */
+  readonly budgetKey?: string;
+  readonly revision?: string;
+  /** Calls back with the website as settings now describe it (or why it is gone); returns stop. */
+  readonly follow?: (onChange: (next: WatchedWebsite | Error) => void) => () => void;
 }
 
 function clockOf(io: WatchIO): Clock {
@@ -68,32 +72,7 @@ export async function chooseWebsite(options: WatchOptions, io: WatchIO, openCont
   }
   if (options.websiteId !== null) throw new UsageError('--website-id goes with DATAFAST_API_KEY; to pick a configured website use --website.');
 
-  const context = openContext();
-  const settings = context.settings.read();
-  const website = options.website !== null
-    ? context.accounts.resolve(options.website)
-    : (settings.websites.find((candidate) => candidate.id === settings.activeWebsiteId) ?? sortedWebsites(settings)[0]);
-  if (!website) {
-    throw new UsageError('No website configured. Set DATAFAST_API_KEY, add one with "datafast-menubar add" (token on stdin), or try --demo.');
-  }
-  const intervalMs = options.intervalMs ?? settings.refreshIntervalSeconds * 1000;
-  if (website.tokenKind === 'demo') return { ...demoWebsite(options, io, settings.numberFormat), intervalMs, label: website.label };
-  requireTokenOrigin(website, context.apiUrl());
-  const token = await context.accounts.tokenFor(website.id);
-  if (token === null) {
-    throw new UsageError(`No token is stored for ${website.label}. Add it again: printf %s "$TOKEN" | datafast-menubar add`);
-  }
-  const client = createDataFastClient({ apiUrl: context.apiUrl(), ...(io.fetch !== undefined && { fetch: io.fetch }) });
-  const credentials = { token, websiteId: website.websiteId ?? undefined };
-  return {
-    websiteId: website.id,
-    label: website.label,
-    dataFastId: website.websiteId,
-    demo: false,
-    intervalMs,
-    numberFormat: settings.numberFormat,
-    read: (signal) => client.realtimeVisitors(credentials, signal),
-  };
+  return configuredWebsite(options, io, openContext(), clockOf(io));
 }
 
 function websiteFromToken(token: string, options: WatchOptions, io: WatchIO): WatchedWebsite {
@@ -120,15 +99,19 @@ function websiteFromToken(token: string, options: WatchOptions, io: WatchIO): Wa
   };
 }
 
-function makeEngine(options: WatchOptions, website: WatchedWebsite, io: WatchIO, onUpdate: () => void, onSpikeLine: (line: string | null) => void): Engine {
+function makeEngine(options: WatchOptions, website: WatchedWebsite, io: WatchIO, onUpdate: () => void, onSpikeLine: (line: string | null) => void, label = (): string => website.label): Engine {
   const engine = new Engine({
     intervalMs: website.intervalMs,
     clock: clockOf(io),
     onUpdate,
-    onSpike: (spike) => onSpikeLine(renderSpike(options.format, spike, website.label)),
+    onSpike: (spike) => onSpikeLine(renderSpike(options.format, spike, label())),
   });
-  engine.setWebsites([{ websiteId: website.websiteId, budgetKey: 'runner', revision: '1', threshold: null, read: website.read }]);
+  engine.setWebsites([engineEntry(website)]);
   return engine;
+}
+
+function engineEntry(website: WatchedWebsite): EngineWebsite {
+  return { websiteId: website.websiteId, budgetKey: website.budgetKey ?? 'runner', revision: website.revision ?? '1', threshold: null, read: website.read };
 }
 
 function snapshotText(options: WatchOptions, website: WatchedWebsite, engine: Engine, now: number): { text: string; failure: DataFastError | null } {
@@ -168,7 +151,10 @@ export async function readOnce(options: WatchOptions, website: WatchedWebsite, i
 export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchIO): Promise<number> {
   return new Promise((resolve) => {
     let lastError: string | null = null;
+    let current = website;
+    let unfollow = (): void => undefined;
     const finish = (code: number): void => {
+      unfollow();
       engine.stop();
       io.stopSignal?.removeEventListener('abort', onStop);
       resolve(code);
@@ -179,7 +165,7 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
       website,
       io,
       () => {
-        const { text, failure } = snapshotText(options, website, engine, clockOf(io).now());
+        const { text, failure } = snapshotText(options, current, engine, clockOf(io).now());
         io.stdout(text);
         if (failure && failure.message !== lastError) io.stderr(`datafast-menubar: ${failure.message}`);
         lastError = failure?.message ?? null;
@@ -189,12 +175,35 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
       (line) => {
         if (line !== null) io.stdout(line);
       },
+      () => current.label,
     );
     if (io.stopSignal?.aborted) {
       resolve(EXIT_OK);
       return;
     }
     io.stopSignal?.addEventListener('abort', onStop, { once: true });
+    // Settings changed by the app or another runner apply here too, as they do in the app.
+    unfollow =
+      website.follow?.((next) => {
+        if (next instanceof Error) {
+          finish(settingsChangeFailure(next, io));
+          return;
+        }
+        current = next;
+        engine.setWebsites([engineEntry(next)]);
+        engine.scheduler.setIntervalMs(next.intervalMs);
+        io.stdout(snapshotText(options, current, engine, clockOf(io).now()).text);
+      }) ?? unfollow;
     engine.start();
   });
+}
+
+/** Says why the watched website can no longer be read after a settings change, and the exit status. */
+function settingsChangeFailure(error: Error, io: WatchIO): number {
+  try {
+    return reportFailure(error, io.stderr);
+  } catch {
+    io.stderr(unexpectedFailureLine(error.message));
+    return EXIT_API;
+  }
 }

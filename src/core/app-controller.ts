@@ -1,22 +1,20 @@
 import type { SettingsPatch } from '../shared/ipc-contract';
 import type { AddedView, AppStateView, HistoryPoint, TokenCheckView, WebsiteView } from '../shared/view-model';
-import { requireTokenOrigin } from './api-origin';
 import type { DataFastClient } from './client';
 import type { Clock } from './clock';
 import { DASHBOARDS_URL, dashboardUrl } from './dashboard';
-import { createDemoReader } from './demo-source';
-import { Engine, type EngineWebsite } from './engine';
+import { Engine } from './engine';
 import { DataFastError, errorMessage } from './errors';
 import type { History } from './history';
 import { HistoryPersister, type HistoryFile } from './history-file';
 import { present, type TrayView } from './presenter';
-import { KeychainUnavailableError } from './secret-store';
 import type { SettingsRepository } from './settings-repository';
 import { sortedWebsites, type Settings, type WebsiteSettings } from './settings-schema';
 import type { SpikeEvent } from './spike-detector';
 import { spikeMessage } from './spike-message';
 import { maskToken } from './token';
-import { tokenBudgetKey, TokenChecks } from './token-checks';
+import { TokenChecks } from './token-checks';
+import { WebsiteReaders } from './website-readers';
 import type { WebsiteAccounts } from './website-accounts';
 
 export interface NotificationRequest {
@@ -67,8 +65,7 @@ export class AppController {
   readonly #changeListeners = new Set<() => void>();
   readonly #notifyListeners = new Set<(request: NotificationRequest) => void>();
   readonly #tokenChecks: TokenChecks;
-  readonly #tokens = new Map<string, string | null>();
-  readonly #demoReaders = new Map<string, (signal?: AbortSignal) => Promise<number>>();
+  readonly #readers: WebsiteReaders;
   #loaded: LoadedWebsite[] = [];
   #settings: Settings;
   #notices: string[];
@@ -94,6 +91,7 @@ export class AppController {
       },
       onSpike: (spike) => this.#onSpike(spike),
     });
+    this.#readers = new WebsiteReaders({ accounts: options.accounts, createClient: options.createClient, clock: options.clock });
     this.#tokenChecks = new TokenChecks({
       clock: options.clock,
       reserve: (budgetKey) => this.engine.scheduler.reserve(budgetKey),
@@ -250,7 +248,7 @@ export class AppController {
     const result = await this.#ownWrite(async () => {
       const added = token.startsWith('dft_') ? await accounts.addFromAccountToken(token, websiteIds) : await accounts.addWebsiteKey(token);
       // Their tokens are read afresh by the sync that follows.
-      for (const website of added.websites) this.#tokens.delete(website.id);
+      for (const website of added.websites) this.#readers.forget(website.id);
       return added;
     });
     if (result.sessionOnly) {
@@ -284,7 +282,7 @@ export class AppController {
 
   async remove(id: string): Promise<void> {
     await this.#ownWrite(() => this.#options.accounts.remove(id));
-    this.#tokens.delete(id);
+    this.#readers.forget(id);
     this.#options.history.remove(id);
   }
 
@@ -392,65 +390,24 @@ export class AppController {
   async #sync(reloadTokens: boolean): Promise<void> {
     const settings = this.#options.settings.read();
     this.#settings = settings;
-    if (reloadTokens) this.#tokens.clear();
+    if (reloadTokens) this.#readers.forget();
     const ordered = sortedWebsites(settings);
-    const listings = new Map<string, { masked: string | null; sessionOnly: boolean }>();
-    let keychainProblem: string | null = null;
-    for (const website of ordered) {
-      if (website.tokenKind === 'demo') continue;
-      if (!this.#tokens.has(website.id)) {
-        try {
-          this.#tokens.set(website.id, await this.#options.accounts.tokenFor(website.id));
-        } catch (error) {
-          if (!(error instanceof KeychainUnavailableError)) throw error;
-          keychainProblem = error.message;
-          this.#tokens.set(website.id, null);
-        }
-      }
-      const token = this.#tokens.get(website.id) ?? null;
-      listings.set(website.id, { masked: token ? maskToken(token) : null, sessionOnly: this.#options.accounts.isSessionOnly(website.id) });
-    }
+    const loaded = await this.#readers.load(ordered, settings.apiUrl);
     // A keychain notice stands while the problem does: it goes once the tokens can be read.
+    const keychainProblem = loaded.keychainProblem?.message ?? null;
     if (this.#keychainNotice && this.#keychainNotice !== keychainProblem) this.#notices = this.#notices.filter((notice) => notice !== this.#keychainNotice);
     this.#keychainNotice = keychainProblem;
-    if (keychainProblem) this.#addNotice(keychainProblem);
-    this.#loaded = ordered.map((website) => ({
-      settings: website,
-      maskedToken: listings.get(website.id)?.masked ?? null,
-      tokenInSessionOnly: listings.get(website.id)?.sessionOnly ?? false,
-    }));
-
-    const client = this.#options.createClient(settings.apiUrl);
-    this.engine.setWebsites(ordered.map((website) => this.#engineWebsite(website, client, settings.apiUrl)));
+    for (const notice of [keychainProblem, ...loaded.refusals]) if (notice) this.#addNotice(notice);
+    this.#loaded = ordered.map((website) => {
+      const token = website.tokenKind === 'demo' ? null : (loaded.tokens.get(website.id) ?? null);
+      return { settings: website, maskedToken: token ? maskToken(token) : null, tokenInSessionOnly: this.#options.accounts.isSessionOnly(website.id) };
+    });
+    this.engine.setWebsites(loaded.websites);
     this.engine.scheduler.setIntervalMs(settings.refreshIntervalSeconds * 1000);
     this.engine.scheduler.setEveryWebsiteActive(settings.displayMode === 'sum');
     this.engine.detector.updateSettings(spikeSettingsOf(settings));
     if (settings.activeWebsiteId) this.engine.scheduler.setActive(settings.activeWebsiteId);
     this.#emitChange();
-  }
-
-  #engineWebsite(website: WebsiteSettings, client: DataFastClient, apiUrl: string): EngineWebsite {
-    if (website.tokenKind === 'demo') {
-      let read = this.#demoReaders.get(website.id);
-      if (!read) {
-        read = createDemoReader({ now: () => this.#clock.now(), random: () => this.#clock.random() });
-        this.#demoReaders.set(website.id, read);
-      }
-      const demoRead = read;
-      return { websiteId: website.id, budgetKey: 'demo', revision: 'demo', threshold: website.spikeThreshold, read: (signal) => demoRead(signal) };
-    }
-    const token = this.#tokens.get(website.id) ?? null;
-    const fingerprint = token ? tokenBudgetKey(token) : 'none';
-    const credentials = { token: token ?? '', websiteId: website.websiteId ?? undefined };
-    const refusal = token ? originRefusal(website, apiUrl) : new DataFastError({ kind: 'missing-token', message: `No token is available for ${website.label}. Add the website again in Settings.` });
-    if (refusal?.kind === 'wrong-origin') this.#addNotice(refusal.message);
-    return {
-      websiteId: website.id,
-      budgetKey: fingerprint,
-      revision: `${fingerprint}|${website.websiteId ?? ''}|${apiUrl}`,
-      threshold: website.spikeThreshold,
-      read: (signal) => (refusal ? Promise.reject(refusal) : client.realtimeVisitors(credentials, signal)),
-    };
   }
 
   /**
@@ -467,8 +424,8 @@ export class AppController {
     } catch {
       return;
     }
-    if (stored === null || stored === (this.#tokens.get(websiteId) ?? null)) return;
-    this.#tokens.set(websiteId, stored);
+    if (stored === null || stored === this.#readers.token(websiteId)) return;
+    this.#readers.remember(websiteId, stored);
     await this.#resync(false);
   }
 
@@ -510,16 +467,6 @@ export class AppController {
 
   #emitNotify(request: NotificationRequest): void {
     for (const listener of this.#notifyListeners) listener(request);
-  }
-}
-
-function originRefusal(website: WebsiteSettings, apiUrl: string): DataFastError | null {
-  try {
-    requireTokenOrigin(website, apiUrl);
-    return null;
-  } catch (error) {
-    if (error instanceof DataFastError) return error;
-    throw error;
   }
 }
 

@@ -5,6 +5,7 @@ import { CLI, runCli, watchCli } from '../support/run-cli';
 import { childEnv } from '../support/child-env';
 import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
 import { tempDir } from '../support/temp';
+import { DEFAULT_SETTINGS } from '../../src/core/settings-schema';
 
 let fake: FakeDataFast;
 beforeAll(async () => {
@@ -259,4 +260,38 @@ describe('runner with a hand-edited settings file', () => {
       dir.remove();
     }
   });
+});
+
+describe('runner watch mode and settings changed by another program', () => {
+  const demo = (label: string) => ({ id: 'demo', label, websiteId: null, domain: null, tokenKind: 'demo' as const, order: 0, spikeThreshold: null, apiOrigin: 'https://datafa.st' });
+  const writeSettings = (dir: string, websites: readonly ReturnType<typeof demo>[]) =>
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites, activeWebsiteId: websites[0]?.id ?? null }));
+
+  it('follows a rename, then ends with the reason when its website is removed', async () => {
+    const dir = tempDir();
+    try {
+      writeSettings(dir.path, [demo('Shop window')]);
+      let step = 0;
+      const result = await watchCli(
+        ['--format', 'json', '--website', 'demo'],
+        { DATAFAST_MENUBAR_CONFIG_DIR: dir.path },
+        () => false,
+        (lines) => {
+          const labels = lines.map((line) => (JSON.parse(line) as { website?: string }).website);
+          if (step === 0 && labels.includes('Shop window (demo)')) {
+            step = 1;
+            writeSettings(dir.path, [demo('Renamed shop')]);
+          } else if (step === 1 && labels.includes('Renamed shop (demo)')) {
+            step = 2;
+            writeSettings(dir.path, []);
+          }
+        },
+      );
+      expect(step).toBe(2);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/datafast-menubar: .*demo/);
+    } finally {
+      dir.remove();
+    }
+  }, 40_000);
 });

@@ -1,0 +1,62 @@
+import { requireTokenOrigin } from '../core/api-origin';
+import { createDataFastClient } from '../core/client';
+import type { Clock } from '../core/clock';
+import { sortedWebsites } from '../core/settings-schema';
+import { WebsiteReaders } from '../core/website-readers';
+import { UsageError, type WatchOptions } from './args';
+import type { RunnerContext } from './context';
+import type { WatchedWebsite, WatchIO } from './watch';
+
+/**
+ * A website from the settings file and the keychain, read through the same WebsiteReaders the app
+ * uses. In watch mode it follows the file as the app does: a rename, a replaced token, another
+ * active website or a new API address takes effect on the next change; a website that is gone
+ * (or can no longer be read) ends the watch with the reason.
+ */
+export async function configuredWebsite(options: WatchOptions, io: WatchIO, context: RunnerContext, clock: Clock): Promise<WatchedWebsite> {
+  const readers = new WebsiteReaders({
+    accounts: context.accounts,
+    createClient: (apiUrl) => createDataFastClient({ apiUrl, ...(io.fetch !== undefined && { fetch: io.fetch }) }),
+    clock,
+  });
+  const resolve = async (): Promise<WatchedWebsite> => {
+    const settings = context.settings.read();
+    const website =
+      options.website !== null
+        ? context.accounts.resolve(options.website)
+        : (settings.websites.find((candidate) => candidate.id === settings.activeWebsiteId) ?? sortedWebsites(settings)[0]);
+    if (!website) throw new UsageError('No website configured. Set DATAFAST_API_KEY, add one with "datafast-menubar add" (token on stdin), or try --demo.');
+    const apiUrl = context.apiUrl();
+    const demo = website.tokenKind === 'demo';
+    // Before the keychain is asked: a token that may not go to this address is not even read.
+    if (!demo) requireTokenOrigin(website, apiUrl);
+    const loaded = await readers.load([website], apiUrl);
+    if (loaded.keychainProblem) throw loaded.keychainProblem;
+    if (!demo && readers.token(website.id) === null) {
+      throw new UsageError(`No token is stored for ${website.label}. Add it again: printf %s "$TOKEN" | datafast-menubar add`);
+    }
+    const [reader] = loaded.websites;
+    if (!reader) throw new Error('The runner lost track of its website.');
+    return {
+      websiteId: website.id,
+      label: website.label,
+      dataFastId: website.websiteId,
+      demo,
+      intervalMs: options.intervalMs ?? settings.refreshIntervalSeconds * 1000,
+      numberFormat: settings.numberFormat,
+      read: (signal) => reader.read(signal),
+      budgetKey: reader.budgetKey,
+      revision: reader.revision,
+    };
+  };
+  const first = await resolve();
+  return {
+    ...first,
+    follow: (onChange) =>
+      context.settings.onChange(() => {
+        // Another program may have replaced a token without touching the settings: read them again.
+        readers.forget();
+        resolve().then(onChange, (error: unknown) => onChange(error instanceof Error ? error : new Error(String(error))));
+      }),
+  };
+}
