@@ -87,6 +87,8 @@ export function httpFailure(response: Response, apiError: ApiError | null, parse
   const envelopeCode = apiError ? Number(apiError.code) : Number.NaN;
   // A 200 carrying an error envelope takes its status from the envelope.
   const status = response.ok && Number.isInteger(envelopeCode) ? envelopeCode : response.status;
+  // A 200 carrying an error is not an HTTP error: say where the code came from.
+  const code = response.ok ? `error ${status} in a successful reply` : `HTTP ${status}`;
   const apiReason = apiError?.message ? redactTokens(apiError.message) : null;
   const because = apiReason ? `: ${apiReason}` : '';
 
@@ -125,10 +127,10 @@ export function httpFailure(response: Response, apiError: ApiError | null, parse
       return new DataFastError({
         kind: 'server',
         status,
-        message: `DataFast is having trouble (HTTP ${status})${because}. We will keep trying.`,
+        message: `DataFast is having trouble (${code})${because}. We will keep trying.`,
       });
     default:
       if (parsedBody === undefined) return unreadable(rawBody);
-      return new DataFastError({ kind: 'invalid-response', status, message: `DataFast answered with an unexpected HTTP ${status}${because}.` });
+      return new DataFastError({ kind: 'invalid-response', status, message: `DataFast answered with an unexpected ${code}${because}.` });
   }
 }

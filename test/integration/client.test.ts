@@ -73,6 +73,15 @@ describe('realtime visitors', () => {
     expect(error.message).toContain('only "visitors" is supported');
   });
 
+  it('names an error DataFast reports inside a 200 reply as such, not as an HTTP error', async () => {
+    fake.queueFault({ type: 'json', status: 200, body: { status: 'error', error: { code: 500, message: 'Database busy' } } });
+    const error = await failureOf(client.realtimeVisitors(shop));
+    expect(error.kind).toBe('server');
+    expect(error.message).toBe('DataFast is having trouble (error 500 in a successful reply): Database busy. We will keep trying.');
+    fake.queueFault({ type: 'status', status: 502, message: 'Bad gateway' });
+    expect((await failureOf(client.realtimeVisitors(shop))).message).toBe('DataFast is having trouble (HTTP 502): Bad gateway. We will keep trying.');
+  });
+
   it('reads an error envelope whose code is a string', async () => {
     fake.queueFault({ type: 'json', status: 200, body: { status: 'error', error: { code: '403', message: 'Scope missing' } } });
     const error = await failureOf(client.realtimeVisitors(shop));
