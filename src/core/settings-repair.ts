@@ -19,7 +19,10 @@ export interface Repair {
 
 type Fields = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON object, not a list or a value: the only shape settings can have. */
+export function isObject(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** The stored value where it is valid, else the default with a sentence saying which and why. */
 function field<T>(schema: z.ZodType<T>, stored: unknown, fallback: T, path: string[], repairs: string[], shown: string): T {

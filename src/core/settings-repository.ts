@@ -5,7 +5,7 @@ import lockfile from 'proper-lockfile';
 import type { ZodError } from 'zod';
 import { errorMessage } from './errors';
 import { keepBackup, setAside } from './quarantine';
-import { repairSettings } from './settings-repair';
+import { isObject, repairSettings } from './settings-repair';
 import { unsafeFileReason } from './safe-file';
 import { migrateSettings, NewerSettingsError } from './settings-migrations';
 import { PRODUCT_NAME } from '../shared/app-identity';
@@ -245,8 +245,4 @@ function problemMessage(aside: string, error: unknown): string {
         ? 'it does not match the settings format'
         : errorMessage(error);
   return `The settings file could not be read (${reason}); starting with defaults. The old file was kept as ${aside}.`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
