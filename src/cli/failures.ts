@@ -1,4 +1,4 @@
-import { DataFastError, errorMessage } from '../core/errors';
+import { DataFastError, errnoCode, errorMessage } from '../core/errors';
 import { redactTokens } from '../core/redact';
 import { InvalidTokenError, KeychainUnavailableError } from '../core/secret-store';
 import { SettingsValidationError } from '../core/settings-repository';
@@ -25,8 +25,8 @@ export function reportFailure(error: unknown, stderr: (text: string) => void): n
     stderr(`datafast-menubar: ${error.message}`);
     return EXIT_USAGE;
   }
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && SETTINGS_FOLDER_PROBLEMS.has(code)) {
+  const code = errnoCode(error);
+  if (code !== null && SETTINGS_FOLDER_PROBLEMS.has(code)) {
     stderr(
       `datafast-menubar: the settings folder cannot be used (${redactTokens(errorMessage(error))}). Check that it is a folder you may write to, or choose another with DATAFAST_MENUBAR_CONFIG_DIR.`,
     );

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { errorEnvelopeSchema } from './api-schemas';
 import { BodyTooLargeError } from './bounded-body';
-import { DataFastError } from './errors';
+import { DataFastError, errnoCode } from './errors';
 import { formatDuration } from './format';
 import { redactTokens } from './redact';
 import { retryTimeFromHeaders } from './retry-after';
@@ -75,8 +75,8 @@ function mentionsRedirect(error: unknown): boolean {
 /** Node's fetch hides the useful part (`ECONNREFUSED`, `ENOTFOUND`) in `cause.code`. */
 function errorCode(error: unknown): string | null {
   for (const link of causeChain(error)) {
-    const code: unknown = (link as Error & { code?: unknown }).code;
-    if (typeof code === 'string' && code.length > 0) return code;
+    const code = errnoCode(link);
+    if (code) return code;
   }
   return null;
 }

@@ -65,3 +65,9 @@ export function needsUserAction(kind: FailureKind): boolean {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The `code` of a Node system error (`EACCES`, `ENOTDIR`, …), or null for anything else. */
+export function errnoCode(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : null;
+}

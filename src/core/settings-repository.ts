@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import type { ZodError } from 'zod';
-import { errorMessage } from './errors';
+import { errnoCode, errorMessage } from './errors';
 import { keepBackup, setAside } from './quarantine';
 import { isObject, repairSettings } from './settings-repair';
 import { unsafeFileReason } from './safe-file';
@@ -59,7 +59,7 @@ async function lockSettings(path: string): Promise<() => Promise<void>> {
     try {
       return await lockfile.lock(path, LOCK_OPTIONS);
     } catch (error) {
-      if ((error as { code?: unknown }).code !== 'ELOCKED' || attempt >= LOCK_ATTEMPTS) throw error;
+      if (errnoCode(error) !== 'ELOCKED' || attempt >= LOCK_ATTEMPTS) throw error;
       await sleep(Math.min(200, 10 * 1.3 ** attempt));
     }
   }
@@ -228,7 +228,7 @@ function checkFile(path: string, now: number, onProblem: (message: string) => vo
     if (!isObject(JSON.parse(readFileSync(path, 'utf8')))) throw new Error('it is not a settings object');
     return null;
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
+    const code = errnoCode(error);
     if (code === 'EACCES' || code === 'EPERM') {
       return `The settings file ${path} cannot be read: permission denied. It was left as it is; give your user access to it (or remove it), then start again.`;
     }

@@ -1,5 +1,5 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import { errorMessage } from '../core/errors';
+import { errnoCode, errorMessage } from '../core/errors';
 import { firstSentence } from '../core/presenter';
 import { redactTokens } from '../core/redact';
 import { PRODUCT_NAME } from '../shared/app-identity';
@@ -13,7 +13,7 @@ export interface StartupFailureActions {
 
 /** What went wrong, in words a person can act on; tokens never appear. */
 export function startupFailureMessage(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = errnoCode(error);
   const detail = redactTokens(errorMessage(error)).replace(/\.$/, '');
   const fsHint =
     code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
