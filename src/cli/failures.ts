@@ -4,10 +4,10 @@ import { InvalidTokenError, KeychainUnavailableError } from '../core/secret-stor
 import { SettingsValidationError } from '../core/settings-repository';
 import { WebsiteNotFoundError } from '../core/website-accounts';
 import { UsageError } from './args';
-import { EXIT_KEYCHAIN, EXIT_USAGE, exitCodeFor } from './exit-codes';
+import { EXIT_API, EXIT_KEYCHAIN, EXIT_USAGE, exitCodeFor } from './exit-codes';
 
 /** Names a failure on stderr and picks the exit status; unknown errors are not ours to hide. */
-export function reportFailure(error: unknown, stderr: (text: string) => void): number {
+function reportFailure(error: unknown, stderr: (text: string) => void): number {
   if (error instanceof KeychainUnavailableError) {
     stderr(`datafast-menubar: ${error.message}`);
     return EXIT_KEYCHAIN;
@@ -37,6 +37,16 @@ export function reportFailure(error: unknown, stderr: (text: string) => void): n
 
 /** File-system failures that a person fixes in the settings folder, not by trying again. */
 const SETTINGS_FOLDER_PROBLEMS: ReadonlySet<string> = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENOSPC']);
+
+/** Like reportFailure, and anything it does not know is said as an unexpected failure (exit 4). */
+export function reportAnyFailure(error: unknown, stderr: (text: string) => void): number {
+  try {
+    return reportFailure(error, stderr);
+  } catch {
+    stderr(unexpectedFailureLine(redactTokens(errorMessage(error))));
+    return EXIT_API;
+  }
+}
 
 /** The line for anything else that went wrong (exit 4): said once, with a request to report it. */
 export function unexpectedFailureLine(detail: string): string {

@@ -3,7 +3,7 @@ import type { KeychainBackend } from '../core/secret-store';
 import { parseRunnerArgs } from './args';
 import { openContext, type RunnerContext } from './context';
 import { EXIT_OK } from './exit-codes';
-import { reportFailure } from './failures';
+import { reportAnyFailure } from './failures';
 import { addCommand, listCommand, removeCommand } from './manage';
 import { USAGE } from './usage';
 import { chooseWebsite, readOnce, watch, type WatchIO } from './watch';
@@ -56,6 +56,6 @@ export async function runRunner(argv: readonly string[], io: RunnerIO): Promise<
       }
     }
   } catch (error) {
-    return reportFailure(error, io.stderr);
+    return reportAnyFailure(error, io.stderr);
   }
 }

@@ -1,5 +1,5 @@
 import { configuredWebsite } from './configured-website';
-import { oneShotMessage, reportFailure, unexpectedFailureLine } from './failures';
+import { oneShotMessage, reportAnyFailure } from './failures';
 import { createDataFastClient, requireTokenKind, type FetchFunction } from '../core/client';
 import { systemClock, type Clock } from '../core/clock';
 import { dashboardUrl } from '../core/dashboard';
@@ -12,7 +12,7 @@ import { present } from '../core/presenter';
 import { normaliseToken } from '../core/token';
 import { UsageError, type WatchOptions } from './args';
 import type { RunnerContext } from './context';
-import { EXIT_API, EXIT_OK, exitCodeFor } from './exit-codes';
+import { EXIT_OK, exitCodeFor } from './exit-codes';
 import { renderSnapshot, renderSpike } from './output';
 
 export interface WatchIO {
@@ -186,7 +186,7 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
     unfollow =
       website.follow?.((next) => {
         if (next instanceof Error) {
-          finish(settingsChangeFailure(next, io));
+          finish(reportAnyFailure(next, io.stderr));
           return;
         }
         current = next;
@@ -196,14 +196,4 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
       }) ?? unfollow;
     engine.start();
   });
-}
-
-/** Says why the watched website can no longer be read after a settings change, and the exit status. */
-function settingsChangeFailure(error: Error, io: WatchIO): number {
-  try {
-    return reportFailure(error, io.stderr);
-  } catch {
-    io.stderr(unexpectedFailureLine(error.message));
-    return EXIT_API;
-  }
 }
