@@ -214,12 +214,17 @@ export class AppController {
     await this.#updateSettings((settings) => ({ ...settings, displayMode: mode }));
   }
 
-  /**
-   * Reads every token from the keychain again: after the screen is unlocked or the computer
-   * wakes, a keychain that was locked may be open now.
-   */
+  /** Reads every token from the keychain again. */
   reloadTokens(): Promise<void> {
     return this.#resync(true);
+  }
+
+  /**
+   * After the screen is unlocked or the computer wakes, a keychain that was locked may be open
+   * now: the tokens are read again then, but only while the keychain is known to have failed.
+   */
+  retryKeychain(): Promise<void> {
+    return this.#keychainNotice === null ? Promise.resolve() : this.reloadTokens();
   }
 
   async refreshNow(): Promise<void> {

@@ -186,7 +186,7 @@ async function start({ platform, directory, tray, countImage, templateIcon }: La
 
   const pauses = new PauseReasons(controller);
   followPower(powerMonitor, pauses, platform);
-  retryKeychainOnUnlock(powerMonitor, () => void controller.reloadTokens());
+  retryKeychainOnUnlock(powerMonitor, () => void controller.retryKeychain());
   const stopOnlineWatch = watchOnline({ isOnline: () => net.isOnline(), pauses, timers: systemClock });
   // "updated 12 s ago" has to move even when no poll changes anything.
   const stopAgeTicks = repeatEvery(systemClock, AGE_REFRESH_MS, () => appShell.scheduleRender());

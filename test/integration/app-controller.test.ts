@@ -219,13 +219,17 @@ describe('app controller', () => {
     try {
       await app.addToken(TEST_TOKENS.shopKey);
       await eventually(() => app.controller.trayView().visitors === 42);
+      // With nothing wrong, waking or unlocking the screen leaves the keychain alone.
+      const reads = keychain.reads;
+      await app.controller.retryKeychain();
+      expect(keychain.reads).toBe(reads);
       state = 'locked';
       await app.controller.reloadTokens();
       const locked = app.controller.appState();
       expect(locked.notices.filter((notice) => notice.startsWith('The system keychain is locked'))).toHaveLength(1);
       expect(locked.websites[0]?.maskedToken).toBeNull();
       state = 'unlocked';
-      await app.controller.reloadTokens();
+      await app.controller.retryKeychain();
       await app.controller.refreshNow();
       await eventually(() => app.controller.trayView().visitors === 42 && app.controller.trayView().status === 'ok');
       expect(app.controller.appState().notices.some((notice) => notice.includes('keychain is locked'))).toBe(false);
