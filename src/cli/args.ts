@@ -5,8 +5,10 @@ import { errorMessage } from '../core/errors';
 import { tokenKind } from '../core/token';
 import { REFRESH_SECONDS } from '../shared/setting-limits';
 
-export type OutputFormat = 'text' | 'json' | 'waybar' | 'xbar';
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'waybar', 'xbar'];
+export type OutputFormat = 'text' | 'json' | 'waybar' | 'xbar' | 'i3blocks' | 'polybar';
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'waybar', 'xbar', 'i3blocks', 'polybar'];
+/** Formats whose host reads the whole output of one run, never a stream of lines. */
+const ONE_SHOT_FORMATS: ReadonlySet<OutputFormat> = new Set(['xbar', 'i3blocks']);
 
 export interface WatchOptions {
   readonly command: 'watch';
@@ -29,6 +31,11 @@ export interface AddOptions {
 
 export interface ListOptions {
   readonly command: 'list';
+  readonly format: 'text' | 'json';
+}
+
+export interface RestoreOptions {
+  readonly command: 'restore';
 }
 
 export interface RemoveOptions {
@@ -40,7 +47,7 @@ export interface HelpOptions {
   readonly command: 'help' | 'version';
 }
 
-export type RunnerCommand = WatchOptions | AddOptions | ListOptions | RemoveOptions | HelpOptions;
+export type RunnerCommand = WatchOptions | AddOptions | ListOptions | RemoveOptions | RestoreOptions | HelpOptions;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -82,7 +89,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
       },
     });
   } catch (error) {
-    throw new UsageError(`${errorMessage(error)}. Run with --help for usage.`);
+    throw new UsageError(`${argumentProblem(error)} Run with --help for usage.`);
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };
@@ -103,9 +110,15 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
       expectNoMore(rest, 'add');
       if (values.all && websiteIds.length > 0) throw new UsageError('Use either --all or --website-id, not both.');
       return { command: 'add', websiteIds, all: values.all, apiUrl };
-    case 'list':
+    case 'list': {
       expectNoMore(rest, 'list');
-      return { command: 'list' };
+      const format = values.format;
+      if (format !== 'text' && format !== 'json') throw new UsageError(`list prints text or json, not "${format}".`);
+      return { command: 'list', format };
+    }
+    case 'restore':
+      expectNoMore(rest, 'restore');
+      return { command: 'restore' };
     case 'remove': {
       const [target, ...extra] = rest;
       if (!target) throw new UsageError('Say which website to remove: datafast-menubar remove <label|domain|id>.');
@@ -113,7 +126,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
       return { command: 'remove', target };
     }
     default:
-      throw new UsageError(`Unknown command "${command}": use add, list or remove, or no command to watch. Run with --help for usage.`);
+      throw new UsageError(`Unknown command "${command}": use add, list, remove or restore, or no command to watch. Run with --help for usage.`);
   }
 
   const format = values.format;
@@ -128,7 +141,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
   if (websiteIds.length > 1) throw new UsageError('Watch one website at a time: give --website-id once.');
   return {
     command: 'watch',
-    once: values.once || format === 'xbar',
+    once: values.once || ONE_SHOT_FORMATS.has(format),
     format,
     intervalMs,
     websiteId: websiteIds[0] ?? null,
@@ -136,6 +149,18 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
     apiUrl,
     demo: values.demo,
   };
+}
+
+/** parseArgs speaks of positionals and `--`; a person typed an option we do not have. */
+function argumentProblem(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? error.code : null;
+  const option = /'(-[^']*)'/.exec(errorMessage(error))?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `Unknown option "${option}".`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    const name = option.split(' ')[0] ?? option;
+    return errorMessage(error).includes('argument missing') ? `"${name}" needs a value.` : `"${name}" takes no value.`;
+  }
+  return `${errorMessage(error)}.`;
 }
 
 function expectNoMore(rest: readonly string[], command: string): void {

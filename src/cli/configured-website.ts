@@ -30,24 +30,32 @@ export async function configuredWebsite(options: WatchOptions, io: WatchIO, cont
     const demo = website.tokenKind === 'demo';
     // Before the keychain is asked: a token that may not go to this address is not even read.
     if (!demo) requireTokenOrigin(website, apiUrl);
-    const loaded = await readers.load([website], apiUrl);
+    // xbar's menu lists every website; the other formats show only the one watched.
+    const shown = options.format === 'xbar' ? [website, ...sortedWebsites(settings).filter((other) => other.id !== website.id)] : [website];
+    const loaded = await readers.load(shown, apiUrl);
     if (loaded.keychainProblem) throw loaded.keychainProblem;
     if (!demo && readers.token(website.id) === null) {
       throw new UsageError(`No token is stored for ${website.label}. Add it again: printf %s "$TOKEN" | datafast-menubar add`);
     }
-    const [reader] = loaded.websites;
-    if (!reader) throw new Error('The runner lost track of its website.');
-    return {
-      websiteId: website.id,
-      label: website.label,
-      dataFastId: website.websiteId,
-      demo,
-      intervalMs: options.intervalMs ?? settings.refreshIntervalSeconds * 1000,
-      numberFormat: settings.numberFormat,
-      read: (signal) => reader.read(signal),
-      budgetKey: reader.budgetKey,
-      revision: reader.revision,
-    };
+    const intervalMs = options.intervalMs ?? settings.refreshIntervalSeconds * 1000;
+    const watched = shown.map((entry, index): WatchedWebsite => {
+      const reader = loaded.websites[index];
+      if (!reader) throw new Error('The runner lost track of its website.');
+      return {
+        websiteId: entry.id,
+        label: entry.label,
+        dataFastId: entry.websiteId,
+        demo: entry.tokenKind === 'demo',
+        intervalMs,
+        numberFormat: settings.numberFormat,
+        read: (signal) => reader.read(signal),
+        budgetKey: reader.budgetKey,
+        revision: reader.revision,
+      };
+    });
+    const [first, ...others] = watched;
+    if (!first) throw new Error('The runner lost track of its website.');
+    return { ...first, others };
   };
   const first = await resolve();
   return {

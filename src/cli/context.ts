@@ -2,9 +2,12 @@ import { homedir } from 'node:os';
 import { createDataFastClient, type FetchFunction } from '../core/client';
 import { configDirectory } from '../core/paths';
 import { keychainService, loadKeytar, SecretStore, type KeychainBackend } from '../core/secret-store';
+import { errorMessage } from '../core/errors';
 import { createConfBackend } from '../core/settings-conf';
 import { SettingsRepository, SettingsValidationError } from '../core/settings-repository';
 import { WebsiteAccounts } from '../core/website-accounts';
+import { KeychainUnavailableError } from '../core/secret-store';
+import { restoreNotice } from '../core/website-restore';
 
 export interface ContextEnvironment {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -21,6 +24,8 @@ export interface RunnerContext {
   readonly accounts: WebsiteAccounts;
   /** `--api-url` if given, else the settings' API address. */
   readonly apiUrl: () => string;
+  /** Creates a client for the current API address. */
+  readonly client: () => ReturnType<typeof createDataFastClient>;
 }
 
 /** The runner's view of the shared settings file and keychain. */
@@ -46,11 +51,25 @@ export function openContext(environment: ContextEnvironment, apiUrlOverride: str
     platform,
   });
   const apiUrl = (): string => apiUrlOverride ?? settings.read().apiUrl;
-  const accounts = new WebsiteAccounts({
-    settings,
-    secrets,
-    sessionFallback: false,
-    client: () => createDataFastClient({ apiUrl: apiUrl(), ...(environment.fetch !== undefined && { fetch: environment.fetch }) }),
-  });
-  return { settings, secrets, accounts, apiUrl };
+  const client = () => createDataFastClient({ apiUrl: apiUrl(), ...(environment.fetch !== undefined && { fetch: environment.fetch }) });
+  const accounts = new WebsiteAccounts({ settings, secrets, sessionFallback: false, client });
+  return { settings, secrets, accounts, apiUrl, client };
+}
+
+/**
+ * The context, with the websites a damaged settings file lost brought back from the keychain
+ * first, so the command works on them as if nothing had happened, and the person is told.
+ * A keychain that cannot be asked now leaves them for `datafast-menubar restore`.
+ */
+export async function openRestoredContext(environment: ContextEnvironment, apiUrlOverride: string | null, followChanges = false): Promise<RunnerContext> {
+  const context = openContext(environment, apiUrlOverride, followChanges);
+  if (context.settings.websitesLostFrom === null) return context;
+  try {
+    const notice = restoreNotice(await context.accounts.restoreLost());
+    if (notice) environment.stderr(`datafast-menubar: ${notice}`);
+  } catch (error) {
+    if (!(error instanceof KeychainUnavailableError)) throw error;
+    environment.stderr(`datafast-menubar: the websites could not be restored from the keychain now (${errorMessage(error)}). Run "datafast-menubar restore" once it is available.`);
+  }
+  return context;
 }

@@ -1,9 +1,10 @@
 import { requireTokenKind } from '../core/client';
 import { KeychainLockedError, KeychainUnavailableError } from '../core/secret-store';
 import type { AddResult, WebsiteListing } from '../core/website-accounts';
-import type { AddOptions, RemoveOptions } from './args';
+import type { AddOptions, ListOptions, RemoveOptions } from './args';
 import { UsageError } from './args';
 import type { RunnerContext } from './context';
+import { restoreNotice } from '../core/website-restore';
 import { EXIT_KEYCHAIN, EXIT_OK, EXIT_USAGE } from './exit-codes';
 
 export interface ManageIO {
@@ -43,14 +44,18 @@ function addedOrUpdated(result: AddResult, id: string): 'Added' | 'Updated' {
   return result.createdIds.has(id) ? 'Added' : 'Updated';
 }
 
+/** What `list` says about a website's token, for people and for scripts. */
+type TokenState = 'stored' | 'missing' | 'demo' | 'keychain-locked' | 'keychain-unavailable';
+
 /**
- * `list`: the configured websites, the active one marked with *, tokens masked. Settings alone
- * answer "which websites": with none, the keychain is not touched; without a keychain, the
- * websites are still listed and the tokens said to be out of reach, once.
+ * `list`: the configured websites, the active one marked with *, tokens masked; `--format json`
+ * gives the same as one JSON array. Settings alone answer "which websites": with none, the
+ * keychain is not touched; without a keychain, the websites are still listed and the tokens said
+ * to be out of reach, once.
  */
-export async function listCommand(context: RunnerContext, io: ManageIO): Promise<number> {
+export async function listCommand(options: ListOptions, context: RunnerContext, io: ManageIO): Promise<number> {
   if (context.settings.read().websites.length === 0) {
-    io.stdout('No websites yet. Add one: printf %s "$TOKEN" | datafast-menubar add');
+    io.stdout(options.format === 'json' ? '[]' : 'No websites yet. Add one: printf %s "$TOKEN" | datafast-menubar add');
     return EXIT_OK;
   }
   let listings: readonly WebsiteListing[];
@@ -64,15 +69,36 @@ export async function listCommand(context: RunnerContext, io: ManageIO): Promise
     keychainOut = error;
   }
   const locked = keychainOut instanceof KeychainLockedError;
-  for (const { website, active, maskedToken } of listings) {
-    const token =
-      website.tokenKind === 'demo'
-        ? 'demo data'
-        : keychainOut
-          ? `token: keychain ${locked ? 'locked' : 'unavailable'}`
-          : (maskedToken ?? 'no token stored: add it again');
-    const where = website.domain ?? website.websiteId ?? '';
-    io.stdout(`${active ? '*' : ' '} ${website.label}  ${where}  [${website.id}]  ${token}`.replace(/ {3,}/g, '  '));
+  const tokenState = ({ website, maskedToken }: WebsiteListing): TokenState => {
+    if (website.tokenKind === 'demo') return 'demo';
+    if (keychainOut) return locked ? 'keychain-locked' : 'keychain-unavailable';
+    return maskedToken === null ? 'missing' : 'stored';
+  };
+  if (options.format === 'json') {
+    const rows = listings.map((listing) => ({
+      id: listing.website.id,
+      label: listing.website.label,
+      domain: listing.website.domain,
+      dataFastId: listing.website.websiteId,
+      tokenKind: listing.website.tokenKind,
+      active: listing.active,
+      token: listing.maskedToken,
+      tokenState: tokenState(listing),
+    }));
+    io.stdout(JSON.stringify(rows));
+  } else {
+    const tokenText: Record<TokenState, (listing: WebsiteListing) => string> = {
+      stored: (listing) => listing.maskedToken ?? '',
+      missing: () => 'no token stored: add it again',
+      demo: () => 'demo data',
+      'keychain-locked': () => 'token: keychain locked',
+      'keychain-unavailable': () => 'token: keychain unavailable',
+    };
+    for (const listing of listings) {
+      const { website, active } = listing;
+      const where = website.domain ?? website.websiteId ?? '';
+      io.stdout(`${active ? '*' : ' '} ${website.label}  ${where}  [${website.id}]  ${tokenText[tokenState(listing)](listing)}`.replace(/ {3,}/g, '  '));
+    }
   }
   // Without a keychain the list is all there is to say; a locked one is a state to fix now.
   return locked ? EXIT_KEYCHAIN : EXIT_OK;
@@ -83,5 +109,16 @@ export async function removeCommand(options: RemoveOptions, context: RunnerConte
   const website = context.accounts.resolve(options.target);
   await context.accounts.remove(website.id);
   io.stdout(`Removed ${website.label}${website.domain ? ` (${website.domain})` : ''} and its token.`);
+  return EXIT_OK;
+}
+
+/**
+ * `restore`: websites whose tokens are in the keychain but not in the settings come back, named
+ * by DataFast. Done by itself after a damaged settings file; by hand when the keychain could not
+ * be asked then.
+ */
+export async function restoreCommand(context: RunnerContext, io: ManageIO): Promise<number> {
+  const notice = restoreNotice(await context.accounts.restoreLost());
+  io.stdout(notice ?? 'Nothing to restore: every token in the keychain belongs to a configured website.');
   return EXIT_OK;
 }

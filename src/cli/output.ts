@@ -1,24 +1,46 @@
 import type { PollState } from '../core/scheduler';
-import type { TrayView } from '../core/presenter';
+import { ERROR_MARK, type MenuWebsite, type TrayView } from '../core/presenter';
 import type { SpikeEvent } from '../core/spike-detector';
 import type { OutputFormat } from './args';
+import { singleLine } from '../core/format';
+import { pangoText, polybarText, xbarText } from './host-text';
+
+export interface SnapshotWebsite {
+  readonly menu: MenuWebsite;
+  /** The website's page on DataFast, or the list of dashboards when its DataFast id is unknown. */
+  readonly dashboardUrl: string;
+}
 
 export interface Snapshot {
   readonly view: TrayView;
   readonly poll: PollState;
   readonly label: string;
-  /** The DataFast website ID, when known, for dashboard links. */
-  readonly dashboardUrl: string | null;
+  readonly dashboardUrl: string;
+  /** Every website read in this run (xbar lists them all), the watched one included. */
+  readonly websites: readonly SnapshotWebsite[];
 }
 
-function waybarClass(view: TrayView): 'ok' | 'stale' | 'error' {
+export type BarState = 'ok' | 'stale' | 'error';
+
+/** One word for the three looks a bar can give the count. */
+export function barState(view: TrayView): BarState {
   if (view.status === 'error' || view.status === 'empty') return 'error';
   return view.status === 'stale' ? 'stale' : 'ok';
 }
 
-/** One update rendered for the chosen output. xbar's is several lines; the others one. */
+/** Legible on light and dark bars alike. */
+const BAR_COLOURS: Readonly<Record<BarState, string | null>> = { ok: null, stale: '#9a9a9a', error: '#e5484d' };
+
+/** Formats read by a status bar, which draws whatever comes out: they report failure in what they print. */
+export function isBarFormat(format: OutputFormat): boolean {
+  return format === 'waybar' || format === 'xbar' || format === 'i3blocks' || format === 'polybar';
+}
+
+/** One update rendered for the chosen output. xbar's and i3blocks' are several lines; the others one. */
 export function renderSnapshot(format: OutputFormat, snapshot: Snapshot): string {
   const { view, poll } = snapshot;
+  const state = barState(view);
+  const colour = BAR_COLOURS[state];
   switch (format) {
     case 'text':
       return view.title;
@@ -32,12 +54,61 @@ export function renderSnapshot(format: OutputFormat, snapshot: Snapshot): string
         error: poll.error ? { kind: poll.error.kind, message: poll.error.message } : null,
       });
     case 'waybar':
-      return JSON.stringify({ text: view.title, tooltip: view.tooltip, class: waybarClass(view) });
-    case 'xbar': {
-      const lines = [view.title, '---', view.headline, view.detail];
-      if (snapshot.dashboardUrl) lines.push(`Open dashboard | href=${snapshot.dashboardUrl}`);
-      return lines.join('\n');
+      return JSON.stringify({
+        text: pangoText(view.title),
+        // The tooltip's two lines, each kept to one whatever a name or a message holds.
+        tooltip: pangoText([view.headline, view.problem ?? view.detail].map(singleLine).join('\n')),
+        class: state,
+        alt: state,
+      });
+    case 'i3blocks':
+      // full_text, short_text, colour: i3blocks' line protocol.
+      return [view.title, view.title, ...(colour ? [colour] : [])].join('\n');
+    case 'polybar':
+      return colour ? `%{F${colour}}${polybarText(view.title)}%{F-}` : polybarText(view.title);
+    case 'xbar':
+      return renderXbar(snapshot, colour);
+  }
+}
+
+/** Parameters for a line carrying a name: no emoji or SF Symbol parsing of `:words:` in it. */
+const PLAIN = 'emojize=false symbolize=false';
+
+function renderXbar(snapshot: Snapshot, colour: string | null): string {
+  const { view } = snapshot;
+  const lines = [`${view.title}${colour ? ` | color=${colour}` : ''}`, '---', `${xbarText(view.headline)} | ${PLAIN}`];
+  lines.push(`${xbarText(view.problem ?? view.detail)} | ${PLAIN}${colour && view.problem ? ` color=${colour}` : ''}`);
+  if (snapshot.websites.length > 1) {
+    lines.push('---');
+    for (const { menu, dashboardUrl } of snapshot.websites) {
+      const mark = menu.checked ? '✓ ' : '';
+      lines.push(`${mark}${xbarText(menu.menuLabel)} | href=${dashboardUrl} ${PLAIN}`);
     }
+  }
+  lines.push('---', `Open dashboard | href=${snapshot.dashboardUrl}`, 'Refresh | refresh=true');
+  return lines.join('\n');
+}
+
+/**
+ * What a bar shows when the runner could not even start reading (no website configured, the
+ * keychain locked): the error look with the reason where the bar shows details. Null for json,
+ * whose readers take the exit status and stderr.
+ */
+export function renderSetupFailure(format: OutputFormat, reason: string): string | null {
+  const colour = BAR_COLOURS.error;
+  switch (format) {
+    case 'json':
+      return null;
+    case 'text':
+      return ERROR_MARK;
+    case 'waybar':
+      return JSON.stringify({ text: ERROR_MARK, tooltip: pangoText(singleLine(reason)), class: 'error', alt: 'error' });
+    case 'i3blocks':
+      return [ERROR_MARK, ERROR_MARK, colour].join('\n');
+    case 'polybar':
+      return `%{F${colour}}${ERROR_MARK}%{F-}`;
+    case 'xbar':
+      return [`${ERROR_MARK} | color=${colour}`, '---', `${xbarText(reason)} | ${PLAIN}`, '---', 'Refresh | refresh=true'].join('\n');
   }
 }
 

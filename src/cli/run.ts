@@ -1,11 +1,14 @@
 import packageJson from '../../package.json';
 import type { KeychainBackend } from '../core/secret-store';
 import { parseRunnerArgs } from './args';
-import { openContext, type RunnerContext } from './context';
+import { openRestoredContext, type RunnerContext } from './context';
 import { EXIT_OK } from './exit-codes';
 import { reportAnyFailure } from './failures';
-import { addCommand, listCommand, removeCommand } from './manage';
+import { addCommand, listCommand, removeCommand, restoreCommand } from './manage';
 import { USAGE } from './usage';
+import { isBarFormat, renderSetupFailure } from './output';
+import { errorMessage } from '../core/errors';
+import { redactTokens } from '../core/redact';
 import { chooseWebsite, readOnce, watch, type WatchIO } from './watch';
 
 export interface RunnerIO extends WatchIO {
@@ -29,8 +32,8 @@ export async function runRunner(argv: readonly string[], io: RunnerIO): Promise<
       return EXIT_OK;
     }
     const apiUrl = command.command === 'watch' || command.command === 'add' ? command.apiUrl : null;
-    const context = (): RunnerContext =>
-      openContext(
+    const context = (): Promise<RunnerContext> =>
+      openRestoredContext(
         {
           env: io.env,
           stderr: io.stderr,
@@ -45,15 +48,25 @@ export async function runRunner(argv: readonly string[], io: RunnerIO): Promise<
     const manageIO = { stdout: io.stdout, stderr: io.stderr, readToken: io.readToken ?? (() => Promise.resolve('')) };
     switch (command.command) {
       case 'add':
-        return await addCommand(command, context(), manageIO);
+        return await addCommand(command, await context(), manageIO);
       case 'list':
-        return await listCommand(context(), manageIO);
+        return await listCommand(command, await context(), manageIO);
       case 'remove':
-        return await removeCommand(command, context(), manageIO);
-      case 'watch': {
-        const website = await chooseWebsite(command, io, context);
-        return await (command.once ? readOnce(command, website, io) : watch(command, website, io));
-      }
+        return await removeCommand(command, await context(), manageIO);
+      case 'restore':
+        return await restoreCommand(await context(), manageIO);
+      case 'watch':
+        try {
+          const website = await chooseWebsite(command, io, context);
+          return await (command.once ? readOnce(command, website, io) : watch(command, website, io));
+        } catch (error) {
+          // A bar shows stdout, so the failure is drawn there too; a bar's host shows its own
+          // screen for a failed plugin instead of ours, so bars get 0 and the reason in the menu.
+          const code = reportAnyFailure(error, io.stderr);
+          const drawn = renderSetupFailure(command.format, redactTokens(errorMessage(error)));
+          if (drawn !== null) io.stdout(drawn);
+          return isBarFormat(command.format) ? EXIT_OK : code;
+        }
     }
   } catch (error) {
     return reportAnyFailure(error, io.stderr);

@@ -12,7 +12,7 @@ Usage:
 
 Options:
   --once                 Read once and exit (status codes below).
-  --format FORMAT        text (default): the count as a menu bar shows it: 42, 1.2K,
+  --format FORMAT        text (default): the count as a menu bar shows it: 42, 1.2k,
                            ~42 when stale, ⚠ 42 when the last read failed
                          json: one JSON object per line: {"type":"reading", visitors,
                            fetchedAt, stale, error, ...}; spikes as {"type":"spike", ...}

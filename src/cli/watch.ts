@@ -2,7 +2,7 @@ import { configuredWebsite } from './configured-website';
 import { oneShotMessage, reportAnyFailure } from './failures';
 import { createDataFastClient, requireTokenKind, type FetchFunction } from '../core/client';
 import { systemClock, type Clock } from '../core/clock';
-import { dashboardUrl } from '../core/dashboard';
+import { DASHBOARDS_URL, dashboardUrl } from '../core/dashboard';
 import { createDemoReader, DEMO_WEBSITE_ID } from '../core/demo-source';
 import { Engine, type EngineWebsite } from '../core/engine';
 import { DataFastError, needsUserAction } from '../core/errors';
@@ -13,7 +13,7 @@ import { normaliseToken } from '../core/token';
 import { UsageError, type WatchOptions } from './args';
 import type { RunnerContext } from './context';
 import { EXIT_OK, exitCodeFor } from './exit-codes';
-import { renderSnapshot, renderSpike } from './output';
+import { isBarFormat, renderSnapshot, renderSpike } from './output';
 
 export interface WatchIO {
   readonly stdout: (text: string) => void;
@@ -37,6 +37,10 @@ export interface WatchedWebsite {
   /** Shared with other websites on the same token; changes when the token or address does. */
   readonly budgetKey?: string;
   readonly revision?: string;
+  /** The website's name as DataFast gives it, for a website known only by its token. */
+  readonly describe?: (signal: AbortSignal) => Promise<string>;
+  /** The other configured websites, read beside it where the output lists them all (xbar). */
+  readonly others?: readonly WatchedWebsite[];
   /** Calls back with the website as settings now describe it (or why it is gone); returns stop. */
   readonly follow?: (onChange: (next: WatchedWebsite | Error) => void) => () => void;
 }
@@ -59,7 +63,7 @@ function demoWebsite(options: WatchOptions, io: WatchIO, numberFormat: NumberFor
 }
 
 /** `DATAFAST_API_KEY` wins; otherwise the configured websites and their keychain tokens. */
-export async function chooseWebsite(options: WatchOptions, io: WatchIO, openContext: () => RunnerContext): Promise<WatchedWebsite> {
+export async function chooseWebsite(options: WatchOptions, io: WatchIO, openContext: () => Promise<RunnerContext>): Promise<WatchedWebsite> {
   if (options.demo) return demoWebsite(options, io);
   const raw = io.env['DATAFAST_API_KEY'];
   if (raw !== undefined && raw.trim() !== '') {
@@ -72,8 +76,10 @@ export async function chooseWebsite(options: WatchOptions, io: WatchIO, openCont
   }
   if (options.websiteId !== null) throw new UsageError('--website-id goes with DATAFAST_API_KEY; to pick a configured website use --website.');
 
-  return configuredWebsite(options, io, openContext(), clockOf(io));
+  return configuredWebsite(options, io, await openContext(), clockOf(io));
 }
+
+const NAMED_FORMATS: ReadonlySet<WatchOptions['format']> = new Set(['waybar', 'xbar']);
 
 function websiteFromToken(token: string, options: WatchOptions, io: WatchIO): WatchedWebsite {
   const kind = requireTokenKind(token);
@@ -96,7 +102,28 @@ function websiteFromToken(token: string, options: WatchOptions, io: WatchIO): Wa
     intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
     numberFormat: 'compact',
     read: (signal) => client.realtimeVisitors(credentials, signal),
+    // Where a person reads the name (a tooltip, a menu), DataFast's name for the website replaces
+    // the placeholder: an id of 24 hex digits tells them nothing. Other formats cost no request.
+    ...(NAMED_FORMATS.has(options.format) && {
+      describe: async (signal: AbortSignal) => {
+        const metadata = await client.metadata(credentials, signal);
+        return metadata.name?.trim() || metadata.domain;
+      },
+    }),
   };
+}
+
+/**
+ * The website with the name DataFast gives it, asked once beside the first reading. A name is a
+ * nicety: without one (any failure) the reading goes on under the placeholder.
+ */
+async function described(website: WatchedWebsite, signal: AbortSignal): Promise<WatchedWebsite> {
+  if (!website.describe) return website;
+  try {
+    return { ...website, label: await website.describe(signal) };
+  } catch {
+    return website;
+  }
 }
 
 function makeEngine(options: WatchOptions, website: WatchedWebsite, io: WatchIO, onUpdate: () => void, onSpikeLine: (line: string | null) => void, label = (): string => website.label): Engine {
@@ -106,7 +133,7 @@ function makeEngine(options: WatchOptions, website: WatchedWebsite, io: WatchIO,
     onUpdate,
     onSpike: (spike) => onSpikeLine(renderSpike(options.format, spike, label())),
   });
-  engine.setWebsites([engineEntry(website)]);
+  engine.setWebsites([website, ...(website.others ?? [])].map(engineEntry));
   return engine;
 }
 
@@ -114,11 +141,16 @@ function engineEntry(website: WatchedWebsite): EngineWebsite {
   return { websiteId: website.websiteId, budgetKey: website.budgetKey ?? 'runner', revision: website.revision ?? '1', threshold: null, read: website.read };
 }
 
+function linkFor(website: WatchedWebsite): string {
+  return website.dataFastId ? dashboardUrl(website.dataFastId) : DASHBOARDS_URL;
+}
+
 function snapshotText(options: WatchOptions, website: WatchedWebsite, engine: Engine, now: number): { text: string; failure: DataFastError | null } {
   const poll = engine.scheduler.state(website.websiteId);
   if (!poll) throw new Error('The runner lost track of its website.');
+  const all = [website, ...(website.others ?? [])];
   const view = present({
-    websites: [{ websiteId: website.websiteId, label: website.label, poll, demo: website.demo }],
+    websites: all.map((shown) => ({ websiteId: shown.websiteId, label: shown.label, poll: engine.scheduler.state(shown.websiteId) ?? null, demo: shown.demo })),
     activeId: website.websiteId,
     mode: 'active',
     numberFormat: website.numberFormat,
@@ -128,24 +160,26 @@ function snapshotText(options: WatchOptions, website: WatchedWebsite, engine: En
     view,
     poll,
     label: website.demo ? `${website.label} (demo)` : website.label,
-    dashboardUrl: website.dataFastId ? dashboardUrl(website.dataFastId) : null,
+    dashboardUrl: linkFor(website),
+    websites: view.websites.map((menu, index) => ({ menu, dashboardUrl: linkFor(all[index] ?? website) })),
   });
   return { text, failure: poll.error ? new DataFastError(poll.error) : null };
 }
 
-export async function readOnce(options: WatchOptions, website: WatchedWebsite, io: WatchIO): Promise<number> {
-  const engine = makeEngine(options, website, io, () => undefined, () => undefined);
+export async function readOnce(options: WatchOptions, configured: WatchedWebsite, io: WatchIO): Promise<number> {
+  const engine = makeEngine(options, configured, io, () => undefined, () => undefined);
   engine.start();
-  await engine.scheduler.refreshNow(website.websiteId);
+  const reads = Promise.all([configured, ...(configured.others ?? [])].map((shown) => engine.scheduler.refreshNow(shown.websiteId)));
+  const [website] = await Promise.all([described(configured, io.stopSignal ?? new AbortController().signal), reads]);
   engine.stop();
   const { text, failure } = snapshotText(options, website, engine, clockOf(io).now());
-  // Status bars show stdout even on failure, so xbar and waybar always get something to draw.
-  if (!failure || options.format !== 'text') io.stdout(text);
-  if (failure) {
-    io.stderr(`datafast-menubar: ${oneShotMessage(failure.message)}`);
-    return exitCodeFor(failure.kind);
-  }
-  return EXIT_OK;
+  // Every format says the state on stdout (⚠ and the last count when known), as watch mode does:
+  // tmux, polybar and i3blocks show stdout, and a blank would look like a calm zero.
+  io.stdout(text);
+  if (!failure) return EXIT_OK;
+  io.stderr(`datafast-menubar: ${oneShotMessage(failure.message)}`);
+  // A status bar shows its own error screen for a failed plugin, hiding ours: bars get 0.
+  return isBarFormat(options.format) ? EXIT_OK : exitCodeFor(failure.kind);
 }
 
 export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchIO): Promise<number> {
@@ -195,5 +229,11 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
         io.stdout(snapshotText(options, current, engine, clockOf(io).now()).text);
       }) ?? unfollow;
     engine.start();
+    // A website known only by its token gets DataFast's name for it once, from the next update on.
+    if (website.describe) {
+      void described(website, io.stopSignal ?? new AbortController().signal).then((named) => {
+        if (current === website) current = named;
+      });
+    }
   });
 }

@@ -16,6 +16,8 @@ import { maskToken } from './token';
 import { TokenChecks } from './token-checks';
 import { WebsiteReaders } from './website-readers';
 import type { WebsiteAccounts } from './website-accounts';
+import { restoreNotice } from './website-restore';
+import { KeychainUnavailableError } from './secret-store';
 
 export interface NotificationRequest {
   readonly websiteId: string;
@@ -393,6 +395,7 @@ export class AppController {
   }
 
   async #sync(reloadTokens: boolean): Promise<void> {
+    if (this.#options.settings.websitesLostFrom !== null) await this.#restoreLostWebsites();
     const settings = this.#options.settings.read();
     this.#settings = settings;
     if (reloadTokens) this.#readers.forget();
@@ -457,6 +460,20 @@ export class AppController {
   }
 
   /** Something the user should know, shown in the settings window until the app quits. */
+  /**
+   * A damaged settings file lost the websites, not their tokens: they come back from the keychain
+   * with a notice. A keychain that cannot be asked now is tried again on the next reload
+   * (unlock, wake), since the settings still say websites were lost.
+   */
+  async #restoreLostWebsites(): Promise<void> {
+    try {
+      const notice = restoreNotice(await this.#options.accounts.restoreLost());
+      if (notice) this.#addNotice(notice);
+    } catch (error) {
+      if (!(error instanceof KeychainUnavailableError)) throw error;
+    }
+  }
+
   notice(message: string): void {
     this.#addNotice(message);
   }

@@ -15,9 +15,13 @@ function formatter(locale: string, style: NumberFormatStyle): Intl.NumberFormat 
   return cached;
 }
 
-/** `42`, `1.2K` (compact) or `1,234` (full), in the user's locale. */
+/**
+ * `42`, `1.2k` (compact) or `1,234` (full), in the user's locale. English compact thousands are
+ * written with a small k, as the tray icon draws them, so one number reads the same everywhere.
+ */
 export function formatCount(visitors: number, style: NumberFormatStyle, locale = 'en-US'): string {
-  return formatter(locale, style).format(visitors);
+  const text = formatter(locale, style).format(visitors);
+  return style === 'compact' && locale.toLowerCase().startsWith('en') ? text.replace(/(\d)K$/, '$1k') : text;
 }
 
 /** "just now", "12 s ago", "3 min ago", "2 h ago": short enough for a menu line. */
@@ -39,4 +43,13 @@ export function formatDuration(ms: number): string {
   const minutes = Math.round(seconds / 60);
   if (minutes < 120) return `${minutes} min`;
   return `${Math.round(minutes / 60)} h`;
+}
+
+/**
+ * Control characters (newlines, tabs, escape sequences) become one space: a name from DataFast
+ * or a hand-edited settings file is one line in a menu, a tooltip or a status bar.
+ */
+export function singleLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }

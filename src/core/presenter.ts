@@ -1,5 +1,5 @@
 import type { FailureInfo } from './errors';
-import { formatAge, formatCount, type NumberFormatStyle } from './format';
+import { formatAge, formatCount, singleLine, type NumberFormatStyle } from './format';
 import type { PollState } from './scheduler';
 
 export type DisplayMode = 'active' | 'sum';
@@ -34,7 +34,7 @@ export interface MenuWebsite {
 }
 
 export interface TrayView {
-  /** What the menu bar shows: `42`, `1.2K`, `—` before the first reading, `~42` stale, `⚠ 42` failing. */
+  /** What the menu bar shows: `42`, `1.2k`, `—` before the first reading, `~42` stale, `⚠ 42` failing. */
   readonly title: string;
   readonly visitors: number | null;
   readonly status: TrayStatus;
@@ -111,7 +111,7 @@ export function present(input: PresenterInput): TrayView {
   const rows = input.websites.map((website) => ({ website, reading: readingOf(website.poll) }));
   const websites: MenuWebsite[] = rows.map(({ website, reading }) => {
     const countText = count(reading.visitors) ?? NO_READING;
-    const label = website.demo ? `${website.label} (demo)` : website.label;
+    const label = singleLine(website.demo ? `${website.label} (demo)` : website.label);
     return {
       websiteId: website.websiteId,
       label,

@@ -67,6 +67,31 @@ export interface StoredSecretInfo {
   readonly masked: string;
 }
 
+/** A keychain entry in full: for restoring websites a damaged settings file lost. Stays in main. */
+export interface StoredSecret {
+  readonly account: string;
+  readonly token: string;
+  /** The DataFast website an account token was added for, when the entry says. */
+  readonly site: string | null;
+}
+
+/**
+ * An account token reads many websites, so its entry also names the one it was added for: the
+ * keychain alone can then say which website each entry belongs to. A website key names its own.
+ * Entries written before this, the bare token, read as having no site.
+ */
+const SITE_SEPARATOR = ' site:';
+
+function encodeSecret(token: string, site: string | null): string {
+  return site === null ? token : `${token}${SITE_SEPARATOR}${site}`;
+}
+
+function decodeSecret(password: string): { token: string; site: string | null } {
+  const at = password.indexOf(SITE_SEPARATOR);
+  if (at === -1) return { token: password, site: null };
+  return { token: password.slice(0, at), site: password.slice(at + SITE_SEPARATOR.length) || null };
+}
+
 export interface SecretStoreOptions {
   /** Loads keytar on first use, so a machine without it still starts and can say why. */
   readonly loadBackend: () => Promise<KeychainBackend>;
@@ -95,16 +120,24 @@ export class SecretStore {
     this.#lockState = options.lockState ?? (this.#platform === 'linux' ? () => secretServiceLockState() : () => Promise.resolve('unknown'));
   }
 
-  async set(account: string, rawToken: string): Promise<void> {
+  /** Stores a token for a website; `site` is the DataFast website an account token is for. */
+  async set(account: string, rawToken: string, site: string | null = null): Promise<void> {
     const token = normaliseToken(rawToken);
     if (tokenKind(token) === null) {
       throw new InvalidTokenError('That is not a DataFast token: website keys start with "df_", account tokens with "dft_".');
     }
-    await this.#call((backend) => backend.setPassword(this.service, account, token));
+    await this.#call((backend) => backend.setPassword(this.service, account, encodeSecret(token, site)));
   }
 
-  get(account: string): Promise<string | null> {
-    return this.#call((backend) => backend.getPassword(this.service, account));
+  async get(account: string): Promise<string | null> {
+    const password = await this.#call((backend) => backend.getPassword(this.service, account));
+    return password === null ? null : decodeSecret(password).token;
+  }
+
+  /** Every entry with its token: only for restoring websites, never for showing. */
+  async entries(): Promise<StoredSecret[]> {
+    const credentials = await this.#call((backend) => backend.findCredentials(this.service));
+    return credentials.map(({ account, password }) => ({ account, ...decodeSecret(password) }));
   }
 
   delete(account: string): Promise<boolean> {
@@ -113,7 +146,7 @@ export class SecretStore {
 
   async list(): Promise<StoredSecretInfo[]> {
     const credentials = await this.#call((backend) => backend.findCredentials(this.service));
-    return credentials.map(({ account, password }) => ({ account, masked: maskToken(password) }));
+    return credentials.map(({ account, password }) => ({ account, masked: maskToken(decodeSecret(password).token) }));
   }
 
   /** Resolves when the keychain answers; rejects with KeychainUnavailableError when it cannot. */

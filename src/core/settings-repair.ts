@@ -15,6 +15,8 @@ export interface Repair {
   readonly settings: Settings;
   /** One sentence per value that was put back: "The refresh interval must be at least 10 seconds; …". */
   readonly repairs: readonly string[];
+  /** Some websites could not be kept; their tokens may still be in the keychain. */
+  readonly websitesLeftOut: boolean;
 }
 
 type Fields = Record<string, unknown>;
@@ -67,7 +69,9 @@ function repairWebsite(stored: unknown, index: number, repairs: string[]): Websi
  * to repair from (not an object), or the result still does not hold together.
  */
 export function repairSettings(stored: unknown): Repair | null {
-  if (!isObject(stored)) return null;
+  // A file whose website list is not a list has the wrong shape altogether: it is damaged, not
+  // mis-edited, and is set aside like one.
+  if (!isObject(stored) || (stored['websites'] !== undefined && !Array.isArray(stored['websites']))) return null;
   const repairs: string[] = [];
   const shape = settingsSchema.shape;
   const notifications = isObject(stored['notifications']) ? stored['notifications'] : {};
@@ -75,12 +79,14 @@ export function repairSettings(stored: unknown): Repair | null {
   const defaults = DEFAULT_SETTINGS.notifications;
   const seen = new Set<string>();
   const websites: WebsiteSettings[] = [];
-  if (!Array.isArray(stored['websites']) && stored['websites'] !== undefined) repairs.push('The website list was not a list and could not be read.');
+  let websitesLeftOut = false;
   (Array.isArray(stored['websites']) ? stored['websites'] : []).forEach((entry, index) => {
     const website = repairWebsite(entry, index, repairs);
+    if (!website) websitesLeftOut = true;
     if (!website || seen.has(website.id)) return;
     if (website.tokenKind === 'account-token' && website.websiteId === null) {
       repairs.push(`${website.label} was left out: its account token needs the website ID, which was missing.`);
+      websitesLeftOut = true;
       return;
     }
     seen.add(website.id);
@@ -105,5 +111,5 @@ export function repairSettings(stored: unknown): Repair | null {
     apiUrl: field(shape.apiUrl, stored['apiUrl'], DEFAULT_SETTINGS.apiUrl, ['apiUrl'], repairs, DEFAULT_SETTINGS.apiUrl),
   };
   const checked = settingsSchema.safeParse(settings);
-  return checked.success ? { settings: checked.data, repairs } : null;
+  return checked.success ? { settings: checked.data, repairs, websitesLeftOut } : null;
 }

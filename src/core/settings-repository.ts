@@ -76,6 +76,7 @@ export class SettingsRepository {
   readonly #now: () => number;
   readonly #onProblem: (message: string) => void;
   #refusal: string | null;
+  #websitesLostFrom: string | null = null;
 
   private constructor(path: string, backend: SettingsBackend | null, refusal: string | null, now: () => number, onProblem: (message: string) => void) {
     this.#backend = backend;
@@ -106,14 +107,28 @@ export class SettingsRepository {
     }
     // conf would throw on a file that is not JSON; look first and set a bad one aside. One we may
     // not read is not damaged: it stays where it is, and says why.
-    const unreadable = existsSync(path) ? checkFile(path, now(), onProblem) : null;
-    if (unreadable) {
-      onProblem(unreadable);
-      return new SettingsRepository(path, null, unreadable, now, onProblem);
+    const checked = existsSync(path) ? checkFile(path, now(), onProblem) : null;
+    if (checked?.refusal) {
+      onProblem(checked.refusal);
+      return new SettingsRepository(path, null, checked.refusal, now, onProblem);
     }
     const repository = new SettingsRepository(path, options.createBackend(options.directory), null, now, onProblem);
+    repository.#websitesLostFrom = checked?.setAsideAs ?? null;
     repository.#migrateInPlace();
     return repository;
+  }
+
+  /**
+   * Where the file that held websites this one lost was kept (it was damaged and set aside, or
+   * its website list could not be read), until the websites are restored; null otherwise.
+   */
+  get websitesLostFrom(): string | null {
+    return this.#websitesLostFrom;
+  }
+
+  /** The lost websites were restored (or there was nothing to restore them from). */
+  websitesRestored(): void {
+    this.#websitesLostFrom = null;
   }
 
   /** Why the settings file is not used (it is not a regular file), or null. */
@@ -205,6 +220,7 @@ export class SettingsRepository {
     const repaired = repairSettings(settings);
     if (!repaired) throw error;
     const backup = keepBackup(this.path, this.#now());
+    if (repaired.websitesLeftOut) this.#websitesLostFrom = backup;
     this.#write(repaired.settings);
     this.#onProblem(`Some settings could not be used and were repaired: ${repaired.repairs.join(' ')} The original file was kept as ${backup}.`);
     return { settings: repaired.settings, migrated: false };
@@ -213,6 +229,7 @@ export class SettingsRepository {
   #quarantine(error: unknown): void {
     if (!existsSync(this.path)) return;
     const aside = setAside(this.path, this.#now());
+    this.#websitesLostFrom = aside;
     this.#onProblem(problemMessage(aside, error));
   }
 }
@@ -221,8 +238,11 @@ function refusalMessage(reason: string): string {
   return `The settings file cannot be used: ${reason}. It was left as it is; replace it with a regular file (or remove it), then start again. Until then no settings are read or saved.`;
 }
 
-/** Sets a file that is not JSON aside; returns why a file that cannot be read at all is refused. */
-function checkFile(path: string, now: number, onProblem: (message: string) => void): string | null {
+/**
+ * Sets a file that is not a JSON object aside (saying where it went), or says why a file that
+ * cannot be read at all is refused.
+ */
+function checkFile(path: string, now: number, onProblem: (message: string) => void): { refusal?: string; setAsideAs?: string } | null {
   try {
     // conf would turn a list (`[]`) into an empty object: no settings, silently.
     if (!isObject(JSON.parse(readFileSync(path, 'utf8')))) throw new Error('it is not a settings object');
@@ -230,10 +250,11 @@ function checkFile(path: string, now: number, onProblem: (message: string) => vo
   } catch (error) {
     const code = errnoCode(error);
     if (code === 'EACCES' || code === 'EPERM') {
-      return `The settings file ${path} cannot be read: permission denied. It was left as it is; give your user access to it (or remove it), then start again.`;
+      return { refusal: `The settings file ${path} cannot be read: permission denied. It was left as it is; give your user access to it (or remove it), then start again.` };
     }
-    onProblem(problemMessage(setAside(path, now), error));
-    return null;
+    const setAsideAs = setAside(path, now);
+    onProblem(problemMessage(setAsideAs, error));
+    return { setAsideAs };
   }
 }
 

@@ -7,6 +7,7 @@ import { KeychainUnavailableError, type SecretStore } from './secret-store';
 import type { SettingsRepository } from './settings-repository';
 import { sortedWebsites, type Settings, type WebsiteSettings } from './settings-schema';
 import { maskToken, normaliseToken } from './token';
+import { restoreWebsites, type RestoreOutcome } from './website-restore';
 
 export type TokenInspection =
   | { readonly kind: 'website-key'; readonly metadata: WebsiteMetadata }
@@ -82,7 +83,11 @@ export class WebsiteAccounts {
     const { metadata } = inspection;
     return this.#save(token, [
       {
-        match: (website) => website.tokenKind === 'website-key' && website.domain === metadata.domain,
+        // The same site, whichever token found it before: its domain is what a key and an
+        // account token both know.
+        site: null,
+        match: (website) => sameDomain(website.domain, metadata.domain),
+        update: (known) => ({ ...known, tokenKind: 'website-key', domain: metadata.domain }),
         create: (id, order) => ({
           id,
           label: metadata.name?.trim() || metadata.domain,
@@ -117,7 +122,10 @@ export class WebsiteAccounts {
     return this.#save(
       token,
       sites.map((site) => ({
-        match: (website: WebsiteSettings) => website.websiteId === site.websiteId,
+        // By DataFast's id; a website added with its key has none, so by domain there.
+        site: site.websiteId,
+        match: (website: WebsiteSettings) => website.websiteId === site.websiteId || (website.websiteId === null && sameDomain(website.domain, site.domain)),
+        update: (known: WebsiteSettings): WebsiteSettings => ({ ...known, tokenKind: 'account-token', websiteId: site.websiteId, domain: site.domain }),
         create: (id: string, order: number): NewWebsite => ({
           id,
           label: site.name?.trim() || site.domain,
@@ -168,19 +176,36 @@ export class WebsiteAccounts {
     return website;
   }
 
-  /** Finds a website by our id, its DataFast id, its label or its domain (case-insensitive). */
+  /**
+   * Finds a website by our id, its DataFast id, its domain or its label (case-insensitive, in
+   * that order). Several entries for one DataFast site are one answer, the first of them; only
+   * different sites under one name are ambiguous.
+   */
   resolve(query: string): WebsiteSettings {
     const wanted = query.trim().toLowerCase();
-    const websites = this.#settings.read().websites;
-    const exact = websites.filter((website) => website.id.toLowerCase() === wanted || website.websiteId?.toLowerCase() === wanted);
-    const matches = exact.length > 0 ? exact : websites.filter((website) => website.label.toLowerCase() === wanted || website.domain?.toLowerCase() === wanted);
-    const [only, ...others] = matches;
-    if (!only) {
+    const websites = sortedWebsites(this.#settings.read());
+    const tiers = [
+      (website: WebsiteSettings) => website.id.toLowerCase() === wanted || website.websiteId?.toLowerCase() === wanted,
+      (website: WebsiteSettings) => website.domain?.toLowerCase() === wanted,
+      (website: WebsiteSettings) => website.label.trim().toLowerCase() === wanted,
+    ];
+    const matches = tiers.map((matches) => websites.filter(matches)).find((found) => found.length > 0) ?? [];
+    const [first] = matches;
+    if (!first) {
       const names = websites.map((website) => website.domain ?? website.label).join(', ');
       throw new WebsiteNotFoundError(`No website matches "${query}". Configured: ${names || 'none (add one first)'}.`);
     }
-    if (others.length > 0) throw new WebsiteNotFoundError(`"${query}" matches several websites (${matches.map((w) => w.id).join(', ')}); use the id.`);
-    return only;
+    const sites = new Set(matches.map(siteOf));
+    if (sites.size > 1) {
+      const described = matches.map((website) => `${website.label} (${website.domain ?? website.websiteId ?? website.id})`).join(', ');
+      throw new WebsiteNotFoundError(`"${query}" names different websites: ${described}. Use the domain or the id instead.`);
+    }
+    return first;
+  }
+
+  /** Brings back websites whose tokens are in the keychain but not in the settings (see website-restore). */
+  restoreLost(): Promise<RestoreOutcome> {
+    return restoreWebsites({ settings: this.#settings, secrets: this.#secrets, client: this.#client });
   }
 
   async list(): Promise<WebsiteListing[]> {
@@ -217,14 +242,31 @@ export class WebsiteAccounts {
 
   async #save(
     token: string,
-    plans: ReadonlyArray<{ match: (website: WebsiteSettings) => boolean; create: (id: string, order: number) => NewWebsite }>,
+    plans: ReadonlyArray<{
+      /** The DataFast website an account token is stored for; null for a website key. */
+      site: string | null;
+      match: (website: WebsiteSettings) => boolean;
+      /** A website that was there already takes the new token, and what the token says about it. */
+      update: (known: WebsiteSettings) => WebsiteSettings;
+      create: (id: string, order: number) => NewWebsite;
+    }>,
   ): Promise<AddResult> {
     // The token was just checked against this origin, and it will be sent nowhere else.
-    const apiOrigin = apiOriginOf(this.#client().apiUrl);
+    const { apiUrl } = this.#client();
+    const apiOrigin = apiOriginOf(apiUrl);
     const existing = this.#settings.read().websites;
     const ids = plans.map((plan) => existing.find(plan.match)?.id ?? this.#newId());
+    // One address serves every website, and the one a token was added with is remembered: it
+    // may change only while no other website's token is bound to the current one.
+    const boundElsewhere = existing.find((website) => !ids.includes(website.id) && website.tokenKind !== 'demo' && website.apiOrigin !== apiOrigin);
+    if (boundElsewhere) {
+      throw new DataFastError({
+        kind: 'wrong-origin',
+        message: `${boundElsewhere.label} was added for ${boundElsewhere.apiOrigin}, and one API address serves every website. Remove the websites added for ${boundElsewhere.apiOrigin} first, or add this one there. Nothing was saved.`,
+      });
+    }
     const newIds = ids.filter((id) => !existing.some((website) => website.id === id));
-    const sessionOnly = await this.#storeTokens(ids, token, newIds);
+    const sessionOnly = await this.#storeTokens(ids.map((id, index) => ({ id, site: plans[index]?.site ?? null })), token, newIds);
     try {
       const saved = await this.#settings.update((current) => {
         let order = nextOrder(current);
@@ -233,10 +275,10 @@ export class WebsiteAccounts {
           const id = ids[index] ?? this.#newId();
           const at = websites.findIndex((website) => website.id === id);
           const known = websites[at];
-          if (known) websites[at] = { ...known, apiOrigin };
+          if (known) websites[at] = { ...plan.update(known), apiOrigin };
           else websites.push({ ...plan.create(id, order++), apiOrigin });
         });
-        return { ...current, websites, activeWebsiteId: current.activeWebsiteId ?? ids[0] ?? null };
+        return { ...current, apiUrl, websites, activeWebsiteId: current.activeWebsiteId ?? ids[0] ?? null };
       });
       return { websites: saved.websites.filter((website) => ids.includes(website.id)), sessionOnly, createdIds: new Set(newIds) };
     } catch (error) {
@@ -250,22 +292,31 @@ export class WebsiteAccounts {
   }
 
   /** Stores the token for every id; all or nothing. Returns true when it is kept in memory only. */
-  async #storeTokens(ids: readonly string[], token: string, newIds: readonly string[]): Promise<boolean> {
+  async #storeTokens(entries: ReadonlyArray<{ id: string; site: string | null }>, token: string, newIds: readonly string[]): Promise<boolean> {
     const stored: string[] = [];
     try {
-      for (const id of ids) {
-        await this.#secrets.set(id, token);
+      for (const { id, site } of entries) {
+        await this.#secrets.set(id, token, site);
         stored.push(id);
       }
-      for (const id of ids) this.#sessionTokens.delete(id);
+      for (const { id } of entries) this.#sessionTokens.delete(id);
       return false;
     } catch (error) {
       for (const id of stored) if (newIds.includes(id)) await this.#secrets.delete(id).catch(() => false);
       if (!(error instanceof KeychainUnavailableError) || !this.#sessionFallback) throw error;
-      for (const id of ids) this.#sessionTokens.set(id, token);
+      for (const { id } of entries) this.#sessionTokens.set(id, token);
       return true;
     }
   }
+}
+
+function sameDomain(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+}
+
+/** What makes two entries the same DataFast site: its domain (a key and an account token both know it), else its id. */
+function siteOf(website: WebsiteSettings): string {
+  return website.domain ? `domain:${website.domain.toLowerCase()}` : website.websiteId ? `id:${website.websiteId}` : `entry:${website.id}`;
 }
 
 function nextOrder(settings: Settings): number {

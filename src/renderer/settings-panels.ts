@@ -125,7 +125,7 @@ export class GeneralPanel extends FormPanel {
         save: (value) => save({ refreshIntervalSeconds: value }),
       }),
       radioGroup('display', 'Menu bar shows', settings.displayMode, [['active', 'The chosen website'], ['sum', 'Sum of all websites']], (value) => save({ displayMode: value })),
-      radioGroup('format', 'Numbers', settings.numberFormat, [['compact', 'Compact (1.2K)'], ['full', 'Full (1,234)']], (value) => save({ numberFormat: value })),
+      radioGroup('format', 'Numbers', settings.numberFormat, [['compact', 'Compact (1.2k)'], ['full', 'Full (1,234)']], (value) => save({ numberFormat: value })),
       checkboxField('launch-at-login', 'Launch at login', settings.launchAtLogin, (checked) => save({ launchAtLogin: checked })),
     ];
   }

@@ -251,7 +251,9 @@ describe('app controller', () => {
       await app.controller.remove(docs!.id);
       expect(app.controller.appState().websites.map((w) => w.label)).toEqual(['Shop', 'The blog']);
       expect(await app.keychain.getPassword(app.service, docs!.id)).toBeNull();
-      expect(await app.keychain.getPassword(app.service, shop!.id)).toBe(TEST_TOKENS.account);
+      // An account token's entry names the website it was added for, so the keychain alone can restore it.
+      expect(await app.keychain.getPassword(app.service, shop!.id)).toBe(`${TEST_TOKENS.account} site:site_shop`);
+      expect(await app.accounts.tokenFor(shop!.id)).toBe(TEST_TOKENS.account);
       await expect(app.controller.rename('w_missing', 'x')).rejects.toThrow(/no longer configured/);
     } finally {
       app.close();

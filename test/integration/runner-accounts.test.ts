@@ -87,7 +87,7 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
     expect(settingsFile().websites.map((w) => w.websiteId)).toEqual(['site_docs', 'site_blog', 'site_shop']);
 
     const docs = await cli(['--once', '--api-url', fake.url, '--website', 'docs.example.com']);
-    expect(docs.stdout).toBe('1.2K\n');
+    expect(docs.stdout).toBe('1.2k\n');
     const unknown = await cli(['add', '--api-url', fake.url, '--website-id', 'site_other'], TEST_TOKENS.account);
     expect(unknown).toMatchObject({ code: 2 });
     expect(unknown.stderr).toContain('cannot see site_other');

@@ -31,7 +31,7 @@ describe('runner --once', () => {
 
   it('prints waybar JSON with a class', async () => {
     const result = await runCli(['--once', '--format', 'waybar', '--api-url', fake.url], withKey(TEST_TOKENS.shopKey));
-    expect(JSON.parse(result.stdout)).toEqual({ text: '42', tooltip: expect.stringContaining('42 visitors') as unknown, class: 'ok' });
+    expect(JSON.parse(result.stdout)).toEqual({ text: '42', tooltip: expect.stringContaining('42 visitors') as unknown, class: 'ok', alt: 'ok' });
   });
 
   it('prints an xbar plugin with a dashboard link', async () => {
@@ -43,10 +43,10 @@ describe('runner --once', () => {
     expect(lines).toContain('Open dashboard | href=https://datafa.st/dashboard/site_shop');
   });
 
-  it('exits 3 on a rejected token, naming the reason on stderr without the token', async () => {
+  it('exits 3 on a rejected token, drawing ⚠ on stdout and naming the reason on stderr without the token', async () => {
     const result = await runCli(['--once', '--api-url', fake.url], withKey(TEST_TOKENS.revoked));
     expect(result.code).toBe(3);
-    expect(result.stdout).toBe('');
+    expect(result.stdout).toBe('⚠\n');
     expect(result.stderr).toContain('401');
     expect(result.stderr).not.toContain(TEST_TOKENS.revoked);
   });
@@ -198,7 +198,7 @@ describe('runner small courtesies', () => {
     const before = fake.requests.length;
     const result = await runCli(['--once', '--website', 'Blog', '--api-url', fake.url], withKey(TEST_TOKENS.shopKey));
     expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
+    expect(result.stdout).toBe('⚠\n');
     expect(result.stderr).toMatch(/--website picks a configured website.*DATAFAST_API_KEY is set too/);
     expect(fake.requests.length).toBe(before);
   });

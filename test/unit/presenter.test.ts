@@ -30,7 +30,7 @@ function input(websites: WebsiteInput[], overrides: Partial<PresenterInput> = {}
 describe('number and age formats', () => {
   it('compacts large counts in the locale', () => {
     expect(formatCount(42, 'compact')).toBe('42');
-    expect(formatCount(1234, 'compact')).toBe('1.2K');
+    expect(formatCount(1234, 'compact')).toBe('1.2k');
     expect(formatCount(1_250_000, 'compact')).toBe('1.3M');
     expect(formatCount(1234, 'full')).toBe('1,234');
     expect(formatCount(1234, 'full', 'de-DE')).toBe('1.234');
@@ -88,8 +88,8 @@ describe('presenter', () => {
 
   it('compacts large counts in the title and the menu', () => {
     const view = present(input([site('docs', 'Docs', { visitors: 1234 })]));
-    expect(view.title).toBe('1.2K');
-    expect(view.websites[0]?.menuLabel).toBe('Docs — 1.2K');
+    expect(view.title).toBe('1.2k');
+    expect(view.websites[0]?.menuLabel).toBe('Docs — 1.2k');
     expect(present(input([site('docs', 'Docs', { visitors: 1234 })], { numberFormat: 'full' })).title).toBe('1,234');
   });
 

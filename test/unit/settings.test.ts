@@ -107,19 +107,45 @@ describe('settings', () => {
     expect(problems[0]).toMatch(/^Some settings could not be used and were repaired: The refresh interval .*; it was set back to 30 seconds\./);
   });
 
-  it('sets aside a file damaged later by another program', async () => {
+  it('sets aside a file damaged later by another program, and says websites were lost', async () => {
     const repository = open();
     await repository.update((s) => ({ ...s, numberFormat: 'full' }));
+    expect(repository.websitesLostFrom).toBeNull();
     // Repairable: what can be read is kept, the original beside it.
-    writeFileSync(configPath(), JSON.stringify({ schemaVersion: 2, websites: 'many', numberFormat: 'full' }));
+    writeFileSync(configPath(), JSON.stringify({ schemaVersion: 2, refreshIntervalSeconds: 'fast', numberFormat: 'full' }));
     expect(repository.read()).toEqual({ ...DEFAULT_SETTINGS, numberFormat: 'full' });
+    expect(repository.websitesLostFrom).toBeNull();
     // Not JSON at all: set aside.
     writeFileSync(configPath(), '{"schemaVersion": 2,');
     expect(repository.read()).toEqual(DEFAULT_SETTINGS);
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toContain('The website list was not a list and could not be read.');
     expect(readdirSync(dir.path).filter((name) => name.startsWith('config.backup-'))).toHaveLength(1);
-    expect(readdirSync(dir.path).filter((name) => name.startsWith('config.corrupt-'))).toHaveLength(1);
+    const [aside] = readdirSync(dir.path).filter((name) => name.startsWith('config.corrupt-'));
+    expect(repository.websitesLostFrom).toBe(join(dir.path, aside ?? 'missing'));
+    repository.websitesRestored();
+    expect(repository.websitesLostFrom).toBeNull();
+  });
+
+  it.each([
+    ['a list', '[]'],
+    ['a website list that is a number', '{"schemaVersion": 3, "websites": 5, "numberFormat": "full"}'],
+    ['a website list that is an object', '{"websites": {"id": "w_1"}}'],
+  ])('treats valid JSON of the wrong shape (%s) as a damaged file: set aside, websites to restore', (_name, content) => {
+    writeFileSync(configPath(), content);
+    const repository = open();
+    expect(repository.read()).toEqual(DEFAULT_SETTINGS);
+    const [aside] = readdirSync(dir.path).filter((name) => name.startsWith('config.corrupt-'));
+    expect(aside).toBeDefined();
+    expect(readFileSync(join(dir.path, aside ?? ''), 'utf8')).toBe(content);
+    expect(repository.websitesLostFrom).toBe(join(dir.path, aside ?? ''));
+    expect(problems[0]).toMatch(/could not be read .*starting with defaults/);
+  });
+
+  it('says websites were lost when a repair had to leave one out', () => {
+    writeFileSync(configPath(), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [{ label: 'no id' }] }));
+    const repository = open();
+    expect(repository.read().websites).toEqual([]);
+    expect(repository.websitesLostFrom).toMatch(/config\.backup-.*\.json$/);
   });
 
   it('migrates version 1 settings and saves them as the current version', () => {
