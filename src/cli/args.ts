@@ -36,6 +36,7 @@ export interface ListOptions {
 
 export interface RestoreOptions {
   readonly command: 'restore';
+  readonly apiUrl: string | null;
 }
 
 export interface RemoveOptions {
@@ -118,7 +119,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
     }
     case 'restore':
       expectNoMore(rest, 'restore');
-      return { command: 'restore' };
+      return { command: 'restore', apiUrl };
     case 'remove': {
       const [target, ...extra] = rest;
       if (!target) throw new UsageError('Say which website to remove: datafast-menubar remove <label|domain|id>.');

@@ -31,7 +31,7 @@ export async function runRunner(argv: readonly string[], io: RunnerIO): Promise<
       io.stdout(`datafast-menubar ${packageJson.version}`);
       return EXIT_OK;
     }
-    const apiUrl = command.command === 'watch' || command.command === 'add' ? command.apiUrl : null;
+    const apiUrl = command.command === 'watch' || command.command === 'add' || command.command === 'restore' ? command.apiUrl : null;
     const context = (): Promise<RunnerContext> =>
       openRestoredContext(
         {

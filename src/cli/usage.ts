@@ -7,8 +7,10 @@ Usage:
   datafast-menubar --once [options]     one reading, then exit
   datafast-menubar add [--website-id ID]... [--all] [--api-url URL]
                                         add website(s); the token is read from stdin
-  datafast-menubar list                 configured websites (* = active), tokens masked
+  datafast-menubar list [--format json] configured websites (* = active), tokens masked
   datafast-menubar remove NAME          remove a website (label, domain or id) and its token
+  datafast-menubar restore [--api-url URL]
+                                        bring back websites whose tokens are in the keychain
 
 Options:
   --once                 Read once and exit (status codes below).
@@ -16,8 +18,12 @@ Options:
                            ~42 when stale, ⚠ 42 when the last read failed
                          json: one JSON object per line: {"type":"reading", visitors,
                            fetchedAt, stale, error, ...}; spikes as {"type":"spike", ...}
-                         waybar: {"text","tooltip","class"} per line (class ok|stale|error)
-                         xbar: xbar/SwiftBar plugin output (implies --once)
+                         waybar: {"text","tooltip","class","alt"} per line (ok|stale|error)
+                         polybar: the count, coloured when stale or failing
+                         i3blocks: full text, short text, colour (implies --once)
+                         xbar: xbar/SwiftBar menu, every website listed (implies --once)
+                         Bar formats (waybar, polybar, i3blocks, xbar) draw ⚠ and exit 0
+                         when a read fails; the reason goes to stderr and the tooltip/menu.
   --interval SECONDS     Seconds between reads, ${REFRESH_SECONDS.min} to ${REFRESH_SECONDS.max} (default ${REFRESH_SECONDS.default}; ${REFRESH_SECONDS.min} with --demo).
   --website-id ID        With DATAFAST_API_KEY: the DataFast website ID; required with an
                            account token (dft_). With add: a website to add (repeatable).
@@ -45,4 +51,7 @@ Examples:
   DATAFAST_API_KEY=df_… datafast-menubar --once
   DATAFAST_API_KEY=dft_… datafast-menubar --website-id 665f0b3c4d2e1a0012345678 --format waybar
   datafast-menubar --demo --format json
-  printf %s "$TOKEN" | datafast-menubar add --all`;
+  printf %s "$TOKEN" | datafast-menubar add --all
+  datafast-menubar --website shop.example.com --format waybar
+
+Status-bar recipes (waybar, polybar, i3blocks, tmux, xbar/SwiftBar): see README.`;

@@ -43,10 +43,9 @@ export async function restoreWebsites(dependencies: RestoreDependencies): Promis
     if (website) described.push(website);
     else unplaced++;
   }
-  const apiOrigin = apiOriginOf(client.apiUrl);
   let restored: WebsiteSettings[] = [];
   if (described.length > 0) {
-    const saved = await settings.update((current) => withRestored(current, described, apiOrigin));
+    const saved = await settings.update((current) => withRestored(current, described, client.apiUrl));
     const ids = new Set(described.map((website) => website.id));
     restored = saved.websites.filter((website) => ids.has(website.id));
   }
@@ -54,8 +53,12 @@ export async function restoreWebsites(dependencies: RestoreDependencies): Promis
   return { restored, unplaced, keptAs };
 }
 
-/** The current websites plus the restored ones: one per DataFast site, within the limit. */
-function withRestored(current: Settings, described: readonly Described[], apiOrigin: string): Settings {
+/**
+ * The current websites plus the restored ones: one per DataFast site, within the limit, bound to
+ * the address they were described from, which is remembered as adding one does.
+ */
+function withRestored(current: Settings, described: readonly Described[], apiUrl: string): Settings {
+  const apiOrigin = apiOriginOf(apiUrl);
   const websites = [...current.websites];
   let order = websites.reduce((max, website) => Math.max(max, website.order + 1), 0);
   const sites = new Set(websites.map(siteKey));
@@ -64,7 +67,8 @@ function withRestored(current: Settings, described: readonly Described[], apiOri
     sites.add(siteKey(website));
     websites.push({ ...website, order: order++, apiOrigin });
   }
-  return { ...current, websites, activeWebsiteId: current.activeWebsiteId ?? websites[0]?.id ?? null };
+  const boundElsewhere = current.websites.some((website) => website.tokenKind !== 'demo' && website.apiOrigin !== apiOrigin);
+  return { ...current, ...(!boundElsewhere && { apiUrl }), websites, activeWebsiteId: current.activeWebsiteId ?? websites[0]?.id ?? null };
 }
 
 function siteKey(website: Pick<WebsiteSettings, 'domain' | 'websiteId' | 'id'>): string {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../bench/virtual-clock';
@@ -99,6 +99,32 @@ describe('app controller', () => {
       const second = await appHarness(fake.url, { directory: dir.path, keychain: first.keychain, start: false });
       expect(second.controller.engine.history.between(id, 0, Infinity).map((sample) => sample.visitors)).toEqual([42]);
       second.close();
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('restores the websites a damaged settings file lost from the keychain, with a notice, and reads them', async () => {
+    const dir = tempDir();
+    try {
+      const first = await appHarness(fake.url, { directory: dir.path });
+      await first.addToken(TEST_TOKENS.shopKey);
+      await first.addToken(TEST_TOKENS.account, ['site_docs']);
+      const before = first.settings.read().websites.map(({ id, label, domain, websiteId }) => ({ id, label, domain, websiteId }));
+      first.close();
+      writeFileSync(join(dir.path, 'config.json'), '{"schemaVersion": 3, "websites": 5}');
+
+      const second = await appHarness(fake.url, { directory: dir.path, keychain: first.keychain });
+      try {
+        const after = second.settings.read().websites.map(({ id, label, domain, websiteId }) => ({ id, label, domain, websiteId }));
+        expect(after).toEqual(expect.arrayContaining(before));
+        expect(after).toHaveLength(2);
+        const notices = second.controller.appState().notices;
+        expect(notices.some((notice) => /^Restored 2 websites from the keychain: .*Shop \(shop\.example\.com\).*The damaged settings file is kept as /.test(notice))).toBe(true);
+        await eventually(() => second.controller.appState().websites.every((website) => website.visitors !== null));
+      } finally {
+        second.close();
+      }
     } finally {
       dir.remove();
     }

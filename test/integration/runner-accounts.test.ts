@@ -154,6 +154,82 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
     expect(readdirSync(dir.path).filter((name) => name.startsWith('config.corrupt-'))).toHaveLength(1);
   });
 
+  it.each([
+    ['not JSON', '{"schemaVersion": 3, "websites": ['],
+    ['a list', '[]'],
+    ['a website list that is a number', '{"schemaVersion": 3, "websites": 5}'],
+  ])('restores every website from the keychain when the settings file is %s, and says so', async (_name, damage) => {
+    await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey);
+    await cli(['add', '--api-url', fake.url, '--website-id', 'site_docs', '--website-id', 'site_blog'], TEST_TOKENS.account);
+    const before = settingsFile().websites.map(({ id, label, domain, websiteId }) => ({ id, label, domain, websiteId }));
+    writeFileSync(join(dir.path, 'config.json'), damage);
+
+    // The first command after the damage brings them back, named by DataFast, and goes on.
+    const read = await cli(['--once', '--api-url', fake.url, '--website', 'docs.example.com']);
+    expect(read).toMatchObject({ code: 0, stdout: '1.2k\n' });
+    expect(read.stderr).toMatch(/Restored 3 websites from the keychain: (Shop \(shop\.example\.com\)|Docs|Blog).*\. The damaged settings file is kept as .*config\.corrupt-/);
+    for (const name of ['Shop (shop.example.com)', 'Docs (docs.example.com)', 'Blog (blog.example.com)']) expect(read.stderr).toContain(name);
+    const listed = await cli(['list', '--format', 'json']);
+    expect(listed).toMatchObject({ code: 0, stderr: '' });
+    const rows = JSON.parse(listed.stdout) as Array<{ id: string; label: string; domain: string; dataFastId: string | null; tokenState: string }>;
+    expect(rows.map(({ id, label, domain, dataFastId }) => ({ id, label, domain, websiteId: dataFastId })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...before].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(rows.every((row) => row.tokenState === 'stored')).toBe(true);
+    // The old file is kept as it was, and the restored websites read as before.
+    const [aside] = readdirSync(dir.path).filter((name) => name.startsWith('config.corrupt-'));
+    expect(readFileSync(join(dir.path, aside ?? ''), 'utf8')).toBe(damage);
+    // The address they were restored from is remembered.
+    expect((await cli(['--once', '--website', 'shop.example.com'])).stdout).toBe('42\n');
+  });
+
+  it('restores by hand what the keychain holds beyond the settings, and says when there is nothing', async () => {
+    await cli(['add', '--api-url', fake.url], TEST_TOKENS.blogKey);
+    const [blog] = settingsFile().websites;
+    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...settingsFile(), websites: [], activeWebsiteId: null }));
+    const restored = await cli(['restore']);
+    expect(restored).toMatchObject({ code: 0, stdout: 'Restored 1 website from the keychain: Blog (blog.example.com).\n' });
+    expect(settingsFile().websites.map((w) => w.id)).toEqual([blog?.id]);
+    expect((await cli(['restore'])).stdout).toContain('Nothing to restore');
+  });
+
+  it('keeps one website per DataFast site whichever token added it, and finds it by any name', async () => {
+    expect((await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey)).stdout).toBe('Added Shop (shop.example.com).\n');
+    const all = await cli(['add', '--api-url', fake.url, '--all'], TEST_TOKENS.account);
+    expect(all.stdout.split('\n').filter(Boolean).sort()).toEqual(['Added Blog (blog.example.com).', 'Added Docs (docs.example.com).', 'Updated Shop (shop.example.com).']);
+    const websites = settingsFile().websites;
+    expect(websites.map((w) => w.domain).sort()).toEqual(['blog.example.com', 'docs.example.com', 'shop.example.com']);
+    // The key's entry became the account token's, and learnt DataFast's id on the way.
+    expect(websites.find((w) => w.domain === 'shop.example.com')).toMatchObject({ websiteId: 'site_shop' });
+    for (const name of ['Shop', 'shop.example.com', 'site_shop']) {
+      expect(await cli(['--once', '--website', name])).toMatchObject({ code: 0, stdout: '42\n' });
+    }
+    expect((await cli(['remove', 'Shop'])).code).toBe(0);
+  });
+
+  it('answers for one site when old settings hold it twice, and names the choice when two sites share a label', async () => {
+    await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey);
+    await cli(['add', '--api-url', fake.url], TEST_TOKENS.blogKey);
+    const settings = settingsFile();
+    const [shop, blog] = settings.websites;
+    // As an older version could leave it: the same site twice, and another site under the same label.
+    const twin = { ...shop, id: 'w_twin00000000', order: 5 };
+    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...settings, websites: [shop, { ...blog, label: 'Shop' }, twin] }));
+    expect(await cli(['--once', '--website', 'shop.example.com'])).toMatchObject({ code: 0, stdout: '42\n' });
+    const ambiguous = await cli(['--once', '--website', 'Shop']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(/"Shop" names different websites: Shop \(shop\.example\.com\), Shop \(blog\.example\.com\).*Use the domain or the id/);
+  });
+
+  it('remembers the API address a website was added with, and refuses a second address for other websites', async () => {
+    await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey);
+    expect(JSON.parse(readFileSync(join(dir.path, 'config.json'), 'utf8'))).toMatchObject({ apiUrl: fake.url });
+    expect(await cli(['--once'])).toMatchObject({ code: 0, stdout: '42\n' });
+    const elsewhere = await cli(['add', '--api-url', 'http://127.0.0.1:9'], TEST_TOKENS.blogKey);
+    expect(elsewhere.code).toBe(4);
+    expect(settingsFile().websites).toHaveLength(1);
+  });
+
   it('keeps both changes when the runner and another writer change settings at once', async () => {
     const adds = [TEST_TOKENS.shopKey, TEST_TOKENS.blogKey].map((token) => cli(['add', '--api-url', fake.url], token));
     const all = cli(['add', '--api-url', fake.url, '--website-id', 'site_docs'], TEST_TOKENS.account);

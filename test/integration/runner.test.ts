@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, watchCli } from '../support/run-cli';
 import { childEnv } from '../support/child-env';
-import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
+import { FakeDataFast, standardFake, TEST_TOKENS } from '../support/fake-datafast';
 import { tempDir } from '../support/temp';
 import { DEFAULT_SETTINGS } from '../../src/core/settings-schema';
 
@@ -41,6 +41,42 @@ describe('runner --once', () => {
     expect(lines[0]).toBe('42');
     expect(lines[1]).toBe('---');
     expect(lines).toContain('Open dashboard | href=https://datafa.st/dashboard/site_shop');
+  });
+
+  it('names a website known only by its account token from DataFast in xbar and waybar, not by its id', async () => {
+    const xbar = await runCli(['--format', 'xbar', '--api-url', fake.url, '--website-id', 'site_docs'], withKey(TEST_TOKENS.account));
+    expect(xbar.stdout.split('\n')[2]).toBe('Docs — 1.2k visitors | emojize=false symbolize=false');
+    const waybar = await runCli(['--once', '--format', 'waybar', '--api-url', fake.url, '--website-id', 'site_docs'], withKey(TEST_TOKENS.account));
+    expect((JSON.parse(waybar.stdout) as { tooltip: string }).tooltip).toMatch(/^Docs — 1\.2k visitors\n/);
+  });
+
+  it('draws ⚠ and exits 0 in every bar format when the read fails, and keeps the status for text and json', async () => {
+    const expected: Record<string, { code: number; first: string }> = {
+      text: { code: 3, first: '⚠' },
+      json: { code: 3, first: '{"type":"reading"' },
+      waybar: { code: 0, first: '{"text":"⚠","tooltip":' },
+      polybar: { code: 0, first: '%{F#e5484d}⚠%{F-}' },
+      i3blocks: { code: 0, first: '⚠' },
+      xbar: { code: 0, first: '⚠ | color=#e5484d' },
+    };
+    for (const [format, { code, first }] of Object.entries(expected)) {
+      const result = await runCli(['--once', '--format', format, '--api-url', fake.url], withKey(TEST_TOKENS.revoked));
+      expect({ format, code: result.code, first: result.stdout.split('\n')[0]?.slice(0, first.length) }).toEqual({ format, code, first });
+      expect(result.stderr).toContain('401');
+    }
+  });
+
+  it('draws ⚠ with the reason for a bar when there is nothing to read yet', async () => {
+    const dir = tempDir();
+    try {
+      const xbar = await runCli(['--format', 'xbar'], { DATAFAST_MENUBAR_CONFIG_DIR: dir.path });
+      expect(xbar.code).toBe(0);
+      expect(xbar.stdout).toMatch(/^⚠ \| color=#e5484d\n---\nNo website configured\..* \| emojize=false symbolize=false\n---\nRefresh \| refresh=true\n$/);
+      const text = await runCli(['--once'], { DATAFAST_MENUBAR_CONFIG_DIR: dir.path });
+      expect(text).toMatchObject({ code: 2, stdout: '⚠\n' });
+    } finally {
+      dir.remove();
+    }
   });
 
   it('exits 3 on a rejected token, drawing ⚠ on stdout and naming the reason on stderr without the token', async () => {
@@ -294,4 +330,37 @@ describe('runner watch mode and settings changed by another program', () => {
       dir.remove();
     }
   }, 40_000);
+});
+
+describe('runner formats with a website name built to break them', () => {
+  const NAME = 'Tom & Jerry | color=red <b>\n"x" \'y\'';
+  const TOKEN = 'dft_test_hostile_name_000000000001';
+  let hostile: FakeDataFast;
+  beforeAll(async () => {
+    hostile = await FakeDataFast.start([{ id: 'site_evil', domain: 'evil.example.com', name: NAME, visitors: 5 }], [{ token: TOKEN, kind: 'account-token', websiteIds: ['site_evil'] }]);
+  });
+  afterAll(() => hostile.close());
+  const read = (format: string) => runCli(['--once', '--format', format, '--api-url', hostile.url, '--website-id', 'site_evil'], withKey(TOKEN));
+
+  it('keeps waybar JSON one line, its markup escaped', async () => {
+    const result = await read('waybar');
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    const { tooltip } = JSON.parse(result.stdout) as { tooltip: string };
+    expect(tooltip.split('\n')[0]).toBe('Tom &amp; Jerry | color=red &lt;b&gt; &quot;x&quot; &#39;y&#39; — 5 visitors');
+  });
+
+  it('keeps the xbar name on its own line, unable to add a parameter', async () => {
+    const lines = (await read('xbar')).stdout.trim().split('\n');
+    expect(lines[2]).toBe('Tom & Jerry │ color=red <b> "x" \'y\' — 5 visitors | emojize=false symbolize=false');
+  });
+
+  it('keeps text, polybar and i3blocks to the count', async () => {
+    expect((await read('text')).stdout).toBe('5\n');
+    expect((await read('polybar')).stdout).toBe('5\n');
+    expect((await read('i3blocks')).stdout).toBe('5\n5\n');
+  });
+
+  it('keeps the name whole in JSON', async () => {
+    expect(JSON.parse((await read('json')).stdout)).toMatchObject({ website: 'site_evil', visitors: 5 });
+  });
 });
