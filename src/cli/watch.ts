@@ -6,7 +6,7 @@ import { DASHBOARDS_URL, dashboardUrl } from '../core/dashboard';
 import { createDemoReader, DEMO_WEBSITE_ID } from '../core/demo-source';
 import { Engine, type EngineWebsite } from '../core/engine';
 import { DataFastError, needsUserAction } from '../core/errors';
-import type { NumberFormatStyle } from '../core/format';
+import type { NumberFormatStyle } from '../shared/count-format';
 import { DEFAULT_INTERVAL_MS } from '../core/intervals';
 import { present } from '../core/presenter';
 import { normaliseToken } from '../core/token';

@@ -1,5 +1,6 @@
 import type { FailureInfo } from './errors';
-import { formatAge, formatCount, singleLine, type NumberFormatStyle } from './format';
+import { formatAge, singleLine } from './format';
+import { formatCount, type NumberFormatStyle } from '../shared/count-format';
 import type { PollState } from './scheduler';
 
 export type DisplayMode = 'active' | 'sum';

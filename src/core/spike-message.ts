@@ -1,4 +1,4 @@
-import { formatCount } from './format';
+import { formatCount } from '../shared/count-format';
 import type { SpikeEvent } from './spike-detector';
 
 export interface SpikeMessage {

@@ -26,6 +26,9 @@ export class WebsitesPanel {
   readonly #list = h('div');
   readonly #listMessages = h('div');
   readonly #addForm: HTMLElement;
+  readonly #addHeading: HTMLElement;
+  readonly #welcome: HTMLElement;
+  readonly #demoRow: HTMLElement;
   readonly #tokenInput: HTMLInputElement;
   readonly #checkResult = h('div', { id: 'token-result' });
   readonly #addMessages = h('div');
@@ -43,26 +46,44 @@ export class WebsitesPanel {
       placeholder: 'df_… or dft_…',
       'aria-describedby': 'token-hint',
     });
+    this.#addHeading = h('h2', { id: 'add-heading' }, 'Add a website');
+    // On a first run the form is the welcome: one card, one way to start (or the demo).
+    this.#welcome = h(
+      'div',
+      { class: 'welcome' },
+      h('p', {}, 'See how many people are on your website right now, in your menu bar.'),
+      h('p', { class: 'muted' }, 'Paste your website\'s DataFast API key below, or look around with simulated visitors first.'),
+    );
+    this.#demoRow = h(
+      'div',
+      { class: 'row demo-row' },
+      h('span', { class: 'muted' }, 'No key at hand?'),
+      h('button', { type: 'button', id: 'onboarding-demo', onclick: () => void api.websites.addDemo().then((reply) => settle(reply, this.#addMessages)) }, 'Try demo data'),
+    );
     this.#addForm = h(
       'form',
       { class: 'card', id: 'add-website', 'aria-labelledby': 'add-heading', onsubmit: (event: Event) => void this.#check(event) },
-      h('h2', { id: 'add-heading' }, 'Add a website'),
+      this.#addHeading,
+      this.#welcome,
       h('div', { class: 'row' }, h('label', { for: 'token-input' }, 'API key or token'), this.#tokenInput, h('button', { type: 'submit', class: 'primary' }, 'Check token')),
       h('p', { id: 'token-hint', class: 'muted' }, 'A website key (df_…) adds its website. An account token (dft_…) lets you pick from its websites. The token is stored in your system keychain and never shown again.'),
+      this.#demoRow,
       this.#addMessages,
       this.#checkResult,
     );
     root.replaceChildren(h('h2', { class: 'visually-hidden' }, 'Websites'), this.#listMessages, this.#list, this.#addForm);
   }
 
-  focusAdd(): void {
-    this.#tokenInput.focus();
-  }
 
   render(state: AppStateView): void {
     this.#state = state;
-    if (state.websites.length === 0) {
-      // The onboarding card above says it better than an empty list would.
+    const firstRun = state.websites.length === 0;
+    this.#addHeading.textContent = firstRun ? 'Welcome to DataFast Menubar' : 'Add a website';
+    this.#addForm.classList.toggle('onboarding', firstRun);
+    this.#welcome.hidden = !firstRun;
+    this.#demoRow.hidden = !firstRun;
+    if (firstRun) {
+      // The welcome in the add form says it better than an empty list would.
       replaceKeepingFocus(this.#list);
       return;
     }

@@ -9,6 +9,12 @@ import { keychainProblem, removeService, requireKeychain, testServiceName } from
 import { launchChromium, openSettingsPage, type SettingsPage } from '../support/settings-page';
 
 const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots');
+
+/** Runs in the page: one computed style property of an element (tests compile without the DOM library). */
+function styleOf(element: unknown, property: string): string {
+  const page = globalThis as unknown as { getComputedStyle(target: unknown): { getPropertyValue(name: string): string } };
+  return page.getComputedStyle(element).getPropertyValue(property);
+}
 const problem = await keychainProblem();
 
 describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromium', () => {
@@ -55,6 +61,9 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
 
   it('welcomes a first run and starts demo data, labelled as demo', async () => {
     await expect(page.getByRole('heading', { name: 'Welcome to DataFast Menubar' }).isVisible()).resolves.toBe(true);
+    // One way in: the welcome is the add form, with the token field in it, not a second card.
+    expect(await page.locator('.card:visible').count()).toBe(1);
+    expect(await page.locator('#add-website').getByLabel('API key or token').isVisible()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'onboarding-light.png') });
     const dark = await openSettingsPage(browser, app.controller, 'dark');
     await dark.page.getByRole('heading', { name: 'Welcome to DataFast Menubar' }).waitFor();
@@ -96,7 +105,7 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
     await page.getByRole('button', { name: 'Add selected websites' }).click();
     await page.getByRole('status').filter({ hasText: 'Added Shop, Docs' }).waitFor();
     expect(app.settings.read().websites.map((website) => website.websiteId)).toEqual(['site_shop', 'site_docs']);
-    expect(await keychainToken('Docs')).toBe(TEST_TOKENS.account);
+    expect(await keychainToken('Docs')).toBe(`${TEST_TOKENS.account} site:site_docs`);
   });
 
   it("shows the API's reason when a token is rejected, and saves nothing", async () => {
@@ -182,6 +191,68 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
     await eventually(() => app.settings.read().websites[0]?.label === 'My blog');
   });
 
+  /** Screenshots of the Live tab in light and dark, under the given name. */
+  async function shootLive(name: string): Promise<void> {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-light.png`) });
+    const dark = await openSettingsPage(browser, app.controller, 'dark');
+    try {
+      await dark.page.getByRole('tab', { name: 'Live' }).click();
+      await dark.page.locator('figure.chart').first().waitFor();
+      await dark.page.screenshot({ path: join(SCREENSHOTS, `${name}-dark.png`) });
+    } finally {
+      await dark.close();
+    }
+  }
+
+  const axisLabels = (chart: number, axis: 'x' | 'y') => page.locator('figure.chart').nth(chart).locator(`.${axis}-axis span`).allTextContents();
+
+  it('charts a little history honestly: the time so far, with a time axis and a scale', async () => {
+    const now = Date.now();
+    for (let minute = 12; minute > 0; minute--) app.controller.engine.history.add('demo', now - minute * 60_000, 20 + (minute % 5));
+    await page.getByRole('button', { name: 'Try demo data' }).click();
+    await eventually(() => app.controller.trayView().visitors !== null);
+    await page.getByRole('tab', { name: 'Live' }).click();
+    await page.locator('figure.chart').nth(1).waitFor();
+    // Both charts span the 12 minutes there are and say so, instead of a squiggle at the far right.
+    const captions = await page.locator('figure.chart figcaption').allTextContents();
+    expect(captions).toEqual([expect.stringMatching(/^Collecting: 1[23] minutes so far$/), expect.stringMatching(/^Collecting: \d+ minutes so far$/)]);
+    expect((await axisLabels(0, 'x')).length).toBeGreaterThanOrEqual(2);
+    const scale = await axisLabels(0, 'y');
+    expect(scale).toHaveLength(3);
+    expect(scale[2]).toBe('0');
+    expect(Number(scale[0])).toBeGreaterThanOrEqual(24);
+    await shootLive('live-little-history');
+  });
+
+  it('charts a day of history with a time axis every 6 hours and nothing clipped, in light and dark', async () => {
+    const now = Date.now();
+    for (let minute = 24 * 60; minute > 0; minute -= 5) app.controller.engine.history.add('demo', now - minute * 60_000, 30 + Math.round(25 * Math.sin(minute / 180)));
+    await page.getByRole('button', { name: 'Try demo data' }).click();
+    await eventually(() => app.controller.trayView().visitors !== null);
+    await page.getByRole('tab', { name: 'Live' }).click();
+    await page.locator('figure.chart').nth(1).waitFor();
+    const count = await page.locator('#live-count').textContent();
+    expect(count).toMatch(/^\d+$/);
+    expect(await page.locator('figure.chart figcaption').allTextContents()).toEqual([]);
+    expect(await axisLabels(0, 'x')).toHaveLength(4);
+    expect((await axisLabels(1, 'x')).length).toBeGreaterThanOrEqual(3);
+    expect(await axisLabels(1, 'x')).toEqual(expect.arrayContaining([expect.stringMatching(/^\d{1,2}:00( [AP]M)?$/)]));
+    // Every label lies inside the window, and the line may draw past its box rather than be cut.
+    const box = await page.locator('figure.chart').nth(1).boundingBox();
+    for (const label of await page.locator('figure.chart').nth(1).locator('span').all()) {
+      const at = await label.boundingBox();
+      expect(at && box && at.x >= box.x - 1 && at.x + at.width <= box.x + box.width + 1).toBe(true);
+    }
+    expect(await page.locator('svg.plot').first().evaluate(styleOf, 'overflow')).toBe('visible');
+    await shootLive('live-day-history');
+  });
+
+  it('draws radios and checkboxes in the brand colour', async () => {
+    await page.getByRole('tab', { name: 'General' }).click();
+    const accent = await page.locator('input[type="radio"]').first().evaluate(styleOf, 'accent-color');
+    expect(accent).toBe('rgb(232, 69, 30)');
+  });
+
   it('shows the live count and charts, in light and dark', async () => {
     // An hour and a half of history for the demo website, then the demo itself.
     const now = Date.now();
@@ -189,7 +260,7 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
     await page.getByRole('button', { name: 'Try demo data' }).click();
     await eventually(() => app.controller.trayView().visitors !== null);
     await page.getByRole('tab', { name: 'Live' }).click();
-    await page.locator('svg.chart').nth(1).waitFor();
+    await page.locator('figure.chart').nth(1).waitFor();
     const count = await page.locator('#live-count').textContent();
     expect(count).toMatch(/^\d+$/);
     await page.screenshot({ path: join(SCREENSHOTS, 'live-light.png') });

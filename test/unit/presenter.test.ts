@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatCount } from '../../src/core/format';
+import { formatAge } from '../../src/core/format';
+import { formatCount } from '../../src/shared/count-format';
 import { firstSentence, present, type PresenterInput, type WebsiteInput } from '../../src/core/presenter';
 import type { PollState } from '../../src/core/scheduler';
 

@@ -1,0 +1,27 @@
+/** Visitor counts as every surface shows them: the tray, menus, status bars and the window's charts. */
+
+export type NumberFormatStyle = 'compact' | 'full';
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: string, style: NumberFormatStyle): Intl.NumberFormat {
+  const key = `${locale}|${style}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.NumberFormat(
+      locale,
+      style === 'compact' ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 },
+    );
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+/**
+ * `42`, `1.2k` (compact) or `1,234` (full), in the user's locale. English compact thousands are
+ * written with a small k, as the tray icon draws them, so one number reads the same everywhere.
+ */
+export function formatCount(visitors: number, style: NumberFormatStyle, locale = 'en-US'): string {
+  const text = formatter(locale, style).format(visitors);
+  return style === 'compact' && locale.toLowerCase().startsWith('en') ? text.replace(/(\d)K$/, '$1k') : text;
+}
