@@ -204,15 +204,21 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
     }
   }
 
-  const axisLabels = (chart: number, axis: 'x' | 'y') => page.locator('figure.chart').nth(chart).locator(`.${axis}-axis span`).allTextContents();
-
-  it('charts a little history honestly: the time so far, with a time axis and a scale', async () => {
+  /** The demo website with `minutes` of history before now (one sample every `every` minutes), on the Live tab. */
+  async function demoLive(minutes: number, every: number, visitors: (minute: number) => number): Promise<void> {
     const now = Date.now();
-    for (let minute = 12; minute > 0; minute--) app.controller.engine.history.add('demo', now - minute * 60_000, 20 + (minute % 5));
+    for (let minute = minutes; minute > 0; minute -= every) app.controller.engine.history.add('demo', now - minute * 60_000, visitors(minute));
     await page.getByRole('button', { name: 'Try demo data' }).click();
     await eventually(() => app.controller.trayView().visitors !== null);
     await page.getByRole('tab', { name: 'Live' }).click();
     await page.locator('figure.chart').nth(1).waitFor();
+    expect(await page.locator('#live-count').textContent()).toMatch(/^\d+$/);
+  }
+
+  const axisLabels = (chart: number, axis: 'x' | 'y') => page.locator('figure.chart').nth(chart).locator(`.${axis}-axis span`).allTextContents();
+
+  it('charts a little history honestly: the time so far, with a time axis and a scale', async () => {
+    await demoLive(12, 1, (minute) => 20 + (minute % 5));
     // Both charts span the 12 minutes there are and say so, instead of a squiggle at the far right.
     const captions = await page.locator('figure.chart figcaption').allTextContents();
     expect(captions).toEqual([expect.stringMatching(/^Collecting: 1[23] minutes so far$/), expect.stringMatching(/^Collecting: \d+ minutes so far$/)]);
@@ -225,14 +231,7 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
   });
 
   it('charts a day of history with a time axis every 6 hours and nothing clipped, in light and dark', async () => {
-    const now = Date.now();
-    for (let minute = 24 * 60; minute > 0; minute -= 5) app.controller.engine.history.add('demo', now - minute * 60_000, 30 + Math.round(25 * Math.sin(minute / 180)));
-    await page.getByRole('button', { name: 'Try demo data' }).click();
-    await eventually(() => app.controller.trayView().visitors !== null);
-    await page.getByRole('tab', { name: 'Live' }).click();
-    await page.locator('figure.chart').nth(1).waitFor();
-    const count = await page.locator('#live-count').textContent();
-    expect(count).toMatch(/^\d+$/);
+    await demoLive(24 * 60, 5, (minute) => 30 + Math.round(25 * Math.sin(minute / 180)));
     expect(await page.locator('figure.chart figcaption').allTextContents()).toEqual([]);
     expect(await axisLabels(0, 'x')).toHaveLength(4);
     expect((await axisLabels(1, 'x')).length).toBeGreaterThanOrEqual(3);
@@ -255,14 +254,7 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
 
   it('shows the live count and charts, in light and dark', async () => {
     // An hour and a half of history for the demo website, then the demo itself.
-    const now = Date.now();
-    for (let minute = 90; minute > 0; minute--) app.controller.engine.history.add('demo', now - minute * 60_000, 30 + Math.round(12 * Math.sin(minute / 7)));
-    await page.getByRole('button', { name: 'Try demo data' }).click();
-    await eventually(() => app.controller.trayView().visitors !== null);
-    await page.getByRole('tab', { name: 'Live' }).click();
-    await page.locator('figure.chart').nth(1).waitFor();
-    const count = await page.locator('#live-count').textContent();
-    expect(count).toMatch(/^\d+$/);
+    await demoLive(90, 1, (minute) => 30 + Math.round(12 * Math.sin(minute / 7)));
     await page.screenshot({ path: join(SCREENSHOTS, 'live-light.png') });
 
     const dark = await openSettingsPage(browser, app.controller, 'dark');
