@@ -4,9 +4,9 @@
  * what a tray image costs, and the runner's peak memory against hostile replies.
  */
 import { performance } from 'node:perf_hooks';
-import { createDataFastClient } from '../src/core/client';
-import { Engine } from '../src/core/engine';
-import { present } from '../src/core/presenter';
+import { createDataFastClient } from '../src/core/datafast/client';
+import { Engine } from '../src/core/polling/engine';
+import { present } from '../src/core/readings/presenter';
 import { benchSettingsWindow } from './settings-window';
 import { benchHostileBodies } from './hostile-bodies';
 import { benchTrayImage } from './tray-image';

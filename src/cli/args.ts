@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { apiUrlProblem } from '../core/api-origin';
-import { isAllowedInterval, MIN_INTERVAL_MS } from '../core/intervals';
-import { errorMessage } from '../core/errors';
-import { tokenKind } from '../core/token';
+import { apiUrlProblem } from '../core/datafast/api-origin';
+import { isAllowedInterval, MIN_INTERVAL_MS } from '../core/polling/intervals';
+import { errorMessage } from '../core/datafast/errors';
+import { tokenKind } from '../core/datafast/token';
 import { REFRESH_SECONDS } from '../shared/setting-limits';
 
 export type OutputFormat = 'text' | 'json' | 'waybar' | 'xbar' | 'i3blocks' | 'polybar';

@@ -1,8 +1,8 @@
-import { requireTokenOrigin } from '../core/api-origin';
-import { createDataFastClient } from '../core/client';
-import type { Clock } from '../core/clock';
-import { sortedWebsites } from '../core/settings-schema';
-import { WebsiteReaders } from '../core/website-readers';
+import { requireTokenOrigin } from '../core/datafast/api-origin';
+import { createDataFastClient } from '../core/datafast/client';
+import type { Clock } from '../core/polling/clock';
+import { sortedWebsites } from '../core/storage/settings-schema';
+import { WebsiteReaders } from '../core/polling/website-readers';
 import { UsageError, type WatchOptions } from './args';
 import type { RunnerContext } from './context';
 import type { WatchedWebsite, WatchIO } from './watch';

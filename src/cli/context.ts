@@ -1,13 +1,13 @@
 import { homedir } from 'node:os';
-import { createDataFastClient, type FetchFunction } from '../core/client';
-import { configDirectory } from '../core/paths';
-import { keychainService, loadKeytar, SecretStore, type KeychainBackend } from '../core/secret-store';
-import { errorMessage } from '../core/errors';
-import { createConfBackend } from '../core/settings-conf';
-import { SettingsRepository, SettingsValidationError } from '../core/settings-repository';
-import { WebsiteAccounts } from '../core/website-accounts';
-import { KeychainUnavailableError } from '../core/secret-store';
-import { restoreNotice } from '../core/website-restore';
+import { createDataFastClient, type FetchFunction } from '../core/datafast/client';
+import { configDirectory } from '../core/storage/paths';
+import { keychainService, loadKeytar, SecretStore, type KeychainBackend } from '../core/storage/secret-store';
+import { errorMessage } from '../core/datafast/errors';
+import { createConfBackend } from '../core/storage/settings-conf';
+import { SettingsRepository, SettingsValidationError } from '../core/storage/settings-repository';
+import { WebsiteAccounts } from '../core/accounts/website-accounts';
+import { KeychainUnavailableError } from '../core/storage/secret-store';
+import { restoreNotice } from '../core/accounts/website-restore';
 
 export interface ContextEnvironment {
   readonly env: Readonly<Record<string, string | undefined>>;

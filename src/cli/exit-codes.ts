@@ -1,4 +1,4 @@
-import type { FailureKind } from '../core/errors';
+import type { FailureKind } from '../core/datafast/errors';
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;

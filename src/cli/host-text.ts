@@ -3,7 +3,7 @@
  * for each status bar's own syntax, so a name can never add a parameter, a tag or a line.
  */
 
-import { singleLine } from '../core/format';
+import { singleLine } from '../core/readings/format';
 
 /**
  * xbar and SwiftBar split a line at its first `|` into text and parameters, and read a line

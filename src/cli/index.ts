@@ -1,7 +1,7 @@
-import { reportUnexpectedErrors } from '../core/crash-guard';
+import { reportUnexpectedErrors } from '../core/app/crash-guard';
 import { EXIT_API } from './exit-codes';
-import { errorMessage } from '../core/errors';
-import { redactTokens } from '../core/redact';
+import { errorMessage } from '../core/datafast/errors';
+import { redactTokens } from '../core/datafast/redact';
 import { unexpectedFailureLine } from './failures';
 import { readTokenFromStdin } from './read-token';
 import { runRunner } from './run';

@@ -1,10 +1,10 @@
-import { requireTokenKind } from '../core/client';
-import { KeychainLockedError, KeychainUnavailableError } from '../core/secret-store';
-import type { AddResult, WebsiteListing } from '../core/website-accounts';
+import { requireTokenKind } from '../core/datafast/client';
+import { KeychainLockedError, KeychainUnavailableError } from '../core/storage/secret-store';
+import type { AddResult, WebsiteListing } from '../core/accounts/website-accounts';
 import type { AddOptions, ListOptions, RemoveOptions } from './args';
 import { UsageError } from './args';
 import type { RunnerContext } from './context';
-import { restoreNotice } from '../core/website-restore';
+import { restoreNotice } from '../core/accounts/website-restore';
 import { EXIT_KEYCHAIN, EXIT_OK, EXIT_USAGE } from './exit-codes';
 
 export interface ManageIO {

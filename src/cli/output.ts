@@ -1,8 +1,8 @@
-import type { PollState } from '../core/scheduler';
-import { ERROR_MARK, type MenuWebsite, type TrayView } from '../core/presenter';
-import type { SpikeEvent } from '../core/spike-detector';
+import type { PollState } from '../core/polling/scheduler';
+import { ERROR_MARK, type MenuWebsite, type TrayView } from '../core/readings/presenter';
+import type { SpikeEvent } from '../core/readings/spike-detector';
 import type { OutputFormat } from './args';
-import { singleLine } from '../core/format';
+import { singleLine } from '../core/readings/format';
 import { pangoText, polybarText, xbarText } from './host-text';
 
 export interface SnapshotWebsite {

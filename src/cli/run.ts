@@ -1,5 +1,5 @@
 import packageJson from '../../package.json';
-import type { KeychainBackend } from '../core/secret-store';
+import type { KeychainBackend } from '../core/storage/secret-store';
 import { parseRunnerArgs } from './args';
 import { openRestoredContext, type RunnerContext } from './context';
 import { EXIT_OK } from './exit-codes';
@@ -7,8 +7,8 @@ import { reportAnyFailure } from './failures';
 import { addCommand, listCommand, removeCommand, restoreCommand } from './manage';
 import { USAGE } from './usage';
 import { isBarFormat, renderSetupFailure } from './output';
-import { errorMessage } from '../core/errors';
-import { redactTokens } from '../core/redact';
+import { errorMessage } from '../core/datafast/errors';
+import { redactTokens } from '../core/datafast/redact';
 import { chooseWebsite, readOnce, watch, type WatchIO } from './watch';
 
 export interface RunnerIO extends WatchIO {

@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions, NativeImage } from 'electron';
-import type { AppController, NotificationRequest } from '../core/app-controller';
-import type { TrayView } from '../core/presenter';
-import { isAllowedExternalUrl } from '../core/dashboard';
+import type { AppController, NotificationRequest } from '../core/app/app-controller';
+import type { TrayView } from '../core/readings/presenter';
+import { isAllowedExternalUrl } from '../core/datafast/dashboard';
 import { STATE_EVENT } from '../shared/ipc-contract';
 import { trayMenuTemplate, type TrayActions } from './tray-menu';
 import type { TrayService } from './tray-service';

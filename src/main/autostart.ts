@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { xdgConfigHome } from '../core/paths';
+import { xdgConfigHome } from '../core/storage/paths';
 import { PRODUCT_NAME } from '../shared/app-identity';
 
 /** Linux has no login-item API: desktops start what `~/.config/autostart/*.desktop` names. */

@@ -1,6 +1,6 @@
 import type { NativeImage } from 'electron';
-import type { TrayStatus } from '../core/presenter';
-import { renderSparkline, type SparklinePoint } from '../core/sparkline';
+import type { TrayStatus } from '../core/readings/presenter';
+import { renderSparkline, type SparklinePoint } from '../core/readings/sparkline';
 import { TrayIconCache } from '../core/tray-image/tray-icon';
 
 export interface ImageFactory {

@@ -1,4 +1,4 @@
-import type { AppController } from '../core/app-controller';
+import type { AppController } from '../core/app/app-controller';
 import type { Handlers } from './ipc';
 
 export interface WindowCommands {

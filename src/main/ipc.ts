@@ -2,8 +2,8 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelName, type Channel, type RequestOf, type ResponseOf } from '../shared/ipc-contract';
 import { requestValidators } from '../shared/ipc-validators';
 import type { Reply } from '../shared/view-model';
-import { redactTokens } from '../core/redact';
-import { errorMessage } from '../core/errors';
+import { redactTokens } from '../core/datafast/redact';
+import { errorMessage } from '../core/datafast/errors';
 
 export type Handlers = { readonly [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 

@@ -1,6 +1,6 @@
 import type { PowerMonitor } from 'electron';
-import { repeatEvery, type Timers } from '../core/clock';
-import type { PauseReason } from '../core/pause-reasons';
+import { repeatEvery, type Timers } from '../core/polling/clock';
+import type { PauseReason } from '../core/polling/pause-reasons';
 
 export interface PauseControl {
   hold(reason: PauseReason): void;

@@ -1,5 +1,5 @@
 import type { Shell } from 'electron';
-import { isAllowedExternalUrl } from '../core/dashboard';
+import { isAllowedExternalUrl } from '../core/datafast/dashboard';
 
 /**
  * The app's only door to the user's browser: https URLs on DataFast's own host, nothing else,

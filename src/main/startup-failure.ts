@@ -1,7 +1,7 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import { errnoCode, errorMessage } from '../core/errors';
-import { firstSentence } from '../core/presenter';
-import { redactTokens } from '../core/redact';
+import { errnoCode, errorMessage } from '../core/datafast/errors';
+import { firstSentence } from '../core/readings/presenter';
+import { redactTokens } from '../core/datafast/redact';
 import { PRODUCT_NAME } from '../shared/app-identity';
 
 export interface StartupFailureActions {

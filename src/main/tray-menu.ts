@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions, NativeImage } from 'electron';
-import { firstSentence, type TrayView } from '../core/presenter';
+import { firstSentence, type TrayView } from '../core/readings/presenter';
 
 export interface TrayActions {
   switchWebsite(id: string): void;

@@ -1,5 +1,5 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import type { TrayView } from '../core/presenter';
+import type { TrayView } from '../core/readings/presenter';
 import { menuKey } from './tray-menu';
 
 export type TrayHandle = Pick<Tray, 'setImage' | 'setTitle' | 'setToolTip' | 'setContextMenu' | 'destroy'>;

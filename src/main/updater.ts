@@ -1,5 +1,5 @@
 import type { AppUpdater } from 'electron-updater';
-import { repeatEvery, type Timers } from '../core/clock';
+import { repeatEvery, type Timers } from '../core/polling/clock';
 
 export type UpdateSupport = { readonly supported: true } | { readonly supported: false; readonly reason: string };
 

@@ -1,14 +1,14 @@
-import { AppController, type NotificationRequest } from '../../src/core/app-controller';
+import { AppController, type NotificationRequest } from '../../src/core/app/app-controller';
 import type { AddedView } from '../../src/shared/view-model';
-import { createDataFastClient } from '../../src/core/client';
-import type { Clock } from '../../src/core/clock';
-import { systemClock } from '../../src/core/clock';
-import { HistoryFile } from '../../src/core/history-file';
-import type { LockState } from '../../src/core/keychain-lock';
-import { SecretStore, type KeychainBackend } from '../../src/core/secret-store';
-import { createConfBackend } from '../../src/core/settings-conf';
-import { SettingsRepository } from '../../src/core/settings-repository';
-import { WebsiteAccounts } from '../../src/core/website-accounts';
+import { createDataFastClient } from '../../src/core/datafast/client';
+import type { Clock } from '../../src/core/polling/clock';
+import { systemClock } from '../../src/core/polling/clock';
+import { HistoryFile } from '../../src/core/storage/history-file';
+import type { LockState } from '../../src/core/storage/keychain-lock';
+import { SecretStore, type KeychainBackend } from '../../src/core/storage/secret-store';
+import { createConfBackend } from '../../src/core/storage/settings-conf';
+import { SettingsRepository } from '../../src/core/storage/settings-repository';
+import { WebsiteAccounts } from '../../src/core/accounts/website-accounts';
 import { MemoryKeychain } from './memory-keychain';
 import { tempDir } from './temp';
 

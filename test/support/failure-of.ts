@@ -1,4 +1,4 @@
-import { DataFastError } from '../../src/core/errors';
+import { DataFastError } from '../../src/core/datafast/errors';
 
 /** The DataFastError a promise rejects with; anything else (or no rejection) fails the test. */
 export async function failureOf(promise: Promise<unknown>): Promise<DataFastError> {

@@ -6,10 +6,10 @@
  * - `node file-writer.js history DIR`: saves a day of history for 50 websites, again and again,
  *   with a different count each time, until it is killed.
  */
-import { History } from '../../src/core/history';
-import { HistoryFile } from '../../src/core/history-file';
-import { createConfBackend } from '../../src/core/settings-conf';
-import { SettingsRepository } from '../../src/core/settings-repository';
+import { History } from '../../src/core/readings/history';
+import { HistoryFile } from '../../src/core/storage/history-file';
+import { createConfBackend } from '../../src/core/storage/settings-conf';
+import { SettingsRepository } from '../../src/core/storage/settings-repository';
 
 async function settings(directory: string, id: string, count: number): Promise<void> {
   const repository = SettingsRepository.open({ directory, createBackend: (dir) => createConfBackend(dir) });

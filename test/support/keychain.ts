@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { errorMessage } from '../../src/core/errors';
-import { loadKeytar, SecretStore, type KeychainBackend } from '../../src/core/secret-store';
+import { errorMessage } from '../../src/core/datafast/errors';
+import { loadKeytar, SecretStore, type KeychainBackend } from '../../src/core/storage/secret-store';
 
 /** A keychain service name of our own per test run, so tests never touch the user's real entries. */
 export function testServiceName(): string {

@@ -1,4 +1,4 @@
-import type { KeychainBackend } from '../../src/core/secret-store';
+import type { KeychainBackend } from '../../src/core/storage/secret-store';
 
 /** An in-memory keychain for tests that are about something else; the real one has its own tests. */
 export class MemoryKeychain implements KeychainBackend {

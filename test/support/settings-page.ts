@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright';
-import type { AppController } from '../../src/core/app-controller';
+import type { AppController } from '../../src/core/app/app-controller';
 import { dispatch, type TrustPolicy } from '../../src/main/ipc';
 import { createHandlers } from '../../src/main/ipc-handlers';
 import { IPC_PREFIX } from '../../src/shared/app-identity';

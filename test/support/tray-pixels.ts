@@ -1,4 +1,4 @@
-import type { PixelCanvas } from '../../src/core/pixels';
+import type { PixelCanvas } from '../../src/core/tray-image/pixels';
 
 /** The badge's colour: the most common fully opaque colour in the icon. */
 function badgeMinimum(canvas: PixelCanvas): number {

@@ -1,5 +1,5 @@
-import { hex, PixelCanvas } from '../pixels';
-import type { TrayStatus } from '../presenter';
+import { hex, PixelCanvas } from './pixels';
+import type { TrayStatus } from '../readings/presenter';
 import { renderTrayIcon } from './tray-icon';
 
 /** Counts that exercise every compact form: one digit, two, three, `99+`, `1.2k`, `12k`, `1.2M`. */

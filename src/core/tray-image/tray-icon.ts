@@ -1,5 +1,5 @@
-import { hex, PixelCanvas, type Rgba } from '../pixels';
-import type { TrayStatus } from '../presenter';
+import { hex, PixelCanvas, type Rgba } from './pixels';
+import type { TrayStatus } from '../readings/presenter';
 import { facesFor } from './glyph-atlas';
 import { fitText, type InkBox, type TextLayout } from './typeset';
 

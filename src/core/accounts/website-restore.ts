@@ -1,0 +1,125 @@
+import { apiOriginOf } from '../datafast/api-origin';
+import type { DataFastClient } from '../datafast/client';
+import type { SecretStore, StoredSecret } from '../storage/secret-store';
+import type { SettingsRepository } from '../storage/settings-repository';
+import { type Settings, type WebsiteSettings } from '../storage/settings-schema';
+import { maskToken, tokenKind } from '../datafast/token';
+import { MAX_WEBSITES, WEBSITE_ID_PATTERN } from '../../shared/setting-limits';
+
+export interface RestoreOutcome {
+  readonly restored: readonly WebsiteSettings[];
+  /** Entries of account tokens that see several websites and do not say which one was theirs. */
+  readonly unplaced: number;
+  /** Where the damaged file was kept, when a damaged file was the reason. */
+  readonly keptAs: string | null;
+}
+
+export interface RestoreDependencies {
+  readonly settings: SettingsRepository;
+  readonly secrets: Pick<SecretStore, 'entries'>;
+  readonly client: () => DataFastClient;
+}
+
+type Described = Omit<WebsiteSettings, 'order' | 'apiOrigin'>;
+
+/**
+ * Websites whose tokens are in the keychain but not in the settings come back: after a damaged
+ * settings file was set aside (automatically), or when asked (`restore`). Each keychain entry's
+ * account is the website's own id, so the website keeps its id, its history and its token. Names
+ * are read again from DataFast; offline, a website is restored under a name that says so.
+ */
+export async function restoreWebsites(dependencies: RestoreDependencies): Promise<RestoreOutcome> {
+  const { settings } = dependencies;
+  const keptAs = settings.websitesLostFrom;
+  const known = new Set(settings.read().websites.map((website) => website.id));
+  const orphans = (await dependencies.secrets.entries()).filter(
+    (entry) => !known.has(entry.account) && WEBSITE_ID_PATTERN.test(entry.account) && tokenKind(entry.token) !== null,
+  );
+  const client = dependencies.client();
+  const described: Described[] = [];
+  let unplaced = 0;
+  for (const entry of orphans) {
+    const website = await describe(entry, client);
+    if (website) described.push(website);
+    else unplaced++;
+  }
+  let restored: WebsiteSettings[] = [];
+  if (described.length > 0) {
+    const saved = await settings.update((current) => withRestored(current, described, client.apiUrl));
+    const ids = new Set(described.map((website) => website.id));
+    restored = saved.websites.filter((website) => ids.has(website.id));
+  }
+  settings.websitesRestored();
+  return { restored, unplaced, keptAs };
+}
+
+/**
+ * The current websites plus the restored ones: one per DataFast site, within the limit, bound to
+ * the address they were described from, which is remembered as adding one does.
+ */
+function withRestored(current: Settings, described: readonly Described[], apiUrl: string): Settings {
+  const apiOrigin = apiOriginOf(apiUrl);
+  const websites = [...current.websites];
+  let order = websites.reduce((max, website) => Math.max(max, website.order + 1), 0);
+  const sites = new Set(websites.map(siteKey));
+  for (const website of described) {
+    if (websites.length >= MAX_WEBSITES || websites.some((known) => known.id === website.id) || sites.has(siteKey(website))) continue;
+    sites.add(siteKey(website));
+    websites.push({ ...website, order: order++, apiOrigin });
+  }
+  const boundElsewhere = current.websites.some((website) => website.tokenKind !== 'demo' && website.apiOrigin !== apiOrigin);
+  return { ...current, ...(!boundElsewhere && { apiUrl }), websites, activeWebsiteId: current.activeWebsiteId ?? websites[0]?.id ?? null };
+}
+
+function siteKey(website: Pick<WebsiteSettings, 'domain' | 'websiteId' | 'id'>): string {
+  return website.domain?.toLowerCase() ?? website.websiteId ?? website.id;
+}
+
+/** What DataFast says the entry's website is; null when an account token cannot say which. */
+async function describe(entry: StoredSecret, client: DataFastClient): Promise<Described | null> {
+  const kind = tokenKind(entry.token);
+  const base = { id: entry.account, spikeThreshold: null };
+  if (kind === 'website-key') {
+    try {
+      const metadata = await client.metadata({ token: entry.token });
+      return { ...base, label: metadata.name?.trim() || metadata.domain, domain: metadata.domain, websiteId: null, tokenKind: 'website-key' };
+    } catch {
+      return { ...base, label: `Restored website (${maskToken(entry.token)})`, domain: null, websiteId: null, tokenKind: 'website-key' };
+    }
+  }
+  if (entry.site !== null) {
+    try {
+      const metadata = await client.metadata({ token: entry.token, websiteId: entry.site });
+      return { ...base, label: metadata.name?.trim() || metadata.domain, domain: metadata.domain, websiteId: entry.site, tokenKind: 'account-token' };
+    } catch {
+      return { ...base, label: `Restored website ${entry.site}`, domain: null, websiteId: entry.site, tokenKind: 'account-token' };
+    }
+  }
+  // An entry written before entries named their website: knowable only if the token sees one.
+  try {
+    const sites = await client.listWebsites(entry.token);
+    const [only, ...more] = sites;
+    if (!only || more.length > 0) return null;
+    return { ...base, label: only.name?.trim() || only.domain, domain: only.domain, websiteId: only.websiteId, tokenKind: 'account-token' };
+  } catch {
+    return null;
+  }
+}
+
+/** One sentence for the person: what came back, from where, and what could not. */
+export function restoreNotice(outcome: RestoreOutcome): string | null {
+  const parts: string[] = [];
+  if (outcome.restored.length > 0) {
+    const names = outcome.restored.map((website) => (website.domain && website.domain !== website.label ? `${website.label} (${website.domain})` : website.label));
+    const count = outcome.restored.length === 1 ? '1 website' : `${outcome.restored.length} websites`;
+    parts.push(`Restored ${count} from the keychain: ${names.join(', ')}.`);
+  }
+  if (outcome.unplaced > 0) {
+    parts.push(
+      `${outcome.unplaced === 1 ? '1 account token' : `${outcome.unplaced} account tokens`} in the keychain could not be matched to a website (the token sees several): add ${outcome.unplaced === 1 ? 'it' : 'them'} again.`,
+    );
+  }
+  if (parts.length === 0) return null;
+  if (outcome.keptAs) parts.push(`The damaged settings file is kept as ${outcome.keptAs}.`);
+  return parts.join(' ');
+}

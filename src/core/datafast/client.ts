@@ -1,0 +1,186 @@
+import type { z } from 'zod';
+import {
+  errorEnvelopeSchema,
+  metadataResponseSchema,
+  realtimeResponseSchema,
+  websitesResponseSchema,
+} from './api-schemas';
+import { apiUrlProblem } from './api-origin';
+import { readBoundedText } from './bounded-body';
+import { systemClock, type Timers } from '../polling/clock';
+import { DataFastError } from './errors';
+import { describeIssue, httpFailure, transportFailure, unreadable } from './client-failures';
+import { tokenKind, type TokenKind } from './token';
+
+export const DEFAULT_API_URL = 'https://datafa.st';
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** A count is a few dozen bytes; a reply far larger is broken or hostile, and is not read. */
+export const REALTIME_BODY_LIMIT = 256 * 1024;
+/** An account's website list: about 200 bytes a website, so room for thousands. */
+export const LIST_BODY_LIMIT = 2 * 1024 * 1024;
+
+export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface DataFastClientOptions {
+  readonly apiUrl?: string;
+  /** Electron passes `net.fetch` so requests honour the system proxy; Node uses the global one. */
+  readonly fetch?: FetchFunction;
+  readonly timeoutMs?: number;
+  readonly now?: () => number;
+  /** For the request deadline; the system's timers unless a test brings its own. */
+  readonly timers?: Timers;
+}
+
+/** What one website needs to be read: its token and, for account tokens, which website. */
+export interface WebsiteCredentials {
+  readonly token: string;
+  readonly websiteId?: string | undefined;
+}
+
+export interface WebsiteMetadata {
+  readonly domain: string;
+  readonly name: string | null;
+  readonly timezone: string | null;
+  readonly logo: string | null;
+}
+
+export interface WebsiteSummary {
+  readonly websiteId: string;
+  readonly domain: string;
+  readonly name: string | null;
+}
+
+export interface DataFastClient {
+  readonly apiUrl: string;
+  realtimeVisitors(credentials: WebsiteCredentials, signal?: AbortSignal): Promise<number>;
+  metadata(credentials: WebsiteCredentials, signal?: AbortSignal): Promise<WebsiteMetadata>;
+  /** Websites an account token may see; needs the `websites:read` permission. */
+  listWebsites(token: string, signal?: AbortSignal): Promise<WebsiteSummary[]>;
+}
+
+/** Checks a token's shape before anything is sent, so a typo never reaches the network. */
+export function requireTokenKind(token: string): TokenKind {
+  const kind = tokenKind(token);
+  if (!kind) {
+    throw new DataFastError({
+      kind: 'bad-token-format',
+      message:
+        'That is not a DataFast API key. Website keys start with "df_" and account tokens with "dft_"; copy it again from your DataFast settings.',
+    });
+  }
+  return kind;
+}
+
+/** Query for a website-scoped call: `websiteId` is required with `dft_` and never sent with `df_`. */
+function websiteQuery(credentials: WebsiteCredentials): URLSearchParams {
+  const kind = requireTokenKind(credentials.token);
+  const query = new URLSearchParams();
+  if (kind === 'account-token') {
+    if (!credentials.websiteId) {
+      throw new DataFastError({
+        kind: 'missing-website-id',
+        message: 'An account token (dft_…) needs a website ID: choose which of its websites to watch.',
+      });
+    }
+    query.set('websiteId', credentials.websiteId);
+  }
+  return query;
+}
+
+export function createDataFastClient(options: DataFastClientOptions = {}): DataFastClient {
+  const apiUrl = normaliseApiUrl(options.apiUrl ?? DEFAULT_API_URL);
+  const fetchImpl: FetchFunction = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const now = options.now ?? Date.now;
+  const timers = options.timers ?? systemClock;
+
+  async function getJson<S extends z.ZodType>(
+    path: string,
+    query: URLSearchParams,
+    token: string,
+    schema: S,
+    signal: AbortSignal | undefined,
+    limitBytes: number,
+  ): Promise<z.infer<S>> {
+    const url = `${apiUrl}${path}${query.size > 0 ? `?${query.toString()}` : ''}`;
+    // One deadline for connect, headers and the whole body: a server that sends headers and then
+    // trickles or stalls is as unanswered as one that never replies. Cleared when the request
+    // ends, so no timer outlives it.
+    const deadline = new AbortController();
+    const timer = timers.setTimeout(() => deadline.abort(new DOMException('deadline passed', 'TimeoutError')), timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetchImpl(url, {
+        method: 'GET',
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+        signal: combined,
+        redirect: 'error',
+      });
+      body = await readBoundedText(response, limitBytes, combined);
+    } catch (error) {
+      throw transportFailure(error, signal, timeoutMs);
+    } finally {
+      timers.clearTimeout(timer);
+    }
+    const parsedBody = parseJson(body);
+    const envelope = errorEnvelopeSchema.safeParse(parsedBody);
+    const apiError = envelope.success ? envelope.data.error : null;
+    if (!response.ok) throw httpFailure(response, apiError, parsedBody, body, now());
+    if (parsedBody === undefined) throw unreadable(body);
+    if (apiError) throw httpFailure(response, apiError, parsedBody, body, now());
+    const result = schema.safeParse(parsedBody);
+    if (!result.success) {
+      throw new DataFastError({
+        kind: 'invalid-response',
+        message: `DataFast sent a reply in an unexpected shape (${describeIssue(result.error)}). Try again later; if it persists, the app may need an update.`,
+      });
+    }
+    return result.data;
+  }
+
+  return {
+    apiUrl,
+    async realtimeVisitors(credentials, signal) {
+      const query = websiteQuery(credentials);
+      query.set('fields', 'visitors');
+      const reply = await getJson('/api/v1/analytics/realtime', query, credentials.token, realtimeResponseSchema, signal, REALTIME_BODY_LIMIT);
+      const [row] = reply.data;
+      if (!row) throw unreadable('');
+      return row.visitors;
+    },
+    async metadata(credentials, signal) {
+      const query = websiteQuery(credentials);
+      const reply = await getJson('/api/v1/analytics/metadata', query, credentials.token, metadataResponseSchema, signal, REALTIME_BODY_LIMIT);
+      const row = Array.isArray(reply.data) ? reply.data[0] : reply.data;
+      if (!row) throw unreadable('');
+      return { domain: row.domain, name: row.name ?? null, timezone: row.timezone ?? null, logo: row.logo ?? null };
+    },
+    async listWebsites(token, signal) {
+      if (requireTokenKind(token) !== 'account-token') {
+        throw new DataFastError({
+          kind: 'bad-request',
+          message: 'Only account tokens (dft_…) can list websites; a website key (df_…) belongs to one website.',
+        });
+      }
+      const reply = await getJson('/api/v1/admin/websites', new URLSearchParams(), token, websitesResponseSchema, signal, LIST_BODY_LIMIT);
+      return reply.data.map((site) => ({ websiteId: site._id, domain: site.domain, name: site.name ?? null }));
+    },
+  };
+}
+
+export function normaliseApiUrl(raw: string): string {
+  const problem = apiUrlProblem(raw);
+  if (problem) throw new DataFastError({ kind: 'bad-request', message: problem });
+  const url = new URL(raw);
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}

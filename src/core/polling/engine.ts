@@ -1,0 +1,100 @@
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import { History } from '../readings/history';
+import { Scheduler, type PollOutcome, type PollState, type PollTarget } from './scheduler';
+import { DEFAULT_SPIKE_SETTINGS, SpikeDetector, type SpikeEvent, type SpikeSettings } from '../readings/spike-detector';
+
+export interface EngineWebsite extends PollTarget {
+  /** The user's absolute spike threshold for this website, if any. */
+  readonly threshold: number | null;
+}
+
+export interface EngineOptions {
+  readonly clock?: Clock;
+  readonly intervalMs?: number;
+  readonly budgetPerMinute?: number;
+  readonly spikeSettings?: SpikeSettings;
+  readonly history?: History;
+  readonly onUpdate?: (outcome: PollOutcome) => void;
+  readonly onSpike?: (event: SpikeEvent) => void;
+}
+
+/**
+ * The whole engine: scheduler → history → spike detector. The app and the headless runner each
+ * own one and render its state their own way.
+ */
+export class Engine {
+  readonly scheduler: Scheduler;
+  readonly history: History;
+  readonly detector: SpikeDetector;
+  readonly #thresholds = new Map<string, number | null>();
+  readonly #onUpdate: (outcome: PollOutcome) => void;
+  readonly #onSpike: (event: SpikeEvent) => void;
+
+  constructor(options: EngineOptions = {}) {
+    this.history = options.history ?? new History();
+    this.detector = new SpikeDetector(this.history, options.spikeSettings ?? DEFAULT_SPIKE_SETTINGS);
+    this.#onUpdate = options.onUpdate ?? (() => undefined);
+    this.#onSpike = options.onSpike ?? (() => undefined);
+    this.scheduler = new Scheduler({
+      clock: options.clock ?? systemClock,
+      ...(options.intervalMs !== undefined && { intervalMs: options.intervalMs }),
+      ...(options.budgetPerMinute !== undefined && { budgetPerMinute: options.budgetPerMinute }),
+      onPoll: (outcome) => this.#record(outcome),
+    });
+  }
+
+  /** Makes the polled websites exactly these; unchanged targets keep their state and timers. */
+  setWebsites(websites: readonly EngineWebsite[]): void {
+    const wanted = new Set(websites.map((website) => website.websiteId));
+    for (const websiteId of this.scheduler.websiteIds()) {
+      if (!wanted.has(websiteId)) {
+        this.scheduler.removeTarget(websiteId);
+        this.detector.forget(websiteId);
+        this.#thresholds.delete(websiteId);
+      }
+    }
+    for (const website of websites) {
+      this.#thresholds.set(website.websiteId, website.threshold);
+      this.scheduler.setTarget(website);
+    }
+  }
+
+  start(): void {
+    this.detector.markDiscontinuity();
+    this.scheduler.start();
+  }
+
+  stop(): void {
+    this.scheduler.stop();
+  }
+
+  pause(): void {
+    this.scheduler.pause();
+  }
+
+  resume(): void {
+    if (!this.scheduler.paused) return;
+    this.detector.markDiscontinuity();
+    this.scheduler.resume();
+  }
+
+  states(): PollState[] {
+    return this.scheduler.states();
+  }
+
+  #record(outcome: PollOutcome): void {
+    if (outcome.ok) {
+      this.history.add(outcome.websiteId, outcome.at, outcome.visitors);
+    }
+    const spike = this.detector.observe({
+      websiteId: outcome.websiteId,
+      visitors: outcome.ok ? outcome.visitors : 0,
+      at: outcome.at,
+      stale: !outcome.ok,
+      threshold: this.#thresholds.get(outcome.websiteId) ?? null,
+    });
+    this.#onUpdate(outcome);
+    if (spike) this.#onSpike(spike);
+  }
+}

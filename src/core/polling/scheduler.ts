@@ -1,0 +1,364 @@
+import { systemClock, type Clock } from './clock';
+import { DataFastError, errorMessage, needsUserAction, type FailureInfo } from '../datafast/errors';
+import {
+  BACKGROUND_INTERVAL_MS,
+  DEFAULT_BUDGET_PER_MINUTE,
+  DEFAULT_INTERVAL_MS,
+  backoffDelay,
+  isAllowedInterval,
+} from './intervals';
+import { RequestBudget } from './request-budget';
+
+/** One website the scheduler polls. `read` hides whether it is DataFast or the demo source. */
+export interface PollTarget {
+  readonly websiteId: string;
+  /** Websites that share a token share a budget and a 429; never the token itself. */
+  readonly budgetKey: string;
+  /** Changes whenever the token or website ID changes; a new revision lifts a halt. */
+  readonly revision: string;
+  read(signal: AbortSignal): Promise<number>;
+}
+
+export interface PollState {
+  readonly websiteId: string;
+  readonly visitors: number | null;
+  readonly fetchedAt: number | null;
+  readonly lastAttemptAt: number | null;
+  readonly error: FailureInfo | null;
+  /** No success for more than two intervals, or the last poll failed. */
+  readonly stale: boolean;
+  /** Stopped until the token or settings change (401, 403, 404, a malformed token). */
+  readonly halted: boolean;
+  readonly nextPollAt: number | null;
+}
+
+export type PollOutcome =
+  | { readonly websiteId: string; readonly ok: true; readonly visitors: number; readonly at: number }
+  | { readonly websiteId: string; readonly ok: false; readonly error: FailureInfo; readonly at: number };
+
+export interface SchedulerOptions {
+  readonly clock?: Clock;
+  readonly intervalMs?: number;
+  readonly budgetPerMinute?: number;
+  readonly onPoll?: (outcome: PollOutcome) => void;
+}
+
+interface Entry {
+  target: PollTarget;
+  visitors: number | null;
+  fetchedAt: number | null;
+  lastAttemptAt: number | null;
+  error: FailureInfo | null;
+  failures: number;
+  halted: boolean;
+  timer: unknown;
+  nextPollAt: number | null;
+  inFlight: Promise<void> | null;
+  abort: AbortController | null;
+  waiters: Array<() => void>;
+}
+
+/**
+ * Polls every website with a chain of timeouts (never `setInterval`, which piles up missed ticks
+ * after sleep), at most one request in flight per website, within a per-token request budget.
+ */
+export class Scheduler {
+  readonly #clock: Clock;
+  readonly #budget: RequestBudget;
+  readonly #onPoll: (outcome: PollOutcome) => void;
+  readonly #entries = new Map<string, Entry>();
+  #intervalMs: number;
+  #activeId: string | null = null;
+  #everyWebsiteActive = false;
+  #running = false;
+  #paused = false;
+
+  constructor(options: SchedulerOptions = {}) {
+    this.#clock = options.clock ?? systemClock;
+    this.#budget = new RequestBudget(options.budgetPerMinute ?? DEFAULT_BUDGET_PER_MINUTE);
+    this.#onPoll = options.onPoll ?? (() => undefined);
+    this.#intervalMs = checkedInterval(options.intervalMs ?? DEFAULT_INTERVAL_MS);
+  }
+
+  get intervalMs(): number {
+    return this.#intervalMs;
+  }
+
+  get activeId(): string | null {
+    return this.#activeId;
+  }
+
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  /** Adds a website, or replaces its target (a new token or website ID), which lifts a halt. */
+  setTarget(target: PollTarget): void {
+    const existing = this.#entries.get(target.websiteId);
+    if (existing) {
+      if (existing.target.revision === target.revision) {
+        existing.target = target;
+        return;
+      }
+      this.#cancel(existing);
+      existing.target = target;
+      existing.halted = false;
+      existing.failures = 0;
+      existing.error = null;
+      if (this.#running) this.#poll(existing);
+      return;
+    }
+    const entry: Entry = {
+      target,
+      visitors: null,
+      fetchedAt: null,
+      lastAttemptAt: null,
+      error: null,
+      failures: 0,
+      halted: false,
+      timer: undefined,
+      nextPollAt: null,
+      inFlight: null,
+      abort: null,
+      waiters: [],
+    };
+    this.#entries.set(target.websiteId, entry);
+    if (this.#activeId === null) this.#activeId = target.websiteId;
+    if (this.#running) this.#poll(entry);
+  }
+
+  removeTarget(websiteId: string): void {
+    const entry = this.#entries.get(websiteId);
+    if (!entry) return;
+    this.#cancel(entry);
+    this.#entries.delete(websiteId);
+    if (this.#activeId === websiteId) this.#activeId = this.#entries.keys().next().value ?? null;
+  }
+
+  websiteIds(): string[] {
+    return [...this.#entries.keys()];
+  }
+
+  /** Begins polling: one immediate read per website. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    if (!this.#paused) for (const entry of this.#entries.values()) this.#poll(entry);
+  }
+
+  /** Stops for good: aborts what is in flight and leaves no timer behind. */
+  stop(): void {
+    this.#running = false;
+    for (const entry of this.#entries.values()) this.#cancel(entry);
+  }
+
+  /** System sleep or offline: abort what is in flight and let no timer fire. */
+  pause(): void {
+    if (this.#paused) return;
+    this.#paused = true;
+    for (const entry of this.#entries.values()) this.#cancel(entry);
+  }
+
+  /** Back from sleep: exactly one fresh read per website, never a burst of missed polls. */
+  resume(): void {
+    if (!this.#paused) return;
+    this.#paused = false;
+    if (!this.#running) return;
+    for (const entry of this.#entries.values()) if (!entry.halted) this.#poll(entry);
+  }
+
+  /** Reads a website now, or joins the read already in flight. Resolves when that read has ended. */
+  refreshNow(websiteId: string): Promise<void> {
+    const entry = this.#entries.get(websiteId);
+    if (!entry || !this.#running || this.#paused) return Promise.resolve();
+    if (entry.inFlight) return entry.inFlight;
+    const done = new Promise<void>((resolve) => entry.waiters.push(resolve));
+    this.#clearTimer(entry);
+    this.#poll(entry);
+    return done;
+  }
+
+  /**
+   * Switches the website on screen; a read starts at once and it is read at the full rate from
+   * then on. Returns without waiting for that read: what the screen shows changes now, to the last
+   * known count or the loading mark, and the fresh count follows when it arrives.
+   */
+  setActive(websiteId: string): void {
+    if (!this.#entries.has(websiteId) || this.#activeId === websiteId) return;
+    const previous = this.#activeId;
+    this.#activeId = websiteId;
+    if (previous !== null) this.#reschedule(previous);
+    void this.refreshNow(websiteId);
+  }
+
+  /**
+   * Spends one request of a budget outside polling (a token check from the window): 0 when it
+   * was free now, else how long until one is.
+   */
+  reserve(budgetKey: string): number {
+    const now = this.#clock.now();
+    const allowedAt = this.#budget.earliest(budgetKey, now);
+    if (allowedAt > now) return allowedAt - now;
+    this.#budget.record(budgetKey, now);
+    return 0;
+  }
+
+  /** In "sum of all websites" mode every website is on screen, so all are read at the full rate. */
+  setEveryWebsiteActive(everyWebsiteActive: boolean): void {
+    if (this.#everyWebsiteActive === everyWebsiteActive) return;
+    this.#everyWebsiteActive = everyWebsiteActive;
+    for (const websiteId of this.#entries.keys()) this.#reschedule(websiteId);
+  }
+
+  setIntervalMs(intervalMs: number): void {
+    this.#intervalMs = checkedInterval(intervalMs);
+    for (const websiteId of this.#entries.keys()) this.#reschedule(websiteId);
+  }
+
+  intervalFor(websiteId: string): number {
+    const onScreen = this.#everyWebsiteActive || websiteId === this.#activeId;
+    return onScreen ? this.#intervalMs : Math.max(this.#intervalMs, BACKGROUND_INTERVAL_MS);
+  }
+
+  state(websiteId: string): PollState | null {
+    const entry = this.#entries.get(websiteId);
+    return entry ? this.#stateOf(entry, this.#clock.now()) : null;
+  }
+
+  states(): PollState[] {
+    const now = this.#clock.now();
+    return [...this.#entries.values()].map((entry) => this.#stateOf(entry, now));
+  }
+
+  #stateOf(entry: Entry, now: number): PollState {
+    const tooOld = entry.fetchedAt !== null && now - entry.fetchedAt > 2 * this.intervalFor(entry.target.websiteId);
+    return {
+      websiteId: entry.target.websiteId,
+      visitors: entry.visitors,
+      fetchedAt: entry.fetchedAt,
+      lastAttemptAt: entry.lastAttemptAt,
+      error: entry.error,
+      stale: entry.error !== null || tooOld,
+      halted: entry.halted,
+      nextPollAt: entry.nextPollAt,
+    };
+  }
+
+  /** After an interval or activity change, move a healthy website's next read to its new rate. */
+  #reschedule(websiteId: string): void {
+    const entry = this.#entries.get(websiteId);
+    if (!entry || !this.#running || this.#paused || entry.halted || entry.inFlight || entry.failures > 0) return;
+    const now = this.#clock.now();
+    const due = (entry.lastAttemptAt ?? now) + this.intervalFor(websiteId);
+    this.#schedule(entry, Math.max(0, due - now));
+  }
+
+  #poll(entry: Entry): void {
+    if (!this.#running || this.#paused || entry.inFlight) return;
+    const now = this.#clock.now();
+    const { budgetKey } = entry.target;
+    const allowedAt = this.#budget.earliest(budgetKey, now);
+    if (allowedAt > now) {
+      this.#schedule(entry, allowedAt - now);
+      return;
+    }
+    this.#budget.record(budgetKey, now);
+    this.#clearTimer(entry);
+    entry.lastAttemptAt = now;
+    const abort = new AbortController();
+    entry.abort = abort;
+    const read = Promise.resolve()
+      .then(() => entry.target.read(abort.signal))
+      .then(
+        (visitors) => this.#succeeded(entry, abort, visitors),
+        (error: unknown) => this.#failed(entry, abort, error),
+      )
+      .finally(() => {
+        // A read that was cancelled has already been replaced and its waiters woken.
+        if (entry.abort !== abort) return;
+        entry.abort = null;
+        entry.inFlight = null;
+        wakeWaiters(entry);
+      });
+    entry.inFlight = read;
+  }
+
+  #succeeded(entry: Entry, abort: AbortController, visitors: number): void {
+    if (abort.signal.aborted || !this.#isCurrent(entry)) return;
+    const at = this.#clock.now();
+    entry.visitors = visitors;
+    entry.fetchedAt = at;
+    entry.error = null;
+    entry.failures = 0;
+    entry.halted = false;
+    this.#schedule(entry, this.intervalFor(entry.target.websiteId));
+    this.#onPoll({ websiteId: entry.target.websiteId, ok: true, visitors, at });
+  }
+
+  #failed(entry: Entry, abort: AbortController, error: unknown): void {
+    if (abort.signal.aborted || !this.#isCurrent(entry)) return;
+    const at = this.#clock.now();
+    const failure = toFailure(error);
+    const websiteId = entry.target.websiteId;
+    const interval = this.intervalFor(websiteId);
+    entry.error = failure;
+    if (needsUserAction(failure.kind)) {
+      entry.halted = true;
+    } else if (failure.kind === 'rate-limited') {
+      // Never sooner than the server asked, and backing off like any failure: a 429 without a
+      // retry time, or one that keeps coming, waits longer each time instead of retrying in step.
+      entry.failures += 1;
+      const until = Math.max(failure.retryAt ?? 0, at + backoffDelay(interval, entry.failures, this.#clock.random()));
+      this.#budget.blockUntil(entry.target.budgetKey, until);
+      this.#schedule(entry, until - at);
+    } else {
+      entry.failures += 1;
+      this.#schedule(entry, backoffDelay(interval, entry.failures, this.#clock.random()));
+    }
+    this.#onPoll({ websiteId, ok: false, error: failure, at });
+  }
+
+  #isCurrent(entry: Entry): boolean {
+    return this.#entries.get(entry.target.websiteId) === entry;
+  }
+
+  #schedule(entry: Entry, delayMs: number): void {
+    this.#clearTimer(entry);
+    if (!this.#running || this.#paused) return;
+    entry.nextPollAt = this.#clock.now() + delayMs;
+    entry.timer = this.#clock.setTimeout(() => {
+      entry.timer = undefined;
+      entry.nextPollAt = null;
+      this.#poll(entry);
+    }, delayMs);
+  }
+
+  #clearTimer(entry: Entry): void {
+    if (entry.timer !== undefined) this.#clock.clearTimeout(entry.timer);
+    entry.timer = undefined;
+    entry.nextPollAt = null;
+  }
+
+  #cancel(entry: Entry): void {
+    this.#clearTimer(entry);
+    entry.abort?.abort();
+    entry.abort = null;
+    entry.inFlight = null;
+    wakeWaiters(entry);
+  }
+}
+
+function wakeWaiters(entry: Entry): void {
+  for (const wake of entry.waiters.splice(0)) wake();
+}
+
+function checkedInterval(ms: number): number {
+  if (!isAllowedInterval(ms)) throw new RangeError('The refresh interval must be a whole number of milliseconds from 10 s to 10 min.');
+  return ms;
+}
+
+function toFailure(error: unknown): FailureInfo {
+  if (error instanceof DataFastError) return error.toInfo();
+  const message = errorMessage(error);
+  return { kind: 'network', message: `Reading visitors failed: ${message}` };
+}

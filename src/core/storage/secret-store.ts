@@ -1,0 +1,179 @@
+import { KEYCHAIN_SERVICE } from '../../shared/app-identity';
+import { errorMessage } from '../datafast/errors';
+import { secretServiceLockState, type LockState } from './keychain-lock';
+import { redactTokens } from '../datafast/redact';
+import { maskToken, normaliseToken, tokenKind } from '../datafast/token';
+
+/** The part of keytar we use; lets tests and the app inject it, and keeps keytar optional. */
+export interface KeychainBackend {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
+}
+
+export class KeychainUnavailableError extends Error {
+  override readonly name: string = 'KeychainUnavailableError';
+  readonly kind: string = 'keychain-unavailable';
+  readonly hint: string;
+
+  constructor(detail: string, platform: NodeJS.Platform, message?: string) {
+    const hint = keychainHint(platform);
+    super(message ?? `The system keychain is not available (${redactTokens(detail, 160)}). ${hint}`);
+    this.hint = hint;
+  }
+}
+
+/** The keychain is there but locked: its entries exist and cannot be read until it is unlocked. */
+export class KeychainLockedError extends KeychainUnavailableError {
+  override readonly name = 'KeychainLockedError';
+  override readonly kind = 'keychain-locked';
+
+  constructor(platform: NodeJS.Platform) {
+    super(
+      'locked',
+      platform,
+      'The system keychain is locked, so the tokens in it cannot be read. Unlock it (your "Login" keyring, in Passwords and Keys or by logging in again), then try again.',
+    );
+  }
+}
+
+export class InvalidTokenError extends Error {
+  override readonly name = 'InvalidTokenError';
+  readonly kind = 'bad-token-format';
+}
+
+function keychainHint(platform: NodeJS.Platform): string {
+  switch (platform) {
+    case 'darwin':
+      return 'Unlock your login keychain in Keychain Access, then try again.';
+    case 'win32':
+      return 'Check that Windows Credential Manager is running, then try again.';
+    default:
+      return 'Install and unlock gnome-keyring or KWallet (any Secret Service provider), then try again.';
+  }
+}
+
+/**
+ * The keychain service both the app and the runner use. `DATAFAST_MENUBAR_KEYCHAIN_SERVICE` keeps
+ * a second profile (or a test run) apart from the real one.
+ */
+export function keychainService(env: Readonly<Record<string, string | undefined>>): string {
+  return env['DATAFAST_MENUBAR_KEYCHAIN_SERVICE'] || KEYCHAIN_SERVICE;
+}
+
+export interface StoredSecretInfo {
+  readonly account: string;
+  readonly masked: string;
+}
+
+/** A keychain entry in full: for restoring websites a damaged settings file lost. Stays in main. */
+export interface StoredSecret {
+  readonly account: string;
+  readonly token: string;
+  /** The DataFast website an account token was added for, when the entry says. */
+  readonly site: string | null;
+}
+
+/**
+ * An account token reads many websites, so its entry also names the one it was added for: the
+ * keychain alone can then say which website each entry belongs to. A website key names its own.
+ * Entries written before this, the bare token, read as having no site.
+ */
+const SITE_SEPARATOR = ' site:';
+
+function encodeSecret(token: string, site: string | null): string {
+  return site === null ? token : `${token}${SITE_SEPARATOR}${site}`;
+}
+
+function decodeSecret(password: string): { token: string; site: string | null } {
+  const at = password.indexOf(SITE_SEPARATOR);
+  if (at === -1) return { token: password, site: null };
+  return { token: password.slice(0, at), site: password.slice(at + SITE_SEPARATOR.length) || null };
+}
+
+export interface SecretStoreOptions {
+  /** Loads keytar on first use, so a machine without it still starts and can say why. */
+  readonly loadBackend: () => Promise<KeychainBackend>;
+  readonly service?: string;
+  readonly platform?: NodeJS.Platform;
+  /** Asked before every keychain call; the Secret Service's own answer on Linux by default. */
+  readonly lockState?: () => Promise<LockState>;
+}
+
+/**
+ * Tokens in the OS keychain: one entry per website, account = our own website id. Never a
+ * plaintext fallback: when the keychain is unusable every call says so with a fix hint.
+ */
+export class SecretStore {
+  readonly service: string;
+  readonly #loadBackend: () => Promise<KeychainBackend>;
+  readonly #platform: NodeJS.Platform;
+  readonly #lockState: () => Promise<LockState>;
+  #backend: Promise<KeychainBackend> | null = null;
+
+  constructor(options: SecretStoreOptions) {
+    this.service = options.service ?? KEYCHAIN_SERVICE;
+    this.#loadBackend = options.loadBackend;
+    this.#platform = options.platform ?? process.platform;
+    // macOS and Windows prompt or unlock on demand; only the Secret Service crashes keytar.
+    this.#lockState = options.lockState ?? (this.#platform === 'linux' ? () => secretServiceLockState() : () => Promise.resolve('unknown'));
+  }
+
+  /** Stores a token for a website; `site` is the DataFast website an account token is for. */
+  async set(account: string, rawToken: string, site: string | null = null): Promise<void> {
+    const token = normaliseToken(rawToken);
+    if (tokenKind(token) === null) {
+      throw new InvalidTokenError('That is not a DataFast token: website keys start with "df_", account tokens with "dft_".');
+    }
+    await this.#call((backend) => backend.setPassword(this.service, account, encodeSecret(token, site)));
+  }
+
+  async get(account: string): Promise<string | null> {
+    const password = await this.#call((backend) => backend.getPassword(this.service, account));
+    return password === null ? null : decodeSecret(password).token;
+  }
+
+  /** Every entry with its token: only for restoring websites, never for showing. */
+  async entries(): Promise<StoredSecret[]> {
+    const credentials = await this.#call((backend) => backend.findCredentials(this.service));
+    return credentials.map(({ account, password }) => ({ account, ...decodeSecret(password) }));
+  }
+
+  delete(account: string): Promise<boolean> {
+    return this.#call((backend) => backend.deletePassword(this.service, account));
+  }
+
+  async list(): Promise<StoredSecretInfo[]> {
+    const credentials = await this.#call((backend) => backend.findCredentials(this.service));
+    return credentials.map(({ account, password }) => ({ account, masked: maskToken(decodeSecret(password).token) }));
+  }
+
+  /** Resolves when the keychain answers; rejects with KeychainUnavailableError when it cannot. */
+  async check(): Promise<void> {
+    await this.#call((backend) => backend.findCredentials(this.service));
+  }
+
+  async #call<T>(action: (backend: KeychainBackend) => Promise<T>): Promise<T> {
+    if ((await this.#lockState()) === 'locked') throw new KeychainLockedError(this.#platform);
+    let backend: KeychainBackend;
+    try {
+      this.#backend ??= this.#loadBackend();
+      backend = await this.#backend;
+    } catch (error) {
+      this.#backend = null;
+      throw new KeychainUnavailableError(`keytar could not be loaded: ${errorMessage(error)}`, this.#platform);
+    }
+    try {
+      return await action(backend);
+    } catch (error) {
+      throw new KeychainUnavailableError(errorMessage(error), this.#platform);
+    }
+  }
+}
+
+/** keytar, loaded lazily; a missing or broken native module becomes a clear error, not a crash. */
+export async function loadKeytar(): Promise<KeychainBackend> {
+  const keytar = (await import('keytar')) as KeychainBackend & { default?: KeychainBackend };
+  return keytar.default ?? keytar;
+}

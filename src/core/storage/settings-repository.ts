@@ -1,0 +1,269 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import lockfile from 'proper-lockfile';
+import type { ZodError } from 'zod';
+import { errnoCode, errorMessage } from '../datafast/errors';
+import { keepBackup, setAside } from './quarantine';
+import { isObject, repairSettings } from './settings-repair';
+import { unsafeFileReason } from './safe-file';
+import { migrateSettings, NewerSettingsError } from './settings-migrations';
+import { PRODUCT_NAME } from '../../shared/app-identity';
+import { DEFAULT_SETTINGS, describeSettingsIssue, SETTINGS_SCHEMA_VERSION, settingsSchema, type Settings } from './settings-schema';
+
+export const SETTINGS_FILE_NAME = 'config.json';
+
+/**
+ * What the runner's conf and the app's electron-store are both given, so they treat the one file
+ * alike: private file mode, no silent clearing of a file they cannot read (we set it aside), and
+ * flat keys. Each adds its own name for the file (`configName` / `name`).
+ */
+export function sharedStoreOptions(directory: string, watch: boolean) {
+  return { cwd: directory, configFileMode: 0o600, clearInvalidConfig: false, accessPropertiesByDotNotation: false, watch } as const;
+}
+
+export const SETTINGS_STORE_NAME = SETTINGS_FILE_NAME.replace(/\.json$/, '');
+
+/**
+ * The part of conf / electron-store we rely on: a JSON file read fresh on every `store` access
+ * and written atomically. The runner passes conf, the app electron-store (which extends conf).
+ */
+export interface SettingsBackend {
+  readonly path: string;
+  store: Record<string, unknown>;
+  onDidAnyChange(callback: () => void): () => void;
+}
+
+export class SettingsValidationError extends Error {
+  override readonly name = 'SettingsValidationError';
+}
+
+export interface SettingsRepositoryOptions {
+  readonly directory: string;
+  readonly createBackend: (directory: string) => SettingsBackend;
+  readonly now?: () => number;
+  /** Told when a damaged file was set aside, so the app can show it and the runner print it. */
+  readonly onProblem?: (message: string) => void;
+}
+
+const LOCK_OPTIONS = { realpath: false, stale: 10_000, retries: 0 } as const;
+const LOCK_ATTEMPTS = 50;
+
+/**
+ * Takes the settings lock, waiting (10 ms, growing to 200 ms, about 8 s in all) while another
+ * writer holds it. Any other failure, such as a folder this user may not write, is final at
+ * once: proper-lockfile's own retries would spend those 8 s on it too.
+ */
+async function lockSettings(path: string): Promise<() => Promise<void>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lockfile.lock(path, LOCK_OPTIONS);
+    } catch (error) {
+      if (errnoCode(error) !== 'ELOCKED' || attempt >= LOCK_ATTEMPTS) throw error;
+      await sleep(Math.min(200, 10 * 1.3 ** attempt));
+    }
+  }
+}
+
+/**
+ * Settings shared by the app and the runner: validated on every read, migrated from older
+ * versions, set aside (never lost) when damaged, and changed under a file lock so two writers
+ * never lose each other's change.
+ */
+export class SettingsRepository {
+  readonly path: string;
+  readonly #backend: SettingsBackend | null;
+  readonly #now: () => number;
+  readonly #onProblem: (message: string) => void;
+  #refusal: string | null;
+  #websitesLostFrom: string | null = null;
+
+  private constructor(path: string, backend: SettingsBackend | null, refusal: string | null, now: () => number, onProblem: (message: string) => void) {
+    this.#backend = backend;
+    this.path = path;
+    this.#refusal = refusal;
+    this.#now = now;
+    this.#onProblem = onProblem;
+  }
+
+  static open(options: SettingsRepositoryOptions): SettingsRepository {
+    const now = options.now ?? Date.now;
+    const onProblem = options.onProblem ?? (() => undefined);
+    mkdirSync(options.directory, { recursive: true, mode: 0o700 });
+    // mkdir's mode applies only to a folder it creates; Electron may have made this one already.
+    // A folder someone else owns (a shared DATAFAST_MENUBAR_CONFIG_DIR) is not ours to change.
+    try {
+      chmodSync(options.directory, 0o700);
+    } catch {
+      // keep the folder's mode
+    }
+    const path = join(options.directory, SETTINGS_FILE_NAME);
+    // Before conf reads it: a FIFO or device would block the read, a link could lead elsewhere.
+    const unsafe = unsafeFileReason(path);
+    if (unsafe) {
+      const refusal = refusalMessage(unsafe);
+      onProblem(refusal);
+      return new SettingsRepository(path, null, refusal, now, onProblem);
+    }
+    // conf would throw on a file that is not JSON; look first and set a bad one aside. One we may
+    // not read is not damaged: it stays where it is, and says why.
+    const checked = existsSync(path) ? checkFile(path, now(), onProblem) : null;
+    if (checked?.refusal) {
+      onProblem(checked.refusal);
+      return new SettingsRepository(path, null, checked.refusal, now, onProblem);
+    }
+    const repository = new SettingsRepository(path, options.createBackend(options.directory), null, now, onProblem);
+    repository.#websitesLostFrom = checked?.setAsideAs ?? null;
+    repository.#migrateInPlace();
+    return repository;
+  }
+
+  /**
+   * Where the file that held websites this one lost was kept (it was damaged and set aside, or
+   * its website list could not be read), until the websites are restored; null otherwise.
+   */
+  get websitesLostFrom(): string | null {
+    return this.#websitesLostFrom;
+  }
+
+  /** The lost websites were restored (or there was nothing to restore them from). */
+  websitesRestored(): void {
+    this.#websitesLostFrom = null;
+  }
+
+  /** Why the settings file is not used (it is not a regular file), or null. */
+  get refusal(): string | null {
+    return this.#refusal;
+  }
+
+  /** The current settings, read fresh from disk; the defaults while the file is refused. */
+  read(): Settings {
+    return this.#load()?.settings ?? structuredClone(DEFAULT_SETTINGS);
+  }
+
+  /**
+   * Applies a change under the file lock, to the settings as they are on disk at that moment.
+   * Invalid results are refused with a message and nothing is written.
+   */
+  async update(change: (settings: Settings) => Settings | Promise<Settings>): Promise<Settings> {
+    if (this.#refusal || !this.#backend) throw new SettingsValidationError(`Settings not saved: ${this.#refusal ?? 'no settings file'}`);
+    const release = await lockSettings(this.path);
+    try {
+      // Between this read and the write below, no other writer (this process or another) can
+      // write: they wait for the lock, then read what this one wrote.
+      const next = await change(this.read());
+      const result = settingsSchema.safeParse(next);
+      if (!result.success) throw new SettingsValidationError(`Settings not saved: ${describeSettingsIssue(result.error)}.`);
+      this.#write(result.data);
+      return result.data;
+    } finally {
+      await release();
+    }
+  }
+
+  onChange(callback: (settings: Settings) => void): () => void {
+    return this.#backend?.onDidAnyChange(() => callback(this.read())) ?? (() => undefined);
+  }
+
+  #write(settings: Settings): void {
+    if (!this.#backend) return;
+    this.#backend.store = { ...settings };
+    // conf applies the mode only when it creates the file; make sure an older file is private too.
+    chmodSync(this.path, 0o600);
+  }
+
+  #migrateInPlace(): void {
+    const loaded = this.#load();
+    if (loaded?.migrated) this.#write(loaded.settings);
+  }
+
+  /**
+   * The stored settings, migrated and validated; null when there are none yet, or when the file
+   * holds something we cannot use (another program wrote it), which is then set aside.
+   */
+  #load(): { settings: Settings; migrated: boolean } | null {
+    if (this.#refusal || !this.#backend) return null;
+    // Another program may have put something else in the file's place since it was opened.
+    const unsafe = unsafeFileReason(this.path);
+    if (unsafe) {
+      this.#refusal = refusalMessage(unsafe);
+      this.#onProblem(this.#refusal);
+      return null;
+    }
+    try {
+      // conf throws a SyntaxError here when the file is not JSON.
+      const stored: unknown = this.#backend.store;
+      // An empty object is a file not written yet; anything else that is not an object is damage.
+      if (isObject(stored) && Object.keys(stored).length === 0) return null;
+      const { settings, migratedFrom } = migrateSettings(stored);
+      const parsed = settingsSchema.safeParse(settings);
+      if (parsed.success) return { settings: parsed.data, migrated: migratedFrom !== null };
+      return this.#repair(settings, parsed.error);
+    } catch (error) {
+      if (error instanceof NewerSettingsError) {
+        // Left exactly as it is: the newer app that wrote it will want it back.
+        this.#refusal = `The settings file was made by a newer version of ${PRODUCT_NAME} (settings format ${error.version}; this version reads up to ${SETTINGS_SCHEMA_VERSION}). Update ${PRODUCT_NAME}; the file was left as it is, and nothing is read from it or saved to it until then.`;
+        this.#onProblem(this.#refusal);
+        return null;
+      }
+      this.#quarantine(error);
+      return null;
+    }
+  }
+
+  /**
+   * A file with some values out of range or of the wrong kind (edited by hand, say) keeps every
+   * good value and every website it can; each bad value is set back and named. The original is
+   * kept beside it. What cannot be repaired is set aside as before.
+   */
+  #repair(settings: unknown, error: ZodError): { settings: Settings; migrated: boolean } {
+    const repaired = repairSettings(settings);
+    if (!repaired) throw error;
+    const backup = keepBackup(this.path, this.#now());
+    if (repaired.websitesLeftOut) this.#websitesLostFrom = backup;
+    this.#write(repaired.settings);
+    this.#onProblem(`Some settings could not be used and were repaired: ${repaired.repairs.join(' ')} The original file was kept as ${backup}.`);
+    return { settings: repaired.settings, migrated: false };
+  }
+
+  #quarantine(error: unknown): void {
+    if (!existsSync(this.path)) return;
+    const aside = setAside(this.path, this.#now());
+    this.#websitesLostFrom = aside;
+    this.#onProblem(problemMessage(aside, error));
+  }
+}
+
+function refusalMessage(reason: string): string {
+  return `The settings file cannot be used: ${reason}. It was left as it is; replace it with a regular file (or remove it), then start again. Until then no settings are read or saved.`;
+}
+
+/**
+ * Sets a file that is not a JSON object aside (saying where it went), or says why a file that
+ * cannot be read at all is refused.
+ */
+function checkFile(path: string, now: number, onProblem: (message: string) => void): { refusal?: string; setAsideAs?: string } | null {
+  try {
+    // conf would turn a list (`[]`) into an empty object: no settings, silently.
+    if (!isObject(JSON.parse(readFileSync(path, 'utf8')))) throw new Error('it is not a settings object');
+    return null;
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === 'EACCES' || code === 'EPERM') {
+      return { refusal: `The settings file ${path} cannot be read: permission denied. It was left as it is; give your user access to it (or remove it), then start again.` };
+    }
+    const setAsideAs = setAside(path, now);
+    onProblem(problemMessage(setAsideAs, error));
+    return { setAsideAs };
+  }
+}
+
+function problemMessage(aside: string, error: unknown): string {
+  const reason =
+    error instanceof SyntaxError
+      ? 'it is not valid JSON'
+      : error instanceof Error && 'issues' in error
+        ? 'it does not match the settings format'
+        : errorMessage(error);
+  return `The settings file could not be read (${reason}); starting with defaults. The old file was kept as ${aside}.`;
+}

@@ -1,0 +1,156 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../../bench/virtual-clock';
+import { createDataFastClient } from '../../../src/core/datafast/client';
+import { Engine } from '../../../src/core/polling/engine';
+import { DEFAULT_SETTINGS } from '../../../src/core/storage/settings-schema';
+import { appHarness } from '../../support/app-harness';
+import { failureOf } from '../../support/failure-of';
+import { TEST_TOKENS } from '../../support/fake-datafast';
+import { HostileDataFast } from '../../support/hostile-datafast';
+import { MemoryKeychain } from '../../support/memory-keychain';
+import { tempDir } from '../../support/temp';
+
+const HOUR = 60 * 60_000;
+const shop = { token: TEST_TOKENS.shopKey };
+let hostile: HostileDataFast;
+
+beforeAll(async () => {
+  hostile = await HostileDataFast.start();
+});
+afterAll(() => hostile.close());
+afterEach(() => {
+  hostile.requests.length = 0;
+  hostile.bytesSent.length = 0;
+});
+
+const read = (mode: string, timeoutMs = 2_000): Promise<number> => createDataFastClient({ apiUrl: hostile.url(mode), timeoutMs }).realtimeVisitors(shop);
+
+describe('the client against a hostile DataFast', () => {
+  it('stops reading a 400 MB reply at its size cap', async () => {
+    const error = await failureOf(read('huge'));
+    expect(error.kind).toBe('invalid-response');
+    expect(error.message).toMatch(/larger than 256 KiB/);
+    await expect.poll(() => hostile.bytesSent.length).toBe(1);
+    expect(hostile.bytesSent[0]).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('ends a reply whose body never ends at the deadline, body included', async () => {
+    const error = await failureOf(read('endless', 500));
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toMatch(/did not answer within 1 s/);
+  });
+
+  it('caps a gzip body after inflation: 64 KiB on the wire, 64 MiB inflated', async () => {
+    hostile.bombBytes = 64 * 1024 * 1024;
+    try {
+      const error = await failureOf(read('gzip-bomb', 10_000));
+      expect(error.kind).toBe('invalid-response');
+      expect(error.message).toMatch(/larger than 256 KiB/);
+    } finally {
+      hostile.bombBytes = 1024 * 1024 * 1024;
+    }
+  });
+
+  it('reads a reply with deeply nested JSON as a malformed reply, without crashing', async () => {
+    expect((await failureOf(read('nested'))).kind).toBe('invalid-response');
+  });
+
+  it('never carries the token along a redirect to another origin, and names the redirect', async () => {
+    const error = await failureOf(read('redirect'));
+    expect(error.kind).toBe('redirect');
+    expect(error.message).toMatch(/^DataFast answered with a redirect to another address.*Check the API address in settings/);
+    expect(hostile.requests.map((request) => request.path)).toEqual(['/redirect/api/v1/analytics/realtime']);
+  });
+
+  it('redacts a token the server echoes back in its error message', async () => {
+    const error = await failureOf(read('echo'));
+    expect(error.kind).toBe('unauthorized');
+    expect(error.message).toContain('df_…1234');
+    expect(error.message).not.toContain(TEST_TOKENS.shopKey);
+  });
+
+  it('holds a token for at most an hour whatever the 429 asks', async () => {
+    const before = Date.now();
+    const error = await failureOf(read('retry-after/99999999999'));
+    expect(error.kind).toBe('rate-limited');
+    expect(error.retryAt).toBeLessThanOrEqual(before + HOUR + 5_000);
+    expect(error.message).toMatch(/pausing this token for 60 min/);
+  });
+});
+
+describe('polling against a hostile DataFast, on a virtual clock', () => {
+  it.each(['retry-after/99999999999', 'reset/99999999999999', `retry-after/${encodeURIComponent(new Date(Date.UTC(2020, 0, 1)).toUTCString())}`, 'retry-after/-5', 'retry-after/soon'])(
+    'never spins or bursts on a 429 with %s',
+    async (mode) => {
+      const clock = new VirtualClock(Date.now());
+      const client = createDataFastClient({ apiUrl: hostile.url(mode), now: () => clock.now() });
+      const engine = new Engine({ clock });
+      engine.setWebsites([{ websiteId: 'shop', budgetKey: 'k', revision: '1', threshold: null, read: (signal) => client.realtimeVisitors(shop, signal) }]);
+      engine.start();
+      const fired = await clock.runUntil(clock.now() + 3 * HOUR);
+      engine.stop();
+      // Every 30 s at the most (the interval) for 3 h is 360; a spin would be millions.
+      expect(hostile.requests.length).toBeGreaterThan(0);
+      expect(hostile.requests.length).toBeLessThanOrEqual(361);
+      expect(fired).toBeLessThanOrEqual(400);
+      if (mode.startsWith('retry-after/9') || mode.startsWith('reset/')) expect(hostile.requests.length).toBeLessThanOrEqual(4);
+    },
+  );
+});
+
+describe('the app controller against a hostile DataFast', () => {
+  /** The app with one website whose token is in the keychain, bound to `origin`, reading `apiUrl`. */
+  async function appReading(apiUrl: string, origin = new URL(apiUrl).origin) {
+    const dir = tempDir();
+    const keychain = new MemoryKeychain();
+    await keychain.setPassword('DataFast Menubar harness', 'w_shop', TEST_TOKENS.shopKey);
+    const website = { id: 'w_shop', label: 'Shop', websiteId: null, domain: 'shop.example.com', tokenKind: 'website-key', order: 0, spikeThreshold: null, apiOrigin: origin };
+    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteId: 'w_shop' }));
+    const clock = new VirtualClock(Date.now());
+    const app = await appHarness(apiUrl, { directory: dir.path, keychain, clock, start: false });
+    // appHarness points settings at `apiUrl`; the website keeps the origin it was bound to.
+    await app.controller.start();
+    return { app, clock, done: () => (app.close(), dir.remove()) };
+  }
+
+  it('keeps polling with backoff, not in a loop, when every reply is 400 MB', async () => {
+    const { app, clock, done } = await appReading(hostile.url('huge'));
+    try {
+      await clock.runUntil(clock.now() + HOUR);
+      expect(app.controller.trayView()).toMatchObject({ status: 'error', problem: expect.stringMatching(/larger than 256 KiB/) as unknown });
+      // Backing off from 30 s to 10 min over an hour: a handful of reads, not hundreds.
+      expect(hostile.requests.length).toBeGreaterThan(2);
+      expect(hostile.requests.length).toBeLessThan(20);
+    } finally {
+      done();
+    }
+  });
+
+  it('refuses to send a token to an origin other than the one it was added for, and says why', async () => {
+    const { app, clock, done } = await appReading(hostile.url('ok'), 'https://datafa.st');
+    try {
+      await clock.runUntil(clock.now() + HOUR);
+      expect(hostile.requests).toEqual([]);
+      const view = app.controller.trayView();
+      expect(view.status).toBe('error');
+      const expected = `Shop's token was added for https://datafa.st; add it again to use ${new URL(hostile.url('ok')).origin}. The token was not sent.`;
+      expect(view.problem).toBe(expected);
+      expect(app.controller.appState().notices).toContain(expected);
+    } finally {
+      done();
+    }
+  });
+
+  it('reads a website whose token was added for the address in settings', async () => {
+    const { app, clock, done } = await appReading(hostile.url('ok'));
+    try {
+      await clock.runUntil(clock.now() + 1_000);
+      await expect.poll(() => app.controller.trayView().visitors).toBe(42);
+      expect(hostile.requests[0]?.authorization).toBe(`Bearer ${TEST_TOKENS.shopKey}`);
+    } finally {
+      done();
+    }
+  });
+});
