@@ -87,7 +87,9 @@ async function heapOverAWeek(): Promise<void> {
   engine.stop();
   const growthKiB = (afterWeek - afterDay) / 1024;
   console.log(`simulated week, 5 websites, default settings: ${updates} updates`);
-  console.log(`heap after day 1: ${(afterDay / 1024 / 1024).toFixed(2)} MiB; after day 7: ${(afterWeek / 1024 / 1024).toFixed(2)} MiB; growth over days 2–7: ${growthKiB.toFixed(0)} KiB`);
+  console.log(
+    `heap after day 1: ${(afterDay / 1024 / 1024).toFixed(2)} MiB; after day 7: ${(afterWeek / 1024 / 1024).toFixed(2)} MiB; growth over days 2–7: ${growthKiB.toFixed(0)} KiB`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -39,12 +39,17 @@ function renderGlyph(font, character, fontPx) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><path d="${path}" fill="#000"/></svg>`;
   // The SVG is outlines only: no font database needed, and loading the system's costs seconds.
   const rgba = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
-  let left = width, right = -1, top = height, bottom = -1;
+  let left = width,
+    right = -1,
+    top = height,
+    bottom = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (rgba[(y * width + x) * 4 + 3] === 0) continue;
-      left = Math.min(left, x); right = Math.max(right, x);
-      top = Math.min(top, y); bottom = Math.max(bottom, y);
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
     }
   }
   const w = right - left + 1;

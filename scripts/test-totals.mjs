@@ -21,7 +21,6 @@ console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 
 // A test file that fails to load reports no failed test, only a failed suite: count it as one.
 function suitesThatFailedToLoad(report) {
-  return (report.testResults ?? []).filter(
-    (suite) => suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed'),
-  ).length;
+  return (report.testResults ?? []).filter((suite) => suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed'))
+    .length;
 }

@@ -168,7 +168,6 @@ function expectNoMore(rest: readonly string[], command: string): void {
   if (rest.length > 0) throw new UsageError(`Unexpected "${rest.join(' ')}" after ${command}.`);
 }
 
-
 function isFormat(value: string): value is OutputFormat {
   return (FORMATS as readonly string[]).includes(value);
 }

@@ -69,7 +69,9 @@ export async function openRestoredContext(environment: ContextEnvironment, apiUr
     if (notice) environment.stderr(`datafast-menubar: ${notice}`);
   } catch (error) {
     if (!(error instanceof KeychainUnavailableError)) throw error;
-    environment.stderr(`datafast-menubar: the websites could not be restored from the keychain now (${errorMessage(error)}). Run "datafast-menubar restore" once it is available.`);
+    environment.stderr(
+      `datafast-menubar: the websites could not be restored from the keychain now (${errorMessage(error)}). Run "datafast-menubar restore" once it is available.`,
+    );
   }
   return context;
 }

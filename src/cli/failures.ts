@@ -16,12 +16,7 @@ function reportFailure(error: unknown, stderr: (text: string) => void): number {
     stderr(`datafast-menubar: ${oneShotMessage(error.message)}`);
     return exitCodeFor(error.kind);
   }
-  if (
-    error instanceof UsageError ||
-    error instanceof SettingsValidationError ||
-    error instanceof WebsiteNotFoundError ||
-    error instanceof InvalidTokenError
-  ) {
+  if (error instanceof UsageError || error instanceof SettingsValidationError || error instanceof WebsiteNotFoundError || error instanceof InvalidTokenError) {
     stderr(`datafast-menubar: ${error.message}`);
     return EXIT_USAGE;
   }

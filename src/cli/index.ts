@@ -16,7 +16,10 @@ reportUnexpectedErrors(process, (message) => {
 });
 
 const stop = new AbortController();
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   process.once(signal, () => {
     stop.abort();
     // Whatever still holds the process (a keychain call, a token prompt, a slow socket) must not

@@ -35,7 +35,8 @@ export async function addCommand(options: AddOptions, context: RunnerContext, io
     return EXIT_USAGE;
   }
   const result = await context.accounts.addFromAccountToken(token, options.all ? 'all' : options.websiteIds, inspection);
-  for (const website of result.websites) io.stdout(`${addedOrUpdated(result, website.id)} ${website.label} (${website.domain ?? website.websiteId ?? website.id}).`);
+  for (const website of result.websites)
+    io.stdout(`${addedOrUpdated(result, website.id)} ${website.label} (${website.domain ?? website.websiteId ?? website.id}).`);
   return EXIT_OK;
 }
 

@@ -126,7 +126,14 @@ async function described(website: WatchedWebsite, signal: AbortSignal): Promise<
   }
 }
 
-function makeEngine(options: WatchOptions, website: WatchedWebsite, io: WatchIO, onUpdate: () => void, onSpikeLine: (line: string | null) => void, label = (): string => website.label): Engine {
+function makeEngine(
+  options: WatchOptions,
+  website: WatchedWebsite,
+  io: WatchIO,
+  onUpdate: () => void,
+  onSpikeLine: (line: string | null) => void,
+  label = (): string => website.label,
+): Engine {
   const engine = new Engine({
     intervalMs: website.intervalMs,
     clock: clockOf(io),
@@ -167,7 +174,13 @@ function snapshotText(options: WatchOptions, website: WatchedWebsite, engine: En
 }
 
 export async function readOnce(options: WatchOptions, configured: WatchedWebsite, io: WatchIO): Promise<number> {
-  const engine = makeEngine(options, configured, io, () => undefined, () => undefined);
+  const engine = makeEngine(
+    options,
+    configured,
+    io,
+    () => undefined,
+    () => undefined,
+  );
   engine.start();
   const reads = Promise.all([configured, ...(configured.others ?? [])].map((shown) => engine.scheduler.refreshNow(shown.websiteId)));
   const [website] = await Promise.all([described(configured, io.stopSignal ?? new AbortController().signal), reads]);

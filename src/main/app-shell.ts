@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions, NativeImage } from 'electron';
-import type { AppController, NotificationRequest } from '../core/app/app-controller';
+import type { AppController } from '../core/app/app-controller';
+import type { NotificationRequest } from '../core/app/spike-notifier';
 import type { TrayView } from '../core/readings/presenter';
 import { isAllowedExternalUrl } from '../core/datafast/dashboard';
 import { STATE_EVENT } from '../shared/ipc-contract';

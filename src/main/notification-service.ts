@@ -1,5 +1,5 @@
 import type { Notification, NotificationConstructorOptions } from 'electron';
-import type { NotificationRequest } from '../core/app/app-controller';
+import type { NotificationRequest } from '../core/app/spike-notifier';
 
 export type NotificationHandle = Pick<Notification, 'show' | 'on'>;
 

@@ -61,7 +61,11 @@ export function lineChart(points: readonly HistoryPoint[], from: number, to: num
     tick.style[side] = percent(at);
     return tick;
   };
-  const yAxis = h('div', { class: 'y-axis', 'aria-hidden': 'true' }, ...[top, top / 2, 0].map((level) => placed(formatCount(level, 'compact'), 'top', 100 - (level / top) * 100)));
+  const yAxis = h(
+    'div',
+    { class: 'y-axis', 'aria-hidden': 'true' },
+    ...[top, top / 2, 0].map((level) => placed(formatCount(level, 'compact'), 'top', 100 - (level / top) * 100)),
+  );
   const xAxis = h(
     'div',
     { class: 'x-axis', 'aria-hidden': 'true' },

@@ -46,7 +46,13 @@ function checkboxField(id: string, label: string, checked: boolean, save: (check
   return h('div', { class: 'field' }, h('label', { for: id }, label), h('div', {}, input));
 }
 
-function radioGroup<T extends string>(name: string, legend: string, value: T, options: ReadonlyArray<readonly [T, string]>, save: (value: T) => void): HTMLElement {
+function radioGroup<T extends string>(
+  name: string,
+  legend: string,
+  value: T,
+  options: ReadonlyArray<readonly [T, string]>,
+  save: (value: T) => void,
+): HTMLElement {
   return h(
     'fieldset',
     { class: 'field' },
@@ -124,8 +130,26 @@ export class GeneralPanel extends FormPanel {
         hint: `From ${REFRESH_SECONDS.min} seconds to ${REFRESH_SECONDS.max / 60} minutes. Other websites are read at most every 2 minutes.`,
         save: (value) => save({ refreshIntervalSeconds: value }),
       }),
-      radioGroup('display', 'Menu bar shows', settings.displayMode, [['active', 'The chosen website'], ['sum', 'Sum of all websites']], (value) => save({ displayMode: value })),
-      radioGroup('format', 'Numbers', settings.numberFormat, [['compact', 'Compact (1.2k)'], ['full', 'Full (1,234)']], (value) => save({ numberFormat: value })),
+      radioGroup(
+        'display',
+        'Menu bar shows',
+        settings.displayMode,
+        [
+          ['active', 'The chosen website'],
+          ['sum', 'Sum of all websites'],
+        ],
+        (value) => save({ displayMode: value }),
+      ),
+      radioGroup(
+        'format',
+        'Numbers',
+        settings.numberFormat,
+        [
+          ['compact', 'Compact (1.2k)'],
+          ['full', 'Full (1,234)'],
+        ],
+        (value) => save({ numberFormat: value }),
+      ),
       checkboxField('launch-at-login', 'Launch at login', settings.launchAtLogin, (checked) => save({ launchAtLogin: checked })),
     ];
   }
@@ -166,7 +190,14 @@ export class NotificationsPanel extends FormPanel {
         hint: 'Usual = the median of the last hour. Lower is more sensitive.',
         save: (factor) => save({ factor }),
       }),
-      numberField({ id: 'minimum', label: 'And at least (visitors)', value: notifications.minimum, min: SPIKE_MINIMUM.min, max: SPIKE_MINIMUM.max, save: (minimum) => save({ minimum }) }),
+      numberField({
+        id: 'minimum',
+        label: 'And at least (visitors)',
+        value: notifications.minimum,
+        min: SPIKE_MINIMUM.min,
+        max: SPIKE_MINIMUM.max,
+        save: (minimum) => save({ minimum }),
+      }),
       numberField({
         id: 'cooldown',
         label: 'Quiet after a spike (minutes)',
@@ -181,7 +212,11 @@ export class NotificationsPanel extends FormPanel {
       h(
         'div',
         { class: 'row' },
-        h('button', { type: 'button', id: 'test-notification', onclick: () => void this.api.notifications.test().then((reply) => settle(reply, this.messages)) }, 'Send test notification'),
+        h(
+          'button',
+          { type: 'button', id: 'test-notification', onclick: () => void this.api.notifications.test().then((reply) => settle(reply, this.messages)) },
+          'Send test notification',
+        ),
       ),
     ];
   }

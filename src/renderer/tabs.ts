@@ -17,11 +17,15 @@ export function setUpTabs(tablist: HTMLElement, onSelect: (panelId: string) => v
     tab.addEventListener('keydown', (event) => {
       const index = tabs.indexOf(tab);
       const next =
-        event.key === 'ArrowRight' ? tabs[(index + 1) % tabs.length]
-        : event.key === 'ArrowLeft' ? tabs[(index - 1 + tabs.length) % tabs.length]
-        : event.key === 'Home' ? tabs[0]
-        : event.key === 'End' ? tabs[tabs.length - 1]
-        : undefined;
+        event.key === 'ArrowRight'
+          ? tabs[(index + 1) % tabs.length]
+          : event.key === 'ArrowLeft'
+            ? tabs[(index - 1 + tabs.length) % tabs.length]
+            : event.key === 'Home'
+              ? tabs[0]
+              : event.key === 'End'
+                ? tabs[tabs.length - 1]
+                : undefined;
       if (next) {
         event.preventDefault();
         select(next, true);

@@ -52,28 +52,41 @@ export class WebsitesPanel {
       'div',
       { class: 'welcome' },
       h('p', {}, 'See how many people are on your website right now, in your menu bar.'),
-      h('p', { class: 'muted' }, 'Paste your website\'s DataFast API key below, or look around with simulated visitors first.'),
+      h('p', { class: 'muted' }, "Paste your website's DataFast API key below, or look around with simulated visitors first."),
     );
     this.#demoRow = h(
       'div',
       { class: 'row demo-row' },
       h('span', { class: 'muted' }, 'No key at hand?'),
-      h('button', { type: 'button', id: 'onboarding-demo', onclick: () => void api.websites.addDemo().then((reply) => settle(reply, this.#addMessages)) }, 'Try demo data'),
+      h(
+        'button',
+        { type: 'button', id: 'onboarding-demo', onclick: () => void api.websites.addDemo().then((reply) => settle(reply, this.#addMessages)) },
+        'Try demo data',
+      ),
     );
     this.#addForm = h(
       'form',
       { class: 'card', id: 'add-website', 'aria-labelledby': 'add-heading', onsubmit: (event: Event) => void this.#check(event) },
       this.#addHeading,
       this.#welcome,
-      h('div', { class: 'row' }, h('label', { for: 'token-input' }, 'API key or token'), this.#tokenInput, h('button', { type: 'submit', class: 'primary' }, 'Check token')),
-      h('p', { id: 'token-hint', class: 'muted' }, 'A website key (df_…) adds its website. An account token (dft_…) lets you pick from its websites. The token is stored in your system keychain and never shown again.'),
+      h(
+        'div',
+        { class: 'row' },
+        h('label', { for: 'token-input' }, 'API key or token'),
+        this.#tokenInput,
+        h('button', { type: 'submit', class: 'primary' }, 'Check token'),
+      ),
+      h(
+        'p',
+        { id: 'token-hint', class: 'muted' },
+        'A website key (df_…) adds its website. An account token (dft_…) lets you pick from its websites. The token is stored in your system keychain and never shown again.',
+      ),
       this.#demoRow,
       this.#addMessages,
       this.#checkResult,
     );
     root.replaceChildren(h('h2', { class: 'visually-hidden' }, 'Websites'), this.#listMessages, this.#list, this.#addForm);
   }
-
 
   render(state: AppStateView): void {
     this.#state = state;
@@ -97,7 +110,13 @@ export class WebsitesPanel {
     const name =
       this.#renaming === website.id
         ? this.#renameField(website)
-        : h('div', { class: 'name' }, website.label, active ? h('span', { class: 'badge active' }, 'in menu bar') : null, h('span', { class: 'badge' }, statusText(website)));
+        : h(
+            'div',
+            { class: 'name' },
+            website.label,
+            active ? h('span', { class: 'badge active' }, 'in menu bar') : null,
+            h('span', { class: 'badge' }, statusText(website)),
+          );
     const token =
       website.tokenKind === 'demo'
         ? 'simulated visitors'
@@ -106,7 +125,11 @@ export class WebsitesPanel {
           : 'no token stored';
     const confirming = this.#confirmingRemove.has(website.id);
     const act = (label: string, key: string, action: () => Promise<Reply<null>>, extra: Record<string, string | boolean> = {}) =>
-      h('button', { type: 'button', 'data-key': `${key}:${website.id}`, onclick: () => void action().then((reply) => settle(reply, this.#listMessages)), ...extra }, label);
+      h(
+        'button',
+        { type: 'button', 'data-key': `${key}:${website.id}`, onclick: () => void action().then((reply) => settle(reply, this.#listMessages)), ...extra },
+        label,
+      );
     return h(
       'li',
       { class: `website${active ? ' active' : ''}`, 'aria-label': `${website.label}, ${website.countText} visitors` },
@@ -118,11 +141,17 @@ export class WebsitesPanel {
         { class: 'actions' },
         active ? null : act('Show in menu bar', 'activate', () => this.#api.websites.setActive(website.id)),
         act('Move up', 'up', () => this.#api.websites.move(website.id, 'up'), { disabled: index === 0, 'aria-label': `Move ${website.label} up` }),
-        act('Move down', 'down', () => this.#api.websites.move(website.id, 'down'), { disabled: index === count - 1, 'aria-label': `Move ${website.label} down` }),
+        act('Move down', 'down', () => this.#api.websites.move(website.id, 'down'), {
+          disabled: index === count - 1,
+          'aria-label': `Move ${website.label} down`,
+        }),
         h('button', { type: 'button', 'data-key': `rename:${website.id}`, onclick: () => this.#startRename(website.id) }, 'Rename'),
         website.websiteId ? act('Open dashboard', 'dashboard', () => this.#api.dashboard.open(website.id)) : null,
         confirming
-          ? act('Confirm remove', 'remove', () => this.#remove(website.id), { class: 'danger', 'aria-label': `Confirm removing ${website.label} and its token` })
+          ? act('Confirm remove', 'remove', () => this.#remove(website.id), {
+              class: 'danger',
+              'aria-label': `Confirm removing ${website.label} and its token`,
+            })
           : h('button', { type: 'button', class: 'danger', 'data-key': `remove:${website.id}`, onclick: () => this.#askRemove(website.id) }, 'Remove'),
       ),
     );
@@ -134,7 +163,13 @@ export class WebsitesPanel {
   }
 
   #renameField(website: WebsiteView): HTMLElement {
-    const input = h('input', { type: 'text', value: website.label, maxlength: LABEL_MAX_LENGTH, 'aria-label': `New name for ${website.label}`, 'data-key': `rename-input:${website.id}` });
+    const input = h('input', {
+      type: 'text',
+      value: website.label,
+      maxlength: LABEL_MAX_LENGTH,
+      'aria-label': `New name for ${website.label}`,
+      'data-key': `rename-input:${website.id}`,
+    });
     const save = async (): Promise<void> => {
       const reply = await this.#api.websites.rename(website.id, input.value);
       if (settle(reply, this.#listMessages) !== undefined) this.#renaming = null;
@@ -186,7 +221,11 @@ export class WebsitesPanel {
 
   #showChoices(checked: TokenCheckView): void {
     if (checked.kind === 'website-key') {
-      const add = h('button', { type: 'button', class: 'primary', id: 'confirm-add', onclick: () => void this.#add(checked.pendingId, []) }, `Add ${checked.domain}`);
+      const add = h(
+        'button',
+        { type: 'button', class: 'primary', id: 'confirm-add', onclick: () => void this.#add(checked.pendingId, []) },
+        `Add ${checked.domain}`,
+      );
       this.#checkResult.replaceChildren(h('p', {}, `This key belongs to ${checked.name ? `${checked.name} (${checked.domain})` : checked.domain}.`), add);
       add.focus();
       return;
@@ -202,7 +241,13 @@ export class WebsitesPanel {
       'ul',
       { class: 'choices' },
       ...checked.websites.map((site, index) =>
-        h('li', {}, boxes[index] ?? null, ' ', h('label', { for: `choose-${site.websiteId}` }, `${site.domain}${site.name ? ` (${site.name})` : ''}${site.alreadyAdded ? ' — already added' : ''}`)),
+        h(
+          'li',
+          {},
+          boxes[index] ?? null,
+          ' ',
+          h('label', { for: `choose-${site.websiteId}` }, `${site.domain}${site.name ? ` (${site.name})` : ''}${site.alreadyAdded ? ' — already added' : ''}`),
+        ),
       ),
     );
     const add = h(

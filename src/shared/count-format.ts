@@ -8,10 +8,7 @@ function formatter(locale: string, style: NumberFormatStyle): Intl.NumberFormat 
   const key = `${locale}|${style}`;
   let cached = formatters.get(key);
   if (!cached) {
-    cached = new Intl.NumberFormat(
-      locale,
-      style === 'compact' ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 },
-    );
+    cached = new Intl.NumberFormat(locale, style === 'compact' ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 });
     formatters.set(key, cached);
   }
   return cached;

@@ -8,10 +8,10 @@ export interface SettingsPatch {
   readonly launchAtLogin?: boolean | undefined;
   readonly notifications?:
     | {
-    readonly enabled?: boolean | undefined;
-    readonly factor?: number | undefined;
-    readonly minimum?: number | undefined;
-    readonly cooldownMinutes?: number | undefined;
+        readonly enabled?: boolean | undefined;
+        readonly factor?: number | undefined;
+        readonly minimum?: number | undefined;
+        readonly cooldownMinutes?: number | undefined;
       }
     | undefined;
 }

@@ -21,7 +21,8 @@ const binaries = packagedBinaries();
 // The release workflow packages first and sets this; on a machine without Electron's binary
 // (this project's CI among them) there is nothing to read, and the test says so.
 const required = process.env['DATAFAST_REQUIRE_PACKAGED'] === '1';
-if (binaries.length === 0 && !required) console.warn('packaged-app fuse check skipped: no packaged app under release/ (npx electron-builder --publish never makes one)');
+if (binaries.length === 0 && !required)
+  console.warn('packaged-app fuse check skipped: no packaged app under release/ (npx electron-builder --publish never makes one)');
 
 describe.skipIf(binaries.length === 0 && !required)('the packaged app', () => {
   it('exists where electron-builder leaves it', () => {
@@ -56,7 +57,9 @@ describe('npm run lint:security', () => {
   it('passes: electronegativity finds nothing high or medium that is not reviewed', async () => {
     const { execFile } = await import('node:child_process');
     const output = await new Promise<string>((done, fail) => {
-      execFile(process.execPath, ['scripts/lint-security.mjs'], { cwd: ROOT }, (error, stdout, stderr) => (error ? fail(new Error(`${stdout}${stderr}`)) : done(stdout)));
+      execFile(process.execPath, ['scripts/lint-security.mjs'], { cwd: ROOT }, (error, stdout, stderr) =>
+        error ? fail(new Error(`${stdout}${stderr}`)) : done(stdout),
+      );
     });
     expect(output).toMatch(/0 unreviewed, 0 unparsed/);
   }, 60_000);

@@ -18,7 +18,14 @@ interface BuilderConfig {
   asarUnpack: string[];
   afterPack: string;
   directories: { buildResources: string; output: string };
-  mac: { icon: string; entitlements: string; entitlementsInherit: string; hardenedRuntime: boolean; extendInfo: Record<string, unknown>; target: Array<{ target: string; arch: string[] }> };
+  mac: {
+    icon: string;
+    entitlements: string;
+    entitlementsInherit: string;
+    hardenedRuntime: boolean;
+    extendInfo: Record<string, unknown>;
+    target: Array<{ target: string; arch: string[] }>;
+  };
   win: { icon: string; target: Array<{ target: string }> };
   nsis: { perMachine: boolean; oneClick: boolean };
   linux: { icon: string; target: string[]; category: string; desktop: { entry: Record<string, string> } };
@@ -36,11 +43,21 @@ describe('electron-builder.yml', () => {
     };
     const { DebugLogger } = requireHere('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...config, mac: { ...config.mac, nonsense: true } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration object/);
+    await expect(validateConfiguration({ ...config, mac: { ...config.mac, nonsense: true } }, new DebugLogger(false))).rejects.toThrow(
+      /Invalid configuration object/,
+    );
   });
 
   it('references only files that exist', () => {
-    const referenced = [config.afterPack, config.mac.icon, config.mac.entitlements, config.mac.entitlementsInherit, config.win.icon, config.linux.icon, config.directories.buildResources];
+    const referenced = [
+      config.afterPack,
+      config.mac.icon,
+      config.mac.entitlements,
+      config.mac.entitlementsInherit,
+      config.win.icon,
+      config.linux.icon,
+      config.directories.buildResources,
+    ];
     for (const path of referenced) expect(existsSync(join(ROOT, path)), path).toBe(true);
     for (const size of [16, 32, 48, 64, 128, 256, 512]) expect(existsSync(join(ROOT, config.linux.icon, `${size}x${size}.png`))).toBe(true);
   });
@@ -56,12 +73,19 @@ describe('electron-builder.yml', () => {
   it('keeps every bundled library out of the packaged node_modules, and keytar in it', () => {
     // electron-builder's own matcher for node_modules files, built from our `files` patterns.
     const { getNodeModuleFileMatcher } = requireHere('app-builder-lib/out/fileMatcher') as {
-      getNodeModuleFileMatcher: (appDir: string, destination: string, expand: (pattern: string) => string, options: object, packager: object) => {
+      getNodeModuleFileMatcher: (
+        appDir: string,
+        destination: string,
+        expand: (pattern: string) => string,
+        options: object,
+        packager: object,
+      ) => {
         createFilter(): (file: string, stat: { isDirectory(): boolean; moduleFullFilePath: string }) => boolean;
       };
     };
     const filter = getNodeModuleFileMatcher(ROOT, join(ROOT, 'app'), (pattern) => pattern, {}, { config, debugLogger: { isEnabled: false } }).createFilter();
-    const packaged = (relative: string, isDirectory = false): boolean => filter(join(ROOT, relative), { isDirectory: () => isDirectory, moduleFullFilePath: relative });
+    const packaged = (relative: string, isDirectory = false): boolean =>
+      filter(join(ROOT, relative), { isDirectory: () => isDirectory, moduleFullFilePath: relative });
     expect(packaged('node_modules/keytar', true)).toBe(true);
     expect(packaged('node_modules/keytar/lib/keytar.js')).toBe(true);
     expect(packaged('node_modules/keytar/build/Release/keytar.node')).toBe(true);
@@ -174,7 +198,15 @@ describe('cross-platform workflow', () => {
     const build = workflow.jobs['build'];
     expect(build?.strategy?.matrix.include?.map((entry) => entry.os)).toEqual(['ubuntu-latest', 'macos-latest', 'windows-latest']);
     const commands = (build?.steps ?? []).map((step) => step.run ?? '').join('\n');
-    for (const command of ['npm ci', 'npm run typecheck', 'npm run lint', 'npm run lint:security', 'npm test', 'xvfb-run', 'electron-builder --publish never']) {
+    for (const command of [
+      'npm ci',
+      'npm run typecheck',
+      'npm run lint',
+      'npm run lint:security',
+      'npm test',
+      'xvfb-run',
+      'electron-builder --publish never',
+    ]) {
       expect(commands).toContain(command);
     }
     const release = workflow.jobs['release'];

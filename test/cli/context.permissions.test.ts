@@ -27,8 +27,10 @@ describe.skipIf(reason !== null && !required)('runner as an ordinary user, with 
 
   const asNobody = (args: readonly string[], configDir: string): Promise<{ code: number | null; stderr: string }> =>
     new Promise((done) => {
-      execFile('runuser', ['-u', 'nobody', '--', 'env', `DATAFAST_MENUBAR_CONFIG_DIR=${configDir}`, 'HOME=/tmp', process.execPath, cli, ...args], (error, _stdout, stderr) =>
-        done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }),
+      execFile(
+        'runuser',
+        ['-u', 'nobody', '--', 'env', `DATAFAST_MENUBAR_CONFIG_DIR=${configDir}`, 'HOME=/tmp', process.execPath, cli, ...args],
+        (error, _stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }),
       );
     });
 
@@ -43,20 +45,35 @@ describe.skipIf(reason !== null && !required)('runner as an ordinary user, with 
     chmodSync(join(dir, 'config.json'), 0o000);
     const result = await asNobody(['list'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`datafast-menubar: The settings file ${join(dir, 'config.json')} cannot be read: permission denied. It was left as it is; give your user access to it (or remove it), then start again.\n`);
+    expect(result.stderr).toBe(
+      `datafast-menubar: The settings file ${join(dir, 'config.json')} cannot be read: permission denied. It was left as it is; give your user access to it (or remove it), then start again.\n`,
+    );
     expect(readdirSync(dir)).toEqual(['config.json']);
   });
 
   it('names the folder and the fix when it may not write settings, and changes nothing: exit 2', async () => {
     const dir = join(work.path, 'read-only');
     execFileSyncMkdir(dir, 0o755);
-    const website = { id: 'w_demo', label: 'Demo', websiteId: null, domain: null, tokenKind: 'demo', order: 0, spikeThreshold: null, apiOrigin: 'https://datafa.st' };
+    const website = {
+      id: 'w_demo',
+      label: 'Demo',
+      websiteId: null,
+      domain: null,
+      tokenKind: 'demo',
+      order: 0,
+      spikeThreshold: null,
+      apiOrigin: 'https://datafa.st',
+    };
     const before = JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteId: 'w_demo' });
     writeFileSync(join(dir, 'config.json'), before);
     chmodSync(join(dir, 'config.json'), 0o644);
     const result = await asNobody(['remove', 'Demo'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^datafast-menubar: the settings folder cannot be used \\(EACCES: permission denied, .*${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*\\)\\. Check that it is a folder you may write to, or choose another with DATAFAST_MENUBAR_CONFIG_DIR\\.\\n$`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^datafast-menubar: the settings folder cannot be used \\(EACCES: permission denied, .*${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*\\)\\. Check that it is a folder you may write to, or choose another with DATAFAST_MENUBAR_CONFIG_DIR\\.\\n$`,
+      ),
+    );
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 });

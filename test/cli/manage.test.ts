@@ -31,7 +31,11 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
   });
 
   const cli = (args: string[], stdin = '', extra: Record<string, string> = {}) => runCli(args, { ...env, ...extra }, stdin);
-  const settingsFile = () => JSON.parse(readFileSync(join(dir.path, 'config.json'), 'utf8')) as { websites: Array<{ id: string; label: string; domain: string | null; websiteId: string | null }>; activeWebsiteId: string | null };
+  const settingsFile = () =>
+    JSON.parse(readFileSync(join(dir.path, 'config.json'), 'utf8')) as {
+      websites: Array<{ id: string; label: string; domain: string | null; websiteId: string | null }>;
+      activeWebsiteId: string | null;
+    };
 
   it('adds a website key from stdin, labels it from metadata, and reads it back after a restart', async () => {
     const added = await cli(['add', '--api-url', fake.url], `${TEST_TOKENS.shopKey}\n`);
@@ -129,7 +133,11 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
       const secretPart = token.slice(token.indexOf('_') + 1);
       for (const file of files) {
         for (const encoding of ['utf8', 'utf16le', 'base64'] as const) {
-          expect(file.bytes.includes(Buffer.from(encoding === 'base64' ? Buffer.from(secretPart).toString('base64') : secretPart, encoding === 'base64' ? 'utf8' : encoding))).toBe(false);
+          expect(
+            file.bytes.includes(
+              Buffer.from(encoding === 'base64' ? Buffer.from(secretPart).toString('base64') : secretPart, encoding === 'base64' ? 'utf8' : encoding),
+            ),
+          ).toBe(false);
         }
       }
     }
@@ -150,7 +158,9 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
     const listed = await cli(['list']);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('No websites yet');
-    expect(listed.stderr).toMatch(/settings file could not be read \(it is not valid JSON\); starting with defaults\. The old file was kept as .*config\.corrupt-.*\.json/);
+    expect(listed.stderr).toMatch(
+      /settings file could not be read \(it is not valid JSON\); starting with defaults\. The old file was kept as .*config\.corrupt-.*\.json/,
+    );
     expect(readdirSync(dir.path).filter((name) => name.startsWith('config.corrupt-'))).toHaveLength(1);
   });
 
@@ -167,7 +177,9 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
     // The first command after the damage brings them back, named by DataFast, and goes on.
     const read = await cli(['--once', '--api-url', fake.url, '--website', 'docs.example.com']);
     expect(read).toMatchObject({ code: 0, stdout: '1.2k\n' });
-    expect(read.stderr).toMatch(/Restored 3 websites from the keychain: (Shop \(shop\.example\.com\)|Docs|Blog).*\. The damaged settings file is kept as .*config\.corrupt-/);
+    expect(read.stderr).toMatch(
+      /Restored 3 websites from the keychain: (Shop \(shop\.example\.com\)|Docs|Blog).*\. The damaged settings file is kept as .*config\.corrupt-/,
+    );
     for (const name of ['Shop (shop.example.com)', 'Docs (docs.example.com)', 'Blog (blog.example.com)']) expect(read.stderr).toContain(name);
     const listed = await cli(['list', '--format', 'json']);
     expect(listed).toMatchObject({ code: 0, stderr: '' });
@@ -196,7 +208,11 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
   it('keeps one website per DataFast site whichever token added it, and finds it by any name', async () => {
     expect((await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey)).stdout).toBe('Added Shop (shop.example.com).\n');
     const all = await cli(['add', '--api-url', fake.url, '--all'], TEST_TOKENS.account);
-    expect(all.stdout.split('\n').filter(Boolean).sort()).toEqual(['Added Blog (blog.example.com).', 'Added Docs (docs.example.com).', 'Updated Shop (shop.example.com).']);
+    expect(all.stdout.split('\n').filter(Boolean).sort()).toEqual([
+      'Added Blog (blog.example.com).',
+      'Added Docs (docs.example.com).',
+      'Updated Shop (shop.example.com).',
+    ]);
     const websites = settingsFile().websites;
     expect(websites.map((w) => w.domain).sort()).toEqual(['blog.example.com', 'docs.example.com', 'shop.example.com']);
     // The key's entry became the account token's, and learnt DataFast's id on the way.
@@ -235,6 +251,10 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
     const all = cli(['add', '--api-url', fake.url, '--website-id', 'site_docs'], TEST_TOKENS.account);
     const results = await Promise.all([...adds, all]);
     expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
-    expect(settingsFile().websites.map((w) => w.domain).sort()).toEqual(['blog.example.com', 'docs.example.com', 'shop.example.com']);
+    expect(
+      settingsFile()
+        .websites.map((w) => w.domain)
+        .sort(),
+    ).toEqual(['blog.example.com', 'docs.example.com', 'shop.example.com']);
   });
 });

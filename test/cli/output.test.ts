@@ -10,7 +10,17 @@ const HOSTILE = 'Tom & Jerry | color=red <b>"bold"</b> \'quoted\'\n--- injected 
 const NOW = Date.UTC(2026, 10, 29, 12);
 
 function poll(overrides: Partial<PollState> = {}): PollState {
-  return { websiteId: 'w_one', visitors: 42, fetchedAt: NOW - 5_000, lastAttemptAt: NOW - 5_000, stale: false, error: null, halted: false, nextPollAt: NOW + 25_000, ...overrides };
+  return {
+    websiteId: 'w_one',
+    visitors: 42,
+    fetchedAt: NOW - 5_000,
+    lastAttemptAt: NOW - 5_000,
+    stale: false,
+    error: null,
+    halted: false,
+    nextPollAt: NOW + 25_000,
+    ...overrides,
+  };
 }
 
 function snapshot(state: Partial<PollState> = {}, others: readonly string[] = []): Snapshot {
@@ -52,7 +62,10 @@ describe('text made safe for each host', () => {
 });
 
 describe.each<OutputFormat>(['text', 'json', 'waybar', 'xbar', 'i3blocks', 'polybar'])('the %s format with a hostile website name', (format) => {
-  for (const [state, name] of [[{}, 'fresh'], [failing, 'failing']] as const) {
+  for (const [state, name] of [
+    [{}, 'fresh'],
+    [failing, 'failing'],
+  ] as const) {
     it(`keeps to its protocol when ${name}`, () => {
       const output = renderSnapshot(format, snapshot(state, [HOSTILE, 'Plain']));
       const lines = output.split('\n');

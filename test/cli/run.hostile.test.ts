@@ -43,17 +43,23 @@ function runner(
   options: { stdin?: string; signal?: NodeJS.Signals; signalAfterMs?: number; killAfterMs?: number } = {},
 ): Promise<Ended> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: childEnv({ DATAFAST_MENUBAR_CONFIG_DIR: config.path, ...env }), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: childEnv({ DATAFAST_MENUBAR_CONFIG_DIR: config.path, ...env }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let from = Date.now();
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     if (options.stdin !== undefined) child.stdin.end(options.stdin);
-    const signalTimer = options.signalAfterMs === undefined ? null : setTimeout(() => {
-      from = Date.now();
-      child.kill(options.signal ?? 'SIGTERM');
-    }, options.signalAfterMs);
+    const signalTimer =
+      options.signalAfterMs === undefined
+        ? null
+        : setTimeout(() => {
+            from = Date.now();
+            child.kill(options.signal ?? 'SIGTERM');
+          }, options.signalAfterMs);
     const killTimer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 20_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -159,7 +165,16 @@ describe('runner and the API address', () => {
   it('sends a stored token only to the origin it was added for', async () => {
     const dir = tempDir();
     try {
-      const website = { id: 'w_shop', label: 'Shop', websiteId: null, domain: 'shop.example.com', tokenKind: 'website-key', order: 0, spikeThreshold: null, apiOrigin: 'https://datafa.st' };
+      const website = {
+        id: 'w_shop',
+        label: 'Shop',
+        websiteId: null,
+        domain: 'shop.example.com',
+        tokenKind: 'website-key',
+        order: 0,
+        spikeThreshold: null,
+        apiOrigin: 'https://datafa.st',
+      };
       writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteId: 'w_shop' }));
       const ended = await runner(['--once', '--api-url', hostile.url('ok')], { DATAFAST_MENUBAR_CONFIG_DIR: dir.path });
       expect(ended.code).toBe(2);
@@ -170,9 +185,12 @@ describe('runner and the API address', () => {
     }
   });
 
-  it.each(['http://datafa.st', 'http://192.0.2.1:8080', 'ftp://datafa.st'])('refuses %s as an API address: https, or plain http on this computer only', async (address) => {
-    const ended = await runner(['--once', '--api-url', address], withKey);
-    expect(ended.code).toBe(2);
-    expect(ended.stderr).toMatch(/must use https/);
-  });
+  it.each(['http://datafa.st', 'http://192.0.2.1:8080', 'ftp://datafa.st'])(
+    'refuses %s as an API address: https, or plain http on this computer only',
+    async (address) => {
+      const ended = await runner(['--once', '--api-url', address], withKey);
+      expect(ended.code).toBe(2);
+      expect(ended.stderr).toMatch(/must use https/);
+    },
+  );
 });

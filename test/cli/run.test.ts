@@ -198,7 +198,9 @@ describe('runner with a settings folder it cannot use', () => {
       writeFileSync(notAFolder, 'not a folder');
       const result = await runCli(['list'], { DATAFAST_MENUBAR_CONFIG_DIR: notAFolder });
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/^datafast-menubar: the settings folder cannot be used \(EEXIST.*\)\. Check that it is a folder you may write to, or choose another with DATAFAST_MENUBAR_CONFIG_DIR\.\n$/);
+      expect(result.stderr).toMatch(
+        /^datafast-menubar: the settings folder cannot be used \(EEXIST.*\)\. Check that it is a folder you may write to, or choose another with DATAFAST_MENUBAR_CONFIG_DIR\.\n$/,
+      );
     } finally {
       dir.remove();
     }
@@ -245,7 +247,9 @@ describe('runner small courtesies', () => {
     try {
       const result = await new Promise<{ code: number | null; output: string }>((done) => {
         // `script` gives the runner a terminal, as a person typing at the prompt has.
-        const child = spawn('script', ['-qec', `"${process.execPath}" "${CLI}" add`, '/dev/null'], { env: childEnv({ DATAFAST_MENUBAR_CONFIG_DIR: dir.path }) });
+        const child = spawn('script', ['-qec', `"${process.execPath}" "${CLI}" add`, '/dev/null'], {
+          env: childEnv({ DATAFAST_MENUBAR_CONFIG_DIR: dir.path }),
+        });
         let output = '';
         let sent = false;
         child.stdout.on('data', (chunk: Buffer) => {
@@ -299,7 +303,16 @@ describe('runner with a hand-edited settings file', () => {
 });
 
 describe('runner watch mode and settings changed by another program', () => {
-  const demo = (label: string) => ({ id: 'demo', label, websiteId: null, domain: null, tokenKind: 'demo' as const, order: 0, spikeThreshold: null, apiOrigin: 'https://datafa.st' });
+  const demo = (label: string) => ({
+    id: 'demo',
+    label,
+    websiteId: null,
+    domain: null,
+    tokenKind: 'demo' as const,
+    order: 0,
+    spikeThreshold: null,
+    apiOrigin: 'https://datafa.st',
+  });
   const writeSettings = (dir: string, websites: readonly ReturnType<typeof demo>[]) =>
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites, activeWebsiteId: websites[0]?.id ?? null }));
 
@@ -337,7 +350,10 @@ describe('runner formats with a website name built to break them', () => {
   const TOKEN = 'dft_test_hostile_name_000000000001';
   let hostile: FakeDataFast;
   beforeAll(async () => {
-    hostile = await FakeDataFast.start([{ id: 'site_evil', domain: 'evil.example.com', name: NAME, visitors: 5 }], [{ token: TOKEN, kind: 'account-token', websiteIds: ['site_evil'] }]);
+    hostile = await FakeDataFast.start(
+      [{ id: 'site_evil', domain: 'evil.example.com', name: NAME, visitors: 5 }],
+      [{ token: TOKEN, kind: 'account-token', websiteIds: ['site_evil'] }],
+    );
   });
   afterAll(() => hostile.close());
   const read = (format: string) => runCli(['--once', '--format', format, '--api-url', hostile.url, '--website-id', 'site_evil'], withKey(TOKEN));

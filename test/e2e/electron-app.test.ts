@@ -64,9 +64,22 @@ describe.skipIf(electron.path === null)('the app under Electron', () => {
     _electron.launch({ executablePath: electron.path ?? '', args: [MAIN, `--user-data-dir=${userData.path}`], env: env() });
 
   async function withShopConfigured(): Promise<void> {
-    const website = { id: 'w_shop', label: 'Shop', websiteId: null, domain: 'shop.example.com', tokenKind: 'website-key', order: 0, spikeThreshold: null, apiOrigin: new URL(fake.url).origin };
+    const website = {
+      id: 'w_shop',
+      label: 'Shop',
+      websiteId: null,
+      domain: 'shop.example.com',
+      tokenKind: 'website-key',
+      order: 0,
+      spikeThreshold: null,
+      apiOrigin: new URL(fake.url).origin,
+    };
     const blog = { ...website, id: 'w_blog', label: 'Blog', domain: 'blog.example.com', order: 1 };
-    writeFileSync(join(config.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, apiUrl: fake.url, websites: [website, blog], activeWebsiteId: 'w_shop' }), { mode: 0o600 });
+    writeFileSync(
+      join(config.path, 'config.json'),
+      JSON.stringify({ ...DEFAULT_SETTINGS, apiUrl: fake.url, websites: [website, blog], activeWebsiteId: 'w_shop' }),
+      { mode: 0o600 },
+    );
     const keytar = await loadKeytar();
     await keytar.setPassword(service, 'w_shop', TEST_TOKENS.shopKey);
     await keytar.setPassword(service, 'w_blog', TEST_TOKENS.blogKey);
@@ -91,7 +104,11 @@ describe.skipIf(electron.path === null)('the app under Electron', () => {
       const scope = globalThis as unknown as Record<string, unknown>;
       return { require: typeof scope['require'], process: typeof scope['process'], bridge: Object.keys(scope['datafast'] as object).sort() };
     });
-    expect(page).toEqual({ require: 'undefined', process: 'undefined', bridge: ['dashboard', 'notifications', 'refresh', 'settings', 'state', 'tokens', 'websites'] });
+    expect(page).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      bridge: ['dashboard', 'notifications', 'refresh', 'settings', 'state', 'tokens', 'websites'],
+    });
   });
 
   it('follows the fake server, switches website, and quits a second instance', async () => {

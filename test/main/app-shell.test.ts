@@ -12,7 +12,7 @@ import { autostartEntry, autostartFilePath, setLinuxAutostart } from '../../src/
 import { SettingsWindow } from '../../src/main/settings-window';
 import { lockDownWebContents } from '../../src/main/security';
 import { sparklineImage } from '../../src/main/images';
-import type { NotificationRequest } from '../../src/core/app/app-controller';
+import type { NotificationRequest } from '../../src/core/app/spike-notifier';
 import { spikeMessage } from '../../src/core/readings/spike-message';
 import { systemClock } from '../../src/core/polling/clock';
 import { appHarness, eventually, type AppHarness } from '../support/app-harness';
@@ -124,7 +124,12 @@ describe('tray from the running controller', () => {
   });
 
   it('shows a spike that could not be notified at the top of the menu', () => {
-    const request: NotificationRequest = { websiteId: 'x', title: 'Traffic spike on shop.example.com', body: '128 visitors now (usually about 30)', url: 'https://datafa.st/dashboard/site_shop' };
+    const request: NotificationRequest = {
+      websiteId: 'x',
+      title: 'Traffic spike on shop.example.com',
+      body: '128 visitors now (usually about 30)',
+      url: 'https://datafa.st/dashboard/site_shop',
+    };
     shell.highlight(request);
     shell.render();
     expect(tray.menu.template[0]?.label).toBe('⚡ Traffic spike on shop.example.com: 128 visitors now (usually about 30)');
@@ -134,7 +139,12 @@ describe('tray from the running controller', () => {
 });
 
 describe('notifications', () => {
-  const request: NotificationRequest = { websiteId: 'w', title: 'Traffic spike on example.com', body: '128 visitors now (usually about 30)', url: 'https://datafa.st/dashboard/site_shop' };
+  const request: NotificationRequest = {
+    websiteId: 'w',
+    title: 'Traffic spike on example.com',
+    body: '128 visitors now (usually about 30)',
+    url: 'https://datafa.st/dashboard/site_shop',
+  };
 
   function notificationService(supported: boolean) {
     const created: FakeNotification[] = [];
@@ -428,7 +438,13 @@ describe('settings window and web contents', () => {
     const opened: string[] = [];
     const shell = { openExternal: (url: string) => Promise.resolve(void opened.push(url)) } as Pick<Shell, 'openExternal'>;
     expect(openDataFastUrl(shell, 'https://datafa.st/dashboard/site_shop')).toBe(true);
-    const lookAlikes = ['https://evildatafa.st/', 'https://xdatafa.st/dashboard', 'https://datafa.st.evil.com/', 'https://datafa.st@evil.com/', 'https://datafa.stevil.com/'];
+    const lookAlikes = [
+      'https://evildatafa.st/',
+      'https://xdatafa.st/dashboard',
+      'https://datafa.st.evil.com/',
+      'https://datafa.st@evil.com/',
+      'https://datafa.stevil.com/',
+    ];
     for (const url of [...lookAlikes, 'http://datafa.st/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@datafa.st/', 'not a url']) {
       expect(openDataFastUrl(shell, url)).toBe(false);
     }

@@ -72,7 +72,9 @@ describe('the built main process', () => {
       writeFileSync(notAFolder, 'not a folder');
       const report = await runMain(dir.path, 1500, { DATAFAST_MENUBAR_CONFIG_DIR: notAFolder });
       expect(report.trayImages).toBe(1);
-      expect(report.tooltips.at(-1)).toMatch(/^DataFast Menubar could not start: .*settings.*\. Something that is not a folder stands where the settings folder should be\.$/);
+      expect(report.tooltips.at(-1)).toMatch(
+        /^DataFast Menubar could not start: .*settings.*\. Something that is not a folder stands where the settings folder should be\.$/,
+      );
       expect(report.menus.at(-1)).toEqual([
         'DataFast Menubar could not start',
         expect.stringMatching(/settings/) as unknown,
@@ -89,7 +91,9 @@ describe('the built main process', () => {
     const dir = tempDir();
     try {
       const report = await runMain(dir.path, 1500, { THROW_LATER: kind }, [resolve(__dirname, '../fixtures/throw-later.cjs')]);
-      expect(report.stderr).toContain(`DataFast Menubar: ${kind === 'rejection' ? 'unhandled promise rejection' : 'uncaught exception'}: a library failed with df_…1234`);
+      expect(report.stderr).toContain(
+        `DataFast Menubar: ${kind === 'rejection' ? 'unhandled promise rejection' : 'uncaught exception'}: a library failed with df_…1234`,
+      );
       expect(report.stderr).not.toContain('0000000000001234');
       expect(report.menus.at(-1)).toEqual(expect.arrayContaining(['Quit DataFast Menubar']));
     } finally {
@@ -100,7 +104,16 @@ describe('the built main process', () => {
   it('reads the configured websites and shows the count', async () => {
     const dir = tempDir();
     try {
-      const demo = { id: 'demo', label: 'Demo website', websiteId: null, domain: null, tokenKind: 'demo', order: 0, spikeThreshold: null, apiOrigin: new URL(fake.url).origin };
+      const demo = {
+        id: 'demo',
+        label: 'Demo website',
+        websiteId: null,
+        domain: null,
+        tokenKind: 'demo',
+        order: 0,
+        spikeThreshold: null,
+        apiOrigin: new URL(fake.url).origin,
+      };
       writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, apiUrl: fake.url, websites: [demo], activeWebsiteId: 'demo' }));
       const report = await runMain(dir.path);
       expect(report.windows).toHaveLength(0);

@@ -36,8 +36,14 @@ describe('IPC sender checks', () => {
     calls.length = 0;
     const rejected: string[] = [];
     const onRejected = (reason: string) => rejected.push(reason);
-    expect(await dispatch('websites:remove', { ...ours, isMainFrame: false }, { id: 'w_1' }, policy, handlers, onRejected)).toEqual({ ok: false, error: 'Not allowed.' });
-    expect(await dispatch('websites:remove', ours, { id: '../../etc' }, policy, handlers, onRejected)).toEqual({ ok: false, error: 'That request was not understood.' });
+    expect(await dispatch('websites:remove', { ...ours, isMainFrame: false }, { id: 'w_1' }, policy, handlers, onRejected)).toEqual({
+      ok: false,
+      error: 'Not allowed.',
+    });
+    expect(await dispatch('websites:remove', ours, { id: '../../etc' }, policy, handlers, onRejected)).toEqual({
+      ok: false,
+      error: 'That request was not understood.',
+    });
     expect(await dispatch('websites:remove', ours, { id: 'w_1', extra: true }, policy, handlers, onRejected)).toMatchObject({ ok: false });
     expect(await dispatch('settings:update', ours, { refreshIntervalSeconds: '30' }, policy, handlers, onRejected)).toMatchObject({ ok: false });
     expect(await dispatch('token:check', ours, { token: 'x'.repeat(501) }, policy, handlers, onRejected)).toMatchObject({ ok: false });

@@ -41,7 +41,10 @@ const actions: TrayActions = {
 };
 
 function template(overrides: Partial<Parameters<typeof trayMenuTemplate>[0]> = {}) {
-  return trayMenuTemplate({ view: view(), sparkline: null, dashboardAvailable: true, notificationsQuiet: false, launchAtLogin: false, highlight: null, updates: null, ...overrides }, actions);
+  return trayMenuTemplate(
+    { view: view(), sparkline: null, dashboardAvailable: true, notificationsQuiet: false, launchAtLogin: false, highlight: null, updates: null, ...overrides },
+    actions,
+  );
 }
 
 function service(platform: NodeJS.Platform, tray = new FakeTray()) {
@@ -103,7 +106,14 @@ describe('tray menu', () => {
   });
 
   it('adds the sparkline as an image item when there is one', () => {
-    const image = sparklineImage(fakeImages, [{ at: 0, visitors: 1 }, { at: 60_000, visitors: 5 }], 3_600_000);
+    const image = sparklineImage(
+      fakeImages,
+      [
+        { at: 0, visitors: 1 },
+        { at: 60_000, visitors: 5 },
+      ],
+      3_600_000,
+    );
     expect(image).not.toBeNull();
     expect(asFakeImage(image!).representations.map((r) => r.scaleFactor)).toEqual([1, 2]);
     const menu = buildMenu(template({ sparkline: image })) as unknown as FakeMenu;

@@ -88,7 +88,9 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
     expect(await keychainToken('Shop')).toBe(TEST_TOKENS.shopKey);
     const content = await page.content();
     expect(content).not.toContain(TEST_TOKENS.shopKey);
-    const state = JSON.stringify(await page.evaluate(() => (globalThis as unknown as { datafast: { state: { get(): Promise<unknown> } } }).datafast.state.get()));
+    const state = JSON.stringify(
+      await page.evaluate(() => (globalThis as unknown as { datafast: { state: { get(): Promise<unknown> } } }).datafast.state.get()),
+    );
     expect(state).not.toContain(TEST_TOKENS.shopKey.slice(3));
     await eventually(() => app.controller.trayView().visitors === 42);
     await page.locator('.website .count').filter({ hasText: '42' }).waitFor();
@@ -171,7 +173,9 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
     // Tabs: focus the first, arrow to the last and back.
     await page.getByRole('tab', { name: 'Websites' }).focus();
     await page.keyboard.press('ArrowLeft');
-    await expect(page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).resolves.toBe('tab-live');
+    await expect(page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).resolves.toBe(
+      'tab-live',
+    );
     await page.keyboard.press('Home');
     await expect(page.getByRole('tab', { name: 'Websites' }).getAttribute('aria-selected')).resolves.toBe('true');
     // Into the form with Tab, paste, Enter to check, Enter on the focused Add button.
@@ -260,7 +264,7 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
     const dark = await openSettingsPage(browser, app.controller, 'dark');
     try {
       const background = await dark.page.evaluate(() => {
-        const doc = (globalThis as unknown as { document: { body: object }; getComputedStyle(e: object): { backgroundColor: string } });
+        const doc = globalThis as unknown as { document: { body: object }; getComputedStyle(e: object): { backgroundColor: string } };
         return doc.getComputedStyle(doc.document.body).backgroundColor;
       });
       expect(background).toBe('rgb(29, 29, 31)');

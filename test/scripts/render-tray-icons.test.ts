@@ -29,6 +29,9 @@ describe('scripts/render-tray-icons.mjs', () => {
   }, 30_000);
 
   it('says how to run it without an output folder', async () => {
-    await expect(run(process.execPath, ['scripts/render-tray-icons.mjs'], { cwd: ROOT })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage:') as unknown });
+    await expect(run(process.execPath, ['scripts/render-tray-icons.mjs'], { cwd: ROOT })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('usage:') as unknown,
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { AppController, type NotificationRequest } from '../../src/core/app/app-controller';
+import { AppController } from '../../src/core/app/app-controller';
+import type { NotificationRequest } from '../../src/core/app/spike-notifier';
 import type { AddedView } from '../../src/shared/view-model';
 import { createDataFastClient } from '../../src/core/datafast/client';
 import type { Clock } from '../../src/core/polling/clock';
@@ -29,7 +30,15 @@ export interface AppHarness {
 /** The real controller over real settings in a temp folder, talking to a fake DataFast. */
 export async function appHarness(
   apiUrl: string,
-  options: { keychain?: KeychainBackend; service?: string; clock?: Clock; start?: boolean; watch?: boolean; directory?: string; lockState?: () => Promise<LockState> } = {},
+  options: {
+    keychain?: KeychainBackend;
+    service?: string;
+    clock?: Clock;
+    start?: boolean;
+    watch?: boolean;
+    directory?: string;
+    lockState?: () => Promise<LockState>;
+  } = {},
 ): Promise<AppHarness> {
   const dir = options.directory ? { path: options.directory, remove: () => undefined } : tempDir();
   const settings = SettingsRepository.open({ directory: dir.path, createBackend: (d) => createConfBackend(d, options.watch ?? false) });

@@ -3,7 +3,19 @@
  * needs to run at all (PATH, home and temp folders, the session bus for the keychain, and on
  * Windows SYSTEMROOT, without which networking fails).
  */
-const PASSED_THROUGH = ['PATH', 'HOME', 'DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'XDG_RUNTIME_DIR', 'SYSTEMROOT', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'TEMP', 'TMP'];
+const PASSED_THROUGH = [
+  'PATH',
+  'HOME',
+  'DBUS_SESSION_BUS_ADDRESS',
+  'DISPLAY',
+  'XDG_RUNTIME_DIR',
+  'SYSTEMROOT',
+  'USERPROFILE',
+  'APPDATA',
+  'LOCALAPPDATA',
+  'TEMP',
+  'TMP',
+];
 
 export function childEnv(env: Record<string, string>): Record<string, string> {
   const inherited: Record<string, string> = {};

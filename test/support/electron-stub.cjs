@@ -4,7 +4,18 @@
 const Module = require('node:module');
 const { writeFileSync } = require('node:fs');
 
-const report = { trayImages: 0, trayTitles: [], tooltips: [], menus: [], windows: [], ipc: [], notifications: [], loginItems: [], dockHidden: false, quit: false };
+const report = {
+  trayImages: 0,
+  trayTitles: [],
+  tooltips: [],
+  menus: [],
+  windows: [],
+  ipc: [],
+  notifications: [],
+  loginItems: [],
+  dockHidden: false,
+  quit: false,
+};
 const appHandlers = new Map();
 const on = (map) => (event, handler) => {
   map.set(event, [...(map.get(event) ?? []), handler]);
@@ -104,8 +115,11 @@ Module._load = function load(request, parent, isMain) {
   return originalLoad.call(this, request, parent, isMain);
 };
 
-setTimeout(() => {
-  for (const handler of appHandlers.get('before-quit') ?? []) handler({ preventDefault: () => undefined });
-  writeFileSync(process.env.STUB_REPORT, JSON.stringify(report));
-  process.exit(0);
-}, Number(process.env.STUB_RUN_MS ?? 3000));
+setTimeout(
+  () => {
+    for (const handler of appHandlers.get('before-quit') ?? []) handler({ preventDefault: () => undefined });
+    writeFileSync(process.env.STUB_REPORT, JSON.stringify(report));
+    process.exit(0);
+  },
+  Number(process.env.STUB_RUN_MS ?? 3000),
+);

@@ -71,7 +71,10 @@ export async function openSettingsPage(browser: Browser, controller: AppControll
     setTimeout(() => {
       queued = false;
       page
-        .evaluate(([channel, state]) => (globalThis as unknown as { __datafastPush(c: string, s: unknown): void }).__datafastPush(channel, state), [STATE_EVENT, controller.appState()] as const)
+        .evaluate(([channel, state]) => (globalThis as unknown as { __datafastPush(c: string, s: unknown): void }).__datafastPush(channel, state), [
+          STATE_EVENT,
+          controller.appState(),
+        ] as const)
         .catch(() => undefined);
     }, 10);
   });

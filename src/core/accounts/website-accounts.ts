@@ -10,8 +10,7 @@ import { maskToken, normaliseToken } from '../datafast/token';
 import { restoreWebsites, type RestoreOutcome } from './website-restore';
 
 export type TokenInspection =
-  | { readonly kind: 'website-key'; readonly metadata: WebsiteMetadata }
-  | { readonly kind: 'account-token'; readonly websites: readonly WebsiteSummary[] };
+  { readonly kind: 'website-key'; readonly metadata: WebsiteMetadata } | { readonly kind: 'account-token'; readonly websites: readonly WebsiteSummary[] };
 
 export interface WebsiteListing {
   readonly website: WebsiteSettings;
@@ -266,7 +265,11 @@ export class WebsiteAccounts {
       });
     }
     const newIds = ids.filter((id) => !existing.some((website) => website.id === id));
-    const sessionOnly = await this.#storeTokens(ids.map((id, index) => ({ id, site: plans[index]?.site ?? null })), token, newIds);
+    const sessionOnly = await this.#storeTokens(
+      ids.map((id, index) => ({ id, site: plans[index]?.site ?? null })),
+      token,
+      newIds,
+    );
     try {
       const saved = await this.#settings.update((current) => {
         let order = nextOrder(current);

@@ -110,7 +110,9 @@ async function describe(entry: StoredSecret, client: DataFastClient): Promise<De
 export function restoreNotice(outcome: RestoreOutcome): string | null {
   const parts: string[] = [];
   if (outcome.restored.length > 0) {
-    const names = outcome.restored.map((website) => (website.domain && website.domain !== website.label ? `${website.label} (${website.domain})` : website.label));
+    const names = outcome.restored.map((website) =>
+      website.domain && website.domain !== website.label ? `${website.label} (${website.domain})` : website.label,
+    );
     const count = outcome.restored.length === 1 ? '1 website' : `${outcome.restored.length} websites`;
     parts.push(`Restored ${count} from the keychain: ${names.join(', ')}.`);
   }

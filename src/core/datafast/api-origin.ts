@@ -28,7 +28,8 @@ export function apiUrlProblem(raw: string): string | null {
   }
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && isLoopback(url.hostname)) return null;
-  if (url.protocol === 'http:') return `The API address must use https (plain http is allowed only for this computer: localhost, 127.0.0.1, [::1]); got ${url.origin}.`;
+  if (url.protocol === 'http:')
+    return `The API address must use https (plain http is allowed only for this computer: localhost, 127.0.0.1, [::1]); got ${url.origin}.`;
   return `The API address must use https (got ${url.protocol}).`;
 }
 

@@ -7,12 +7,19 @@ import { z } from 'zod';
 export const MAX_VISITORS = 10_000_000;
 
 /** A visitor count must be a whole number from 0 to `MAX_VISITORS`; anything else is a broken reply. */
-export const visitorCountSchema = z.number().int().nonnegative().max(MAX_VISITORS, `is more than ${MAX_VISITORS.toLocaleString('en-US')} visitors`);
+export const visitorCountSchema = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(MAX_VISITORS, `is more than ${MAX_VISITORS.toLocaleString('en-US')} visitors`);
 
 /** Exactly one row, as documented: several rows are not added up, they are a reply we do not understand. */
 export const realtimeResponseSchema = z.object({
   status: z.literal('success'),
-  data: z.array(z.object({ visitors: visitorCountSchema })).min(1, 'is empty').max(1, 'has more than one row'),
+  data: z
+    .array(z.object({ visitors: visitorCountSchema }))
+    .min(1, 'is empty')
+    .max(1, 'has more than one row'),
 });
 
 const metadataSchema = z.object({

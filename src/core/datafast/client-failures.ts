@@ -47,7 +47,8 @@ export function transportFailure(error: unknown, callerSignal: AbortSignal | und
   if (mentionsRedirect(error)) {
     return new DataFastError({
       kind: 'redirect',
-      message: 'DataFast answered with a redirect to another address, which is never followed with your token. Check the API address in settings; we will try again.',
+      message:
+        'DataFast answered with a redirect to another address, which is never followed with your token. Check the API address in settings; we will try again.',
     });
   }
   const code = errorCode(error);

@@ -1,10 +1,5 @@
 import type { z } from 'zod';
-import {
-  errorEnvelopeSchema,
-  metadataResponseSchema,
-  realtimeResponseSchema,
-  websitesResponseSchema,
-} from './api-schemas';
+import { errorEnvelopeSchema, metadataResponseSchema, realtimeResponseSchema, websitesResponseSchema } from './api-schemas';
 import { apiUrlProblem } from './api-origin';
 import { readBoundedText } from './bounded-body';
 import { systemClock, type Timers } from '../polling/clock';
@@ -64,8 +59,7 @@ export function requireTokenKind(token: string): TokenKind {
   if (!kind) {
     throw new DataFastError({
       kind: 'bad-token-format',
-      message:
-        'That is not a DataFast API key. Website keys start with "df_" and account tokens with "dft_"; copy it again from your DataFast settings.',
+      message: 'That is not a DataFast API key. Website keys start with "df_" and account tokens with "dft_"; copy it again from your DataFast settings.',
     });
   }
   return kind;

@@ -1,12 +1,6 @@
 import { systemClock, type Clock } from './clock';
 import { DataFastError, errorMessage, needsUserAction, type FailureInfo } from '../datafast/errors';
-import {
-  BACKGROUND_INTERVAL_MS,
-  DEFAULT_BUDGET_PER_MINUTE,
-  DEFAULT_INTERVAL_MS,
-  backoffDelay,
-  isAllowedInterval,
-} from './intervals';
+import { BACKGROUND_INTERVAL_MS, DEFAULT_BUDGET_PER_MINUTE, DEFAULT_INTERVAL_MS, backoffDelay, isAllowedInterval } from './intervals';
 import { RequestBudget } from './request-budget';
 
 /** One website the scheduler polls. `read` hides whether it is DataFast or the demo source. */

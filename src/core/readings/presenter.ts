@@ -142,12 +142,12 @@ export function present(input: PresenterInput): TrayView {
   const sum = input.mode === 'sum';
   const reading = sum ? sumOf(rows.map((row) => row.reading)) : readingOf(active.poll);
   const countText = count(reading.visitors);
-  const name = sum ? `All websites (${input.websites.length})` : websites.find((w) => w.websiteId === active.websiteId)?.label ?? active.label;
+  const name = sum ? `All websites (${input.websites.length})` : (websites.find((w) => w.websiteId === active.websiteId)?.label ?? active.label);
   const age = reading.fetchedAt === null ? null : `updated ${formatAge(input.now - reading.fetchedAt)}`;
   const problem = reading.error?.message ?? null;
   const detail = input.paused
     ? `paused while offline or asleep${age ? `; ${age}` : ''}`
-    : (problem === null ? null : firstSentence(problem)) ?? age ?? 'loading…';
+    : ((problem === null ? null : firstSentence(problem)) ?? age ?? 'loading…');
   const headline = `${name} — ${visitorsPhrase(countText, reading.visitors)}`;
 
   return {

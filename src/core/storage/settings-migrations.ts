@@ -43,7 +43,9 @@ const MIGRATIONS: Record<number, Migration> = {
       ...old,
       schemaVersion: 3,
       // Whatever is not a list stays as it was, for validation (and repair) to name.
-      websites: Array.isArray(websites) ? websites.map((website: unknown) => (typeof website === 'object' && website !== null ? { apiOrigin: origin, ...website } : website)) : websites,
+      websites: Array.isArray(websites)
+        ? websites.map((website: unknown) => (typeof website === 'object' && website !== null ? { apiOrigin: origin, ...website } : website))
+        : websites,
     };
   },
 };

@@ -92,19 +92,34 @@ export function repairSettings(stored: unknown): Repair | null {
     seen.add(website.id);
     websites.push(website);
   });
-  const activeWebsiteId = typeof stored['activeWebsiteId'] === 'string' && seen.has(stored['activeWebsiteId']) ? stored['activeWebsiteId'] : (websites[0]?.id ?? null);
+  const activeWebsiteId =
+    typeof stored['activeWebsiteId'] === 'string' && seen.has(stored['activeWebsiteId']) ? stored['activeWebsiteId'] : (websites[0]?.id ?? null);
   const settings: Settings = {
     schemaVersion: DEFAULT_SETTINGS.schemaVersion,
     websites,
     activeWebsiteId,
-    refreshIntervalSeconds: field(shape.refreshIntervalSeconds, stored['refreshIntervalSeconds'], DEFAULT_SETTINGS.refreshIntervalSeconds, ['refreshIntervalSeconds'], repairs, `${DEFAULT_SETTINGS.refreshIntervalSeconds} seconds`),
+    refreshIntervalSeconds: field(
+      shape.refreshIntervalSeconds,
+      stored['refreshIntervalSeconds'],
+      DEFAULT_SETTINGS.refreshIntervalSeconds,
+      ['refreshIntervalSeconds'],
+      repairs,
+      `${DEFAULT_SETTINGS.refreshIntervalSeconds} seconds`,
+    ),
     displayMode: field(shape.displayMode, stored['displayMode'], DEFAULT_SETTINGS.displayMode, ['displayMode'], repairs, DEFAULT_SETTINGS.displayMode),
     numberFormat: field(shape.numberFormat, stored['numberFormat'], DEFAULT_SETTINGS.numberFormat, ['numberFormat'], repairs, DEFAULT_SETTINGS.numberFormat),
     notifications: {
       enabled: field(notificationShape.enabled, notifications['enabled'], defaults.enabled, ['notifications', 'enabled'], repairs, 'on'),
       factor: field(notificationShape.factor, notifications['factor'], defaults.factor, ['notifications', 'factor'], repairs, `${defaults.factor}`),
       minimum: field(notificationShape.minimum, notifications['minimum'], defaults.minimum, ['notifications', 'minimum'], repairs, `${defaults.minimum}`),
-      cooldownMinutes: field(notificationShape.cooldownMinutes, notifications['cooldownMinutes'], defaults.cooldownMinutes, ['notifications', 'cooldownMinutes'], repairs, `${defaults.cooldownMinutes} minutes`),
+      cooldownMinutes: field(
+        notificationShape.cooldownMinutes,
+        notifications['cooldownMinutes'],
+        defaults.cooldownMinutes,
+        ['notifications', 'cooldownMinutes'],
+        repairs,
+        `${defaults.cooldownMinutes} minutes`,
+      ),
       snoozedUntil: field(notificationShape.snoozedUntil, notifications['snoozedUntil'], null, ['notifications', 'snoozedUntil'], repairs, 'not snoozed'),
     },
     launchAtLogin: field(shape.launchAtLogin, stored['launchAtLogin'], DEFAULT_SETTINGS.launchAtLogin, ['launchAtLogin'], repairs, 'off'),

@@ -250,7 +250,9 @@ function checkFile(path: string, now: number, onProblem: (message: string) => vo
   } catch (error) {
     const code = errnoCode(error);
     if (code === 'EACCES' || code === 'EPERM') {
-      return { refusal: `The settings file ${path} cannot be read: permission denied. It was left as it is; give your user access to it (or remove it), then start again.` };
+      return {
+        refusal: `The settings file ${path} cannot be read: permission denied. It was left as it is; give your user access to it (or remove it), then start again.`,
+      };
     }
     const setAsideAs = setAside(path, now);
     onProblem(problemMessage(setAsideAs, error));

@@ -22,7 +22,18 @@ describe('app controller', () => {
       const runner = SettingsRepository.open({ directory: app.directory, createBackend: (d) => createConfBackend(d) });
       await runner.update((settings) => ({
         ...settings,
-        websites: [{ id: 'demo', label: 'Demo website', websiteId: null, domain: null, tokenKind: 'demo', order: 0, spikeThreshold: null, apiOrigin: 'https://datafa.st' }],
+        websites: [
+          {
+            id: 'demo',
+            label: 'Demo website',
+            websiteId: null,
+            domain: null,
+            tokenKind: 'demo',
+            order: 0,
+            spikeThreshold: null,
+            apiOrigin: 'https://datafa.st',
+          },
+        ],
         activeWebsiteId: 'demo',
       }));
       await eventually(() => app.controller.appState().websites.length === 1, 12_000);
@@ -120,7 +131,9 @@ describe('app controller', () => {
         expect(after).toEqual(expect.arrayContaining(before));
         expect(after).toHaveLength(2);
         const notices = second.controller.appState().notices;
-        expect(notices.some((notice) => /^Restored 2 websites from the keychain: .*Shop \(shop\.example\.com\).*The damaged settings file is kept as /.test(notice))).toBe(true);
+        expect(
+          notices.some((notice) => /^Restored 2 websites from the keychain: .*Shop \(shop\.example\.com\).*The damaged settings file is kept as /.test(notice)),
+        ).toBe(true);
         await eventually(() => second.controller.appState().websites.every((website) => website.visitors !== null));
       } finally {
         second.close();
@@ -159,7 +172,7 @@ describe('app controller', () => {
     }
   });
 
-  it('switches websites in one render and takes other commands at once, while the chosen website\'s read takes 3 s', async () => {
+  it("switches websites in one render and takes other commands at once, while the chosen website's read takes 3 s", async () => {
     const clock = new VirtualClock(Date.now());
     const app = await appHarness(fake.url, { clock });
     try {
@@ -190,7 +203,7 @@ describe('app controller', () => {
     }
   }, 15_000);
 
-  it('checks tokens inside the token\'s request budget: 200 checks from the window send at most 30 requests a minute', async () => {
+  it("checks tokens inside the token's request budget: 200 checks from the window send at most 30 requests a minute", async () => {
     const clock = new VirtualClock(Date.now());
     const app = await appHarness(fake.url, { clock });
     try {

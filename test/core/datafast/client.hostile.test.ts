@@ -81,23 +81,26 @@ describe('the client against a hostile DataFast', () => {
 });
 
 describe('polling against a hostile DataFast, on a virtual clock', () => {
-  it.each(['retry-after/99999999999', 'reset/99999999999999', `retry-after/${encodeURIComponent(new Date(Date.UTC(2020, 0, 1)).toUTCString())}`, 'retry-after/-5', 'retry-after/soon'])(
-    'never spins or bursts on a 429 with %s',
-    async (mode) => {
-      const clock = new VirtualClock(Date.now());
-      const client = createDataFastClient({ apiUrl: hostile.url(mode), now: () => clock.now() });
-      const engine = new Engine({ clock });
-      engine.setWebsites([{ websiteId: 'shop', budgetKey: 'k', revision: '1', threshold: null, read: (signal) => client.realtimeVisitors(shop, signal) }]);
-      engine.start();
-      const fired = await clock.runUntil(clock.now() + 3 * HOUR);
-      engine.stop();
-      // Every 30 s at the most (the interval) for 3 h is 360; a spin would be millions.
-      expect(hostile.requests.length).toBeGreaterThan(0);
-      expect(hostile.requests.length).toBeLessThanOrEqual(361);
-      expect(fired).toBeLessThanOrEqual(400);
-      if (mode.startsWith('retry-after/9') || mode.startsWith('reset/')) expect(hostile.requests.length).toBeLessThanOrEqual(4);
-    },
-  );
+  it.each([
+    'retry-after/99999999999',
+    'reset/99999999999999',
+    `retry-after/${encodeURIComponent(new Date(Date.UTC(2020, 0, 1)).toUTCString())}`,
+    'retry-after/-5',
+    'retry-after/soon',
+  ])('never spins or bursts on a 429 with %s', async (mode) => {
+    const clock = new VirtualClock(Date.now());
+    const client = createDataFastClient({ apiUrl: hostile.url(mode), now: () => clock.now() });
+    const engine = new Engine({ clock });
+    engine.setWebsites([{ websiteId: 'shop', budgetKey: 'k', revision: '1', threshold: null, read: (signal) => client.realtimeVisitors(shop, signal) }]);
+    engine.start();
+    const fired = await clock.runUntil(clock.now() + 3 * HOUR);
+    engine.stop();
+    // Every 30 s at the most (the interval) for 3 h is 360; a spin would be millions.
+    expect(hostile.requests.length).toBeGreaterThan(0);
+    expect(hostile.requests.length).toBeLessThanOrEqual(361);
+    expect(fired).toBeLessThanOrEqual(400);
+    if (mode.startsWith('retry-after/9') || mode.startsWith('reset/')) expect(hostile.requests.length).toBeLessThanOrEqual(4);
+  });
 });
 
 describe('the app controller against a hostile DataFast', () => {
@@ -106,7 +109,16 @@ describe('the app controller against a hostile DataFast', () => {
     const dir = tempDir();
     const keychain = new MemoryKeychain();
     await keychain.setPassword('DataFast Menubar harness', 'w_shop', TEST_TOKENS.shopKey);
-    const website = { id: 'w_shop', label: 'Shop', websiteId: null, domain: 'shop.example.com', tokenKind: 'website-key', order: 0, spikeThreshold: null, apiOrigin: origin };
+    const website = {
+      id: 'w_shop',
+      label: 'Shop',
+      websiteId: null,
+      domain: 'shop.example.com',
+      tokenKind: 'website-key',
+      order: 0,
+      spikeThreshold: null,
+      apiOrigin: origin,
+    };
     writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteId: 'w_shop' }));
     const clock = new VirtualClock(Date.now());
     const app = await appHarness(apiUrl, { directory: dir.path, keychain, clock, start: false });

@@ -118,7 +118,11 @@ describe('realtime visitors', () => {
   });
 
   const transportCases: Array<[string, Parameters<FakeDataFast['queueFault']>[0], FailureKind]> = [
-    ['two rows', { type: 'json', status: 200, body: { status: 'success', data: [{ visitors: 9_007_199_254_740_991 }, { visitors: 9_007_199_254_740_991 }] } }, 'invalid-response'],
+    [
+      'two rows',
+      { type: 'json', status: 200, body: { status: 'success', data: [{ visitors: 9_007_199_254_740_991 }, { visitors: 9_007_199_254_740_991 }] } },
+      'invalid-response',
+    ],
     ['two small rows, not added up', { type: 'json', status: 200, body: { status: 'success', data: [{ visitors: 1 }, { visitors: 2 }] } }, 'invalid-response'],
     ['a count above ten million', { type: 'json', status: 200, body: { status: 'success', data: [{ visitors: 10_000_001 }] } }, 'invalid-response'],
     ['a 503', { type: 'status', status: 503 }, 'server'],

@@ -29,7 +29,11 @@ describe('tokens', () => {
     ['glued to letters', 'apikeydft_test_account_00000000009999!', 'apikeydft_…9999!'],
     ['in a URL', 'GET https://x.example/?token=df_test_shop_0000000000001234&a=1', 'GET https://x.example/?token=df_…1234&a=1'],
     ['in JSON', '{"key":"dft_test_account_00000000009999"}', '{"key":"dft_…9999"}'],
-    ['in the text of an error and its cause', String(new Error('failed', { cause: new Error('bad df_test_shop_0000000000001234') }).cause), 'Error: bad df_…1234'],
+    [
+      'in the text of an error and its cause',
+      String(new Error('failed', { cause: new Error('bad df_test_shop_0000000000001234') }).cause),
+      'Error: bad df_…1234',
+    ],
   ])('redacts a token by its shape %s', (_where, text, expected) => {
     expect(redactTokens(text)).toBe(expected);
   });

@@ -11,7 +11,11 @@ function orders(): Event[][] {
     if (rest.length === 0) return void result.push(prefix);
     rest.forEach((event, index) => {
       const released = event[0] === 'release' && !prefix.some(([action, reason]) => action === 'hold' && reason === event[1]);
-      if (!released) walk([...prefix, event], rest.filter((_, i) => i !== index));
+      if (!released)
+        walk(
+          [...prefix, event],
+          rest.filter((_, i) => i !== index),
+        );
     });
   };
   walk([], events);

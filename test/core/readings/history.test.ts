@@ -47,7 +47,12 @@ describe('history', () => {
 
   it('drops only the samples that cannot be counts, keeps the rest, and says how many once', () => {
     const dropped: number[] = [];
-    const poisoned = { version: 1, websites: { a: [[T0 - 5 * MINUTE, 7], [T0 - 4 * MINUTE, -5], [T0 - 3 * MINUTE, 18_014_398_509_481_982], [T0 - 2 * MINUTE, 10_000_001], 'x', [T0 - MINUTE, 3]] } };
+    const poisoned = {
+      version: 1,
+      websites: {
+        a: [[T0 - 5 * MINUTE, 7], [T0 - 4 * MINUTE, -5], [T0 - 3 * MINUTE, 18_014_398_509_481_982], [T0 - 2 * MINUTE, 10_000_001], 'x', [T0 - MINUTE, 3]],
+      },
+    };
     const restored = History.fromJSON(JSON.parse(JSON.stringify(poisoned)), T0, (count) => dropped.push(count));
     expect(restored.between('a', 0, Infinity).map((sample) => sample.visitors)).toEqual([7, 3]);
     expect(dropped).toEqual([4]);

@@ -97,7 +97,11 @@ describe('presenter', () => {
   it('lists every website with its count, the active one checked and errors named', () => {
     const view = present(
       input(
-        [site('shop', 'Shop'), site('blog', 'Blog', { visitors: 7 }), site('docs', 'Docs', { error: { kind: 'forbidden', message: 'No access' }, stale: true })],
+        [
+          site('shop', 'Shop'),
+          site('blog', 'Blog', { visitors: 7 }),
+          site('docs', 'Docs', { error: { kind: 'forbidden', message: 'No access' }, stale: true }),
+        ],
         { activeId: 'blog' },
       ),
     );

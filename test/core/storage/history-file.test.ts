@@ -103,9 +103,15 @@ describe('history file', () => {
       writes.push(Date.now());
       save(...args);
     };
-    const persister = new HistoryPersister(file, history, fakeClock(), () => ['shop'], (error) => {
-      throw error;
-    });
+    const persister = new HistoryPersister(
+      file,
+      history,
+      fakeClock(),
+      () => ['shop'],
+      (error) => {
+        throw error;
+      },
+    );
     for (let second = 0; second < 150; second += 10) {
       history.add('shop', Date.now(), second);
       persister.markDirty();

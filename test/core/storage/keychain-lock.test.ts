@@ -22,7 +22,12 @@ describe('keychain lock state', () => {
 
   it('never calls the keychain while it is locked, and says so instead of "not stored"', async () => {
     const keychain = new MemoryKeychain();
-    const store = new SecretStore({ loadBackend: () => Promise.resolve(keychain), service: 's', platform: 'linux', lockState: () => Promise.resolve('locked') });
+    const store = new SecretStore({
+      loadBackend: () => Promise.resolve(keychain),
+      service: 's',
+      platform: 'linux',
+      lockState: () => Promise.resolve('locked'),
+    });
     for (const call of [() => store.get('w'), () => store.list(), () => store.set('w', 'df_test_shop_0000000000001234'), () => store.delete('w')]) {
       await expect(call()).rejects.toBeInstanceOf(KeychainLockedError);
     }

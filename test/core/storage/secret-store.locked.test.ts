@@ -38,7 +38,16 @@ describe.skipIf(missing.length > 0 && !required)('runner with a locked keychain 
     try {
       const config = join(home.path, 'config');
       mkdirSync(config, { recursive: true });
-      const website = { id: 'w_shop', label: 'Shop', websiteId: null, domain: 'shop.example.com', tokenKind: 'website-key', order: 0, spikeThreshold: null, apiOrigin: 'https://datafa.st' };
+      const website = {
+        id: 'w_shop',
+        label: 'Shop',
+        websiteId: null,
+        domain: 'shop.example.com',
+        tokenKind: 'website-key',
+        order: 0,
+        spikeThreshold: null,
+        apiOrigin: 'https://datafa.st',
+      };
       writeFileSync(join(config, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteId: 'w_shop' }));
       const result = await new Promise<{ stdout: string; stderr: string }>((done, fail) => {
         const child = spawn('dbus-run-session', ['--', 'sh', '-c', SCRIPT], {

@@ -75,8 +75,12 @@ describe('settings', () => {
     await repository.update((s) => ({ ...s, refreshIntervalSeconds: 60 }));
     const before = readFileSync(configPath(), 'utf8');
     await expect(repository.update((s) => ({ ...s, refreshIntervalSeconds: 5 }))).rejects.toThrow(SettingsValidationError);
-    await expect(repository.update((s) => ({ ...s, refreshIntervalSeconds: 5 }))).rejects.toThrow('Settings not saved: The refresh interval must be at least 10 seconds.');
-    await expect(repository.update((s) => ({ ...s, activeWebsiteId: 'nope' }))).rejects.toThrow('Settings not saved: The active website is not one of the websites.');
+    await expect(repository.update((s) => ({ ...s, refreshIntervalSeconds: 5 }))).rejects.toThrow(
+      'Settings not saved: The refresh interval must be at least 10 seconds.',
+    );
+    await expect(repository.update((s) => ({ ...s, activeWebsiteId: 'nope' }))).rejects.toThrow(
+      'Settings not saved: The active website is not one of the websites.',
+    );
     expect(readFileSync(configPath(), 'utf8')).toBe(before);
   });
 
@@ -85,7 +89,16 @@ describe('settings', () => {
     await expect(repository.update((s) => ({ ...s, notifications: { ...s.notifications, minimum: 2.5, cooldownMinutes: 0 } }))).rejects.toThrow(
       'Settings not saved: The minimum number of visitors must be a whole number; The quiet time after a spike must be at least 1 minute.',
     );
-    const shop = { id: 'w_1', label: '  ', websiteId: null, domain: null, tokenKind: 'website-key' as const, order: 0, spikeThreshold: 0, apiOrigin: 'https://datafa.st' };
+    const shop = {
+      id: 'w_1',
+      label: '  ',
+      websiteId: null,
+      domain: null,
+      tokenKind: 'website-key' as const,
+      order: 0,
+      spikeThreshold: 0,
+      apiOrigin: 'https://datafa.st',
+    };
     await expect(repository.update((s) => ({ ...s, websites: [shop] }))).rejects.toThrow(
       'Settings not saved: A website name must not be empty; An alert level must be above 0.',
     );
@@ -226,7 +239,9 @@ describe('settings', () => {
     writeFileSync(configPath(), newer);
     const settings = open();
     expect(settings.read()).toEqual(DEFAULT_SETTINGS);
-    expect(settings.refusal).toMatch(/^The settings file was made by a newer version of DataFast Menubar \(settings format 99; this version reads up to 3\)\. Update DataFast Menubar/);
+    expect(settings.refusal).toMatch(
+      /^The settings file was made by a newer version of DataFast Menubar \(settings format 99; this version reads up to 3\)\. Update DataFast Menubar/,
+    );
     expect(problems).toEqual([settings.refusal]);
     await expect(settings.update((s) => ({ ...s, launchAtLogin: true }))).rejects.toThrow(SettingsValidationError);
     expect(readFileSync(configPath(), 'utf8')).toBe(newer);
@@ -243,7 +258,9 @@ describe('settings', () => {
     expect(settings.websites.map((w) => [w.id, w.label, w.spikeThreshold])).toEqual([['w_blog', 'Blog', null]]);
     expect(settings).toMatchObject({ refreshIntervalSeconds: 30, numberFormat: 'compact', activeWebsiteId: 'w_blog' });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^Some settings could not be used and were repaired: An alert level must be above 0; it was set back to none \(website w_blog\)\. The refresh interval must be at least 10 seconds; it was set back to 30 seconds\. The number format .*; it was set back to compact\. The original file was kept as .*config\.backup-.*\.json\.$/);
+    expect(problems[0]).toMatch(
+      /^Some settings could not be used and were repaired: An alert level must be above 0; it was set back to none \(website w_blog\)\. The refresh interval must be at least 10 seconds; it was set back to 30 seconds\. The number format .*; it was set back to compact\. The original file was kept as .*config\.backup-.*\.json\.$/,
+    );
     const backups = readdirSync(dir.path).filter((name) => name.startsWith('config.backup-'));
     expect(backups).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(dir.path, backups[0]!), 'utf8'))).toEqual(stored);
@@ -276,7 +293,7 @@ describe('settings', () => {
     expect(settings).toMatchObject({ refreshIntervalSeconds: 10 });
   });
 
-  it('keeps a change another writer makes between this writer\'s read and its write: the second waits for the lock', async () => {
+  it("keeps a change another writer makes between this writer's read and its write: the second waits for the lock", async () => {
     const first = open();
     const second = SettingsRepository.open({ directory: dir.path, createBackend: (d) => createConfBackend(d) });
     let letFirstWrite!: () => void;
@@ -305,7 +322,19 @@ describe('settings', () => {
       ...Array.from({ length: 10 }, (_, i) =>
         first.update((s) => ({
           ...s,
-          websites: [...s.websites, { id: `a${i}`, label: `A${i}`, websiteId: null, domain: null, tokenKind: 'demo' as const, order: i, spikeThreshold: null, apiOrigin: 'https://datafa.st' }],
+          websites: [
+            ...s.websites,
+            {
+              id: `a${i}`,
+              label: `A${i}`,
+              websiteId: null,
+              domain: null,
+              tokenKind: 'demo' as const,
+              order: i,
+              spikeThreshold: null,
+              apiOrigin: 'https://datafa.st',
+            },
+          ],
         })),
       ),
       second.update((s) => ({ ...s, refreshIntervalSeconds: 90 })),
@@ -320,7 +349,9 @@ describe('settings', () => {
     expect(configDirectory({ env, platform: 'linux', homedir: '/home/ada' })).toBe(join('/home/ada', '.config', 'DataFast Menubar'));
     expect(configDirectory({ env: { XDG_CONFIG_HOME: '/x' }, platform: 'linux', homedir: '/home/ada' })).toBe(join('/x', 'DataFast Menubar'));
     expect(configDirectory({ env, platform: 'darwin', homedir: '/Users/ada' })).toBe(join('/Users/ada', 'Library', 'Application Support', 'DataFast Menubar'));
-    expect(configDirectory({ env: { APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, platform: 'win32', homedir: 'C:\\Users\\ada' })).toContain('DataFast Menubar');
+    expect(configDirectory({ env: { APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, platform: 'win32', homedir: 'C:\\Users\\ada' })).toContain(
+      'DataFast Menubar',
+    );
     expect(configDirectory({ env: { DATAFAST_MENUBAR_CONFIG_DIR: '/portable' }, platform: 'linux', homedir: '/h' })).toBe('/portable');
   });
 });

@@ -16,14 +16,30 @@ const writer = join(work.path, 'file-writer.js');
 
 beforeAll(async () => {
   // The writer runs the app's own storage code, bundled as the runner's is.
-  await build({ entryPoints: [inRepo('test', 'support', 'file-writer.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: writer, logLevel: 'silent' });
+  await build({
+    entryPoints: [inRepo('test', 'support', 'file-writer.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: writer,
+    logLevel: 'silent',
+  });
 });
 afterAll(() => work.remove());
 
 function settingsFolder(name: string, ids: readonly string[]): string {
   const dir = join(work.path, name);
   mkdirSync(dir, { recursive: true });
-  const websites = ids.map((id, order) => ({ id, label: id, websiteId: null, domain: `${id}.example.com`, tokenKind: 'website-key' as const, order, spikeThreshold: null, apiOrigin: 'https://datafa.st' }));
+  const websites = ids.map((id, order) => ({
+    id,
+    label: id,
+    websiteId: null,
+    domain: `${id}.example.com`,
+    tokenKind: 'website-key' as const,
+    order,
+    spikeThreshold: null,
+    apiOrigin: 'https://datafa.st',
+  }));
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites, activeWebsiteId: ids[0] ?? null }));
   return dir;
 }
@@ -53,21 +69,29 @@ describe('settings written by several processes at once', () => {
 });
 
 describe('a writer killed in the middle of a write', () => {
-  it.each([2, 3, 5])('leaves the history file whole (the last complete save) when killed halfway through save %i', async (atWrite) => {
-    const dir = join(work.path, `history-${atWrite}`);
-    mkdirSync(dir, { recursive: true });
-    expect(await killedMidWrite(['history', dir], 'history.json', atWrite)).toBe('SIGKILL');
-    const problems: string[] = [];
-    const loaded: History = new HistoryFile(dir).load(Date.now(), (message) => problems.push(message));
-    expect(problems).toEqual([]);
-    expect(loaded.websiteIds()).toHaveLength(50);
-    expect(loaded.between('w_0', 0, Infinity).at(-1)?.visitors).toBe(atWrite - 1);
-  }, 30_000);
+  it.each([2, 3, 5])(
+    'leaves the history file whole (the last complete save) when killed halfway through save %i',
+    async (atWrite) => {
+      const dir = join(work.path, `history-${atWrite}`);
+      mkdirSync(dir, { recursive: true });
+      expect(await killedMidWrite(['history', dir], 'history.json', atWrite)).toBe('SIGKILL');
+      const problems: string[] = [];
+      const loaded: History = new HistoryFile(dir).load(Date.now(), (message) => problems.push(message));
+      expect(problems).toEqual([]);
+      expect(loaded.websiteIds()).toHaveLength(50);
+      expect(loaded.between('w_0', 0, Infinity).at(-1)?.visitors).toBe(atWrite - 1);
+    },
+    30_000,
+  );
 
-  it.each([2, 7])('leaves the settings file whole when killed halfway through change %i', async (atWrite) => {
-    const dir = settingsFolder(`settings-${atWrite}`, ['w_a']);
-    expect(await killedMidWrite(['settings', dir, 'w_a', '20'], 'config.json', atWrite)).toBe('SIGKILL');
-    const saved = settingsSchema.parse(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')));
-    expect(saved.websites[0]?.spikeThreshold).toBe(atWrite - 1);
-  }, 30_000);
+  it.each([2, 7])(
+    'leaves the settings file whole when killed halfway through change %i',
+    async (atWrite) => {
+      const dir = settingsFolder(`settings-${atWrite}`, ['w_a']);
+      expect(await killedMidWrite(['settings', dir, 'w_a', '20'], 'config.json', atWrite)).toBe('SIGKILL');
+      const saved = settingsSchema.parse(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')));
+      expect(saved.websites[0]?.spikeThreshold).toBe(atWrite - 1);
+    },
+    30_000,
+  );
 });

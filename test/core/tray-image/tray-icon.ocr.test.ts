@@ -13,7 +13,8 @@ const TESSERACT = '/usr/bin/tesseract';
 const missing = [CONVERT, TESSERACT].filter((tool) => !existsSync(tool));
 // Required where CI installs them: this machine's .ci/run and the Linux job of the workflow.
 const required = process.env['CI'] === 'true' && process.platform === 'linux';
-if (missing.length > 0 && !required) console.warn(`tray icon read-back skipped: ${missing.join(', ')} not installed (apt-get install imagemagick tesseract-ocr)`);
+if (missing.length > 0 && !required)
+  console.warn(`tray icon read-back skipped: ${missing.join(', ')} not installed (apt-get install imagemagick tesseract-ocr)`);
 
 /**
  * Reads an icon back the way an eye meets it: enlarged smoothly, as light text on the badge turned
@@ -23,7 +24,24 @@ async function readBack(png: Buffer, folder: string, name: string): Promise<stri
   const source = join(folder, name);
   const enlarged = join(folder, `large-${name}`);
   writeFileSync(source, png);
-  await run(CONVERT, [source, '-background', 'black', '-flatten', '-colorspace', 'gray', '-level', '45%,95%', '-negate', '-resize', '400%', '-bordercolor', 'white', '-border', '24', enlarged]);
+  await run(CONVERT, [
+    source,
+    '-background',
+    'black',
+    '-flatten',
+    '-colorspace',
+    'gray',
+    '-level',
+    '45%,95%',
+    '-negate',
+    '-resize',
+    '400%',
+    '-bordercolor',
+    'white',
+    '-border',
+    '24',
+    enlarged,
+  ]);
   const { stdout } = await run(TESSERACT, [enlarged, '-', '--psm', '7', '-c', 'tessedit_char_whitelist=0123456789.kM+<']);
   return stdout.replace(/\s/g, '');
 }

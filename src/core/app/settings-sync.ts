@@ -1,0 +1,174 @@
+import type { WebsiteAccounts } from '../accounts/website-accounts';
+import { restoreNotice } from '../accounts/website-restore';
+import type { DataFastClient } from '../datafast/client';
+import { errorMessage } from '../datafast/errors';
+import { maskToken } from '../datafast/token';
+import type { Clock } from '../polling/clock';
+import type { Engine } from '../polling/engine';
+import { WebsiteReaders } from '../polling/website-readers';
+import { KeychainUnavailableError } from '../storage/secret-store';
+import type { SettingsRepository } from '../storage/settings-repository';
+import { sortedWebsites, type Settings, type WebsiteSettings } from '../storage/settings-schema';
+import type { Notices } from './notices';
+
+export interface LoadedWebsite {
+  readonly settings: WebsiteSettings;
+  readonly maskedToken: string | null;
+  readonly tokenInSessionOnly: boolean;
+}
+
+export interface SettingsSyncOptions {
+  readonly settings: SettingsRepository;
+  readonly accounts: WebsiteAccounts;
+  readonly createClient: (apiUrl: string) => DataFastClient;
+  readonly clock: Clock;
+  readonly engine: Engine;
+  readonly notices: Notices;
+  readonly onChange: () => void;
+}
+
+export function spikeSettingsOf(settings: Settings): { factor: number; minimum: number; cooldownMs: number } {
+  const { factor, minimum, cooldownMinutes } = settings.notifications;
+  return { factor, minimum, cooldownMs: cooldownMinutes * 60_000 };
+}
+
+/**
+ * Keeps the engine in step with the settings file: applies this app's own changes once, follows
+ * changes other programs make (the runner), reads tokens from the keychain through a cache, and
+ * brings back websites a damaged file lost.
+ */
+export class SettingsSync {
+  readonly #options: SettingsSyncOptions;
+  readonly #readers: WebsiteReaders;
+  #settings: Settings;
+  #loaded: LoadedWebsite[] = [];
+  #keychainNotice: string | null = null;
+  #syncing: Promise<void> = Promise.resolve();
+  #ownWrites = 0;
+  #unwatch: () => void = () => undefined;
+
+  constructor(options: SettingsSyncOptions) {
+    this.#options = options;
+    this.#settings = options.settings.read();
+    this.#readers = new WebsiteReaders({ accounts: options.accounts, createClient: options.createClient, clock: options.clock });
+  }
+
+  get settings(): Settings {
+    return this.#settings;
+  }
+
+  get loaded(): readonly LoadedWebsite[] {
+    return this.#loaded;
+  }
+
+  /** Whether reading the keychain failed last time, so a wake or an unlock should try again. */
+  get keychainFailed(): boolean {
+    return this.#keychainNotice !== null;
+  }
+
+  website(id: string): WebsiteSettings | undefined {
+    return this.#settings.websites.find((candidate) => candidate.id === id);
+  }
+
+  async start(): Promise<void> {
+    // Our own writes are applied by the command that made them; the watch is for other programs.
+    this.#unwatch = this.#options.settings.onChange(() => {
+      if (this.#ownWrites === 0) void this.resync(true);
+    });
+    await this.resync(true);
+  }
+
+  stop(): void {
+    this.#unwatch();
+  }
+
+  /** The next load reads this website's token from the keychain again. */
+  forgetToken(id: string): void {
+    this.#readers.forget(id);
+  }
+
+  /**
+   * Runs a change this app makes to the settings file, then applies it once. The file watch also
+   * reports the write; while one of ours is under way it stays quiet, so a change is not applied
+   * twice and the keychain is not read again for every token.
+   */
+  async ownWrite<T>(write: () => Promise<T>): Promise<T> {
+    this.#ownWrites += 1;
+    let result: T;
+    try {
+      result = await write();
+    } finally {
+      this.#ownWrites -= 1;
+    }
+    await this.resync(false);
+    return result;
+  }
+
+  /** Makes the engine match the settings. Serialised, so overlapping changes apply in order. */
+  resync(reloadTokens: boolean): Promise<void> {
+    this.#syncing = this.#syncing
+      .then(() => this.#sync(reloadTokens))
+      .catch((error: unknown) => {
+        this.#options.notices.add(`Could not apply settings: ${errorMessage(error)}`);
+      });
+    return this.#syncing;
+  }
+
+  /**
+   * The runner can replace a website's token without changing settings, which the file watch
+   * cannot see. When the token in use is refused, look in the keychain once: a different token
+   * there gets its chance at once; the same one leaves the website halted, as it should be.
+   */
+  async recheckToken(websiteId: string): Promise<void> {
+    const website = this.website(websiteId);
+    if (!website || website.tokenKind === 'demo') return;
+    let stored: string | null;
+    try {
+      stored = await this.#options.accounts.tokenFor(websiteId);
+    } catch {
+      return;
+    }
+    if (stored === null || stored === this.#readers.token(websiteId)) return;
+    this.#readers.remember(websiteId, stored);
+    await this.resync(false);
+  }
+
+  async #sync(reloadTokens: boolean): Promise<void> {
+    const { engine, notices } = this.#options;
+    if (this.#options.settings.websitesLostFrom !== null) await this.#restoreLostWebsites();
+    const settings = this.#options.settings.read();
+    this.#settings = settings;
+    if (reloadTokens) this.#readers.forget();
+    const ordered = sortedWebsites(settings);
+    const loaded = await this.#readers.load(ordered, settings.apiUrl);
+    // A keychain notice stands while the problem does: it goes once the tokens can be read.
+    const keychainProblem = loaded.keychainProblem?.message ?? null;
+    if (this.#keychainNotice && this.#keychainNotice !== keychainProblem) notices.withdraw(this.#keychainNotice);
+    this.#keychainNotice = keychainProblem;
+    for (const notice of [keychainProblem, ...loaded.refusals]) if (notice) notices.add(notice);
+    this.#loaded = ordered.map((website) => {
+      const token = website.tokenKind === 'demo' ? null : (loaded.tokens.get(website.id) ?? null);
+      return { settings: website, maskedToken: token ? maskToken(token) : null, tokenInSessionOnly: this.#options.accounts.isSessionOnly(website.id) };
+    });
+    engine.setWebsites(loaded.websites);
+    engine.scheduler.setIntervalMs(settings.refreshIntervalSeconds * 1000);
+    engine.scheduler.setEveryWebsiteActive(settings.displayMode === 'sum');
+    engine.detector.updateSettings(spikeSettingsOf(settings));
+    if (settings.activeWebsiteId) engine.scheduler.setActive(settings.activeWebsiteId);
+    this.#options.onChange();
+  }
+
+  /**
+   * A damaged settings file lost the websites, not their tokens: they come back from the keychain
+   * with a notice. A keychain that cannot be asked now is tried again on the next reload
+   * (unlock, wake), since the settings still say websites were lost.
+   */
+  async #restoreLostWebsites(): Promise<void> {
+    try {
+      const notice = restoreNotice(await this.#options.accounts.restoreLost());
+      if (notice) this.#options.notices.add(notice);
+    } catch (error) {
+      if (!(error instanceof KeychainUnavailableError)) throw error;
+    }
+  }
+}
