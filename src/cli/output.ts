@@ -1,4 +1,4 @@
-import type { PollState } from '../core/polling/scheduler';
+import type { PollState } from '../core/polling/poll-entry';
 import { ERROR_MARK, type MenuWebsite, type TrayView } from '../core/readings/presenter';
 import type { SpikeEvent } from '../core/readings/spike-detector';
 import type { OutputFormat } from './args';

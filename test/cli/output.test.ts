@@ -4,7 +4,7 @@ import { pangoText, polybarText, xbarText } from '../../src/cli/host-text';
 import { singleLine } from '../../src/core/readings/format';
 import type { OutputFormat } from '../../src/cli/args';
 import { present } from '../../src/core/readings/presenter';
-import type { PollState } from '../../src/core/polling/scheduler';
+import type { PollState } from '../../src/core/polling/poll-entry';
 
 const HOSTILE = 'Tom & Jerry | color=red <b>"bold"</b> \'quoted\'\n--- injected line\r\n:dog: 100%{F#f00}';
 const NOW = Date.UTC(2026, 10, 29, 12);

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { systemClock, type Clock } from '../../src/core/polling/clock';
 import { DataFastError, type FailureInfo } from '../../src/core/datafast/errors';
-import type { PollTarget } from '../../src/core/polling/scheduler';
+import type { PollTarget } from '../../src/core/polling/poll-entry';
 
 /** Vitest's fake timers behind our Clock, with chance fixed so backoff is predictable. */
 export function fakeClock(random = 0): Clock {

@@ -8,6 +8,7 @@ import type { SettingsRepository } from '../storage/settings-repository';
 import { sortedWebsites, type Settings, type WebsiteSettings } from '../storage/settings-schema';
 import { maskToken, normaliseToken } from '../datafast/token';
 import { restoreWebsites, type RestoreOutcome } from './website-restore';
+import { findWebsite, sameDomain, WebsiteNotFoundError } from './website-lookup';
 
 export type TokenInspection =
   { readonly kind: 'website-key'; readonly metadata: WebsiteMetadata } | { readonly kind: 'account-token'; readonly websites: readonly WebsiteSummary[] };
@@ -30,10 +31,6 @@ export interface AddResult {
 
 /** A website as an add command describes it; the origin its token is bound to is added on saving. */
 type NewWebsite = Omit<WebsiteSettings, 'apiOrigin'>;
-
-export class WebsiteNotFoundError extends Error {
-  override readonly name = 'WebsiteNotFoundError';
-}
 
 export interface WebsiteAccountsOptions {
   readonly settings: SettingsRepository;
@@ -175,31 +172,9 @@ export class WebsiteAccounts {
     return website;
   }
 
-  /**
-   * Finds a website by our id, its DataFast id, its domain or its label (case-insensitive, in
-   * that order). Several entries for one DataFast site are one answer, the first of them; only
-   * different sites under one name are ambiguous.
-   */
+  /** Finds a website by our id, its DataFast id, its domain or its label (see findWebsite). */
   resolve(query: string): WebsiteSettings {
-    const wanted = query.trim().toLowerCase();
-    const websites = sortedWebsites(this.#settings.read());
-    const tiers = [
-      (website: WebsiteSettings) => website.id.toLowerCase() === wanted || website.websiteId?.toLowerCase() === wanted,
-      (website: WebsiteSettings) => website.domain?.toLowerCase() === wanted,
-      (website: WebsiteSettings) => website.label.trim().toLowerCase() === wanted,
-    ];
-    const matches = tiers.map((matches) => websites.filter(matches)).find((found) => found.length > 0) ?? [];
-    const [first] = matches;
-    if (!first) {
-      const names = websites.map((website) => website.domain ?? website.label).join(', ');
-      throw new WebsiteNotFoundError(`No website matches "${query}". Configured: ${names || 'none (add one first)'}.`);
-    }
-    const sites = new Set(matches.map(siteOf));
-    if (sites.size > 1) {
-      const described = matches.map((website) => `${website.label} (${website.domain ?? website.websiteId ?? website.id})`).join(', ');
-      throw new WebsiteNotFoundError(`"${query}" names different websites: ${described}. Use the domain or the id instead.`);
-    }
-    return first;
+    return findWebsite(sortedWebsites(this.#settings.read()), query);
   }
 
   /** Brings back websites whose tokens are in the keychain but not in the settings (see website-restore). */
@@ -311,15 +286,6 @@ export class WebsiteAccounts {
       return true;
     }
   }
-}
-
-function sameDomain(a: string | null, b: string | null): boolean {
-  return a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
-}
-
-/** What makes two entries the same DataFast site: its domain (a key and an account token both know it), else its id. */
-function siteOf(website: WebsiteSettings): string {
-  return website.domain ? `domain:${website.domain.toLowerCase()}` : website.websiteId ? `id:${website.websiteId}` : `entry:${website.id}`;
 }
 
 function nextOrder(settings: Settings): number {

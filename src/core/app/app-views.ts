@@ -1,5 +1,5 @@
 import type { AppStateView, HistoryPoint, WebsiteView } from '../../shared/view-model';
-import type { PollState } from '../polling/scheduler';
+import type { PollState } from '../polling/poll-entry';
 import type { History } from '../readings/history';
 import { present, type TrayView } from '../readings/presenter';
 import type { Settings } from '../storage/settings-schema';

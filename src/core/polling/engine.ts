@@ -1,7 +1,8 @@
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { History } from '../readings/history';
-import { Scheduler, type PollOutcome, type PollState, type PollTarget } from './scheduler';
+import { Scheduler } from './scheduler';
+import type { PollOutcome, PollState, PollTarget } from './poll-entry';
 import { DEFAULT_SPIKE_SETTINGS, SpikeDetector, type SpikeEvent, type SpikeSettings } from '../readings/spike-detector';
 
 export interface EngineWebsite extends PollTarget {

@@ -1,55 +1,14 @@
 import { systemClock, type Clock } from './clock';
-import { DataFastError, errorMessage, needsUserAction, type FailureInfo } from '../datafast/errors';
+import { needsUserAction } from '../datafast/errors';
+import { newEntry, stateOf, toFailure, wakeWaiters, type Entry, type PollOutcome, type PollState, type PollTarget } from './poll-entry';
 import { BACKGROUND_INTERVAL_MS, DEFAULT_BUDGET_PER_MINUTE, DEFAULT_INTERVAL_MS, backoffDelay, isAllowedInterval } from './intervals';
 import { RequestBudget } from './request-budget';
-
-/** One website the scheduler polls. `read` hides whether it is DataFast or the demo source. */
-export interface PollTarget {
-  readonly websiteId: string;
-  /** Websites that share a token share a budget and a 429; never the token itself. */
-  readonly budgetKey: string;
-  /** Changes whenever the token or website ID changes; a new revision lifts a halt. */
-  readonly revision: string;
-  read(signal: AbortSignal): Promise<number>;
-}
-
-export interface PollState {
-  readonly websiteId: string;
-  readonly visitors: number | null;
-  readonly fetchedAt: number | null;
-  readonly lastAttemptAt: number | null;
-  readonly error: FailureInfo | null;
-  /** No success for more than two intervals, or the last poll failed. */
-  readonly stale: boolean;
-  /** Stopped until the token or settings change (401, 403, 404, a malformed token). */
-  readonly halted: boolean;
-  readonly nextPollAt: number | null;
-}
-
-export type PollOutcome =
-  | { readonly websiteId: string; readonly ok: true; readonly visitors: number; readonly at: number }
-  | { readonly websiteId: string; readonly ok: false; readonly error: FailureInfo; readonly at: number };
 
 export interface SchedulerOptions {
   readonly clock?: Clock;
   readonly intervalMs?: number;
   readonly budgetPerMinute?: number;
   readonly onPoll?: (outcome: PollOutcome) => void;
-}
-
-interface Entry {
-  target: PollTarget;
-  visitors: number | null;
-  fetchedAt: number | null;
-  lastAttemptAt: number | null;
-  error: FailureInfo | null;
-  failures: number;
-  halted: boolean;
-  timer: unknown;
-  nextPollAt: number | null;
-  inFlight: Promise<void> | null;
-  abort: AbortController | null;
-  waiters: Array<() => void>;
 }
 
 /**
@@ -102,20 +61,7 @@ export class Scheduler {
       if (this.#running) this.#poll(existing);
       return;
     }
-    const entry: Entry = {
-      target,
-      visitors: null,
-      fetchedAt: null,
-      lastAttemptAt: null,
-      error: null,
-      failures: 0,
-      halted: false,
-      timer: undefined,
-      nextPollAt: null,
-      inFlight: null,
-      abort: null,
-      waiters: [],
-    };
+    const entry = newEntry(target);
     this.#entries.set(target.websiteId, entry);
     if (this.#activeId === null) this.#activeId = target.websiteId;
     if (this.#running) this.#poll(entry);
@@ -216,26 +162,12 @@ export class Scheduler {
 
   state(websiteId: string): PollState | null {
     const entry = this.#entries.get(websiteId);
-    return entry ? this.#stateOf(entry, this.#clock.now()) : null;
+    return entry ? stateOf(entry, this.#clock.now(), this.intervalFor(websiteId)) : null;
   }
 
   states(): PollState[] {
     const now = this.#clock.now();
-    return [...this.#entries.values()].map((entry) => this.#stateOf(entry, now));
-  }
-
-  #stateOf(entry: Entry, now: number): PollState {
-    const tooOld = entry.fetchedAt !== null && now - entry.fetchedAt > 2 * this.intervalFor(entry.target.websiteId);
-    return {
-      websiteId: entry.target.websiteId,
-      visitors: entry.visitors,
-      fetchedAt: entry.fetchedAt,
-      lastAttemptAt: entry.lastAttemptAt,
-      error: entry.error,
-      stale: entry.error !== null || tooOld,
-      halted: entry.halted,
-      nextPollAt: entry.nextPollAt,
-    };
+    return [...this.#entries.values()].map((entry) => stateOf(entry, now, this.intervalFor(entry.target.websiteId)));
   }
 
   /** After an interval or activity change, move a healthy website's next read to its new rate. */
@@ -342,17 +274,7 @@ export class Scheduler {
   }
 }
 
-function wakeWaiters(entry: Entry): void {
-  for (const wake of entry.waiters.splice(0)) wake();
-}
-
 function checkedInterval(ms: number): number {
   if (!isAllowedInterval(ms)) throw new RangeError('The refresh interval must be a whole number of milliseconds from 10 s to 10 min.');
   return ms;
-}
-
-function toFailure(error: unknown): FailureInfo {
-  if (error instanceof DataFastError) return error.toInfo();
-  const message = errorMessage(error);
-  return { kind: 'network', message: `Reading visitors failed: ${message}` };
 }

@@ -1,7 +1,7 @@
 import type { FailureInfo } from '../datafast/errors';
 import { formatAge, singleLine } from './format';
 import { formatCount, type NumberFormatStyle } from '../../shared/count-format';
-import type { PollState } from '../polling/scheduler';
+import type { PollState } from '../polling/poll-entry';
 
 export type DisplayMode = 'active' | 'sum';
 export type TrayStatus = 'ok' | 'stale' | 'error' | 'loading' | 'empty';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Scheduler, type PollOutcome } from '../../../src/core/polling/scheduler';
+import { Scheduler } from '../../../src/core/polling/scheduler';
+import type { PollOutcome } from '../../../src/core/polling/poll-entry';
 import { backoffDelay } from '../../../src/core/polling/intervals';
 import { fakeClock, ScriptedTarget, T0, useFakeTime } from '../../support/scheduler-harness';
 

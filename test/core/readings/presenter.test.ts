@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatAge } from '../../../src/core/readings/format';
 import { formatCount } from '../../../src/shared/count-format';
 import { firstSentence, present, type PresenterInput, type WebsiteInput } from '../../../src/core/readings/presenter';
-import type { PollState } from '../../../src/core/polling/scheduler';
+import type { PollState } from '../../../src/core/polling/poll-entry';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 
