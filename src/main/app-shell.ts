@@ -15,6 +15,8 @@ export interface ShellPorts {
   /** Opens a DataFast page in the user's browser. */
   readonly openInBrowser: (url: string) => void;
   readonly openSettings: () => void;
+  /** Shows the folder holding the log file in the file manager. */
+  readonly openLogFolder: () => void;
   readonly sendToWindow: (channel: string, payload: unknown) => void;
   readonly quit: () => void;
   readonly onError: (error: unknown) => void;
@@ -116,6 +118,7 @@ export class AppShell {
       checkForUpdates: () => {
         if (this.#ports.updates) run(this.#ports.updates.checkNow());
       },
+      openLogFolder: () => this.#ports.openLogFolder(),
       quit: () => this.#ports.quit(),
     };
   }

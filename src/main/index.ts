@@ -6,6 +6,8 @@ import { app, BrowserWindow, ipcMain, Menu, nativeImage, nativeTheme, net, Notif
 import ElectronStore from 'electron-store';
 import { autoUpdater } from 'electron-updater';
 import { AppController } from '../core/app/app-controller';
+import { AppLog } from '../core/app/app-log';
+import { openLogFile } from './log-file';
 import { createDataFastClient } from '../core/datafast/client';
 import { reportUnexpectedErrors } from '../core/app/crash-guard';
 import { errorMessage } from '../core/datafast/errors';
@@ -41,6 +43,7 @@ interface Launch {
   readonly tray: Tray;
   readonly countImage: ReturnType<typeof countIconFactory>;
   readonly templateIcon: () => NativeImage;
+  readonly log: AppLog;
 }
 
 /**
@@ -48,8 +51,9 @@ interface Launch {
  * starting is shown there with a way out, rather than leaving no app at all.
  */
 function launch(): void {
+  const log = new AppLog(openLogFile(app.getPath('logs')));
   // Logged, and the tray lives on: one failed promise must not take the whole app down.
-  reportUnexpectedErrors(process, (message) => console.error(`DataFast Menubar: ${message}`));
+  reportUnexpectedErrors(process, (message) => log.error(message));
   const platform = process.platform;
   // The app lives in the menu bar: no dock icon (LSUIElement does the same in packaged builds).
   app.dock?.hide();
@@ -82,12 +86,12 @@ function launch(): void {
         quit: () => app.quit(),
       },
     });
-    console.error(message);
+    log.error(`could not start: ${message}`);
   };
-  void start({ platform, directory, tray, countImage, templateIcon }).catch(failed);
+  void start({ platform, directory, tray, countImage, templateIcon, log }).catch(failed);
 }
 
-async function start({ platform, directory, tray, countImage, templateIcon }: Launch): Promise<void> {
+async function start({ platform, directory, tray, countImage, templateIcon, log }: Launch): Promise<void> {
   lockDownWebContents(app, session.defaultSession);
 
   // Problems found before the controller exists are collected, later ones go straight to it.
@@ -122,6 +126,7 @@ async function start({ platform, directory, tray, countImage, templateIcon }: La
     historyFile,
     locale: app.getLocale(),
     notices,
+    log,
     loginItem: {
       set: (enabled) => {
         if (platform === 'linux') setLinuxAutostart(autostartFilePath(process.env, app.getPath('home')), process.env['APPIMAGE'] ?? process.execPath, enabled);
@@ -140,7 +145,7 @@ async function start({ platform, directory, tray, countImage, templateIcon }: La
     preloadPath: join(__dirname, 'preload.js'),
     backgroundColor: () => (nativeTheme.shouldUseDarkColors ? '#1d1d1f' : '#ffffff'),
     onCrash: (message) => {
-      console.error(`DataFast Menubar: ${message}`);
+      log.error(`settings window: ${message}`);
       controller.notice(message);
     },
   });
@@ -165,7 +170,8 @@ async function start({ platform, directory, tray, countImage, templateIcon }: La
     openSettings: () => settingsWindow.open(),
     sendToWindow: (channel, payload) => settingsWindow.send(channel, payload),
     quit: () => app.quit(),
-    onError: (error) => console.error('DataFast Menubar:', errorMessage(error)),
+    onError: (error) => log.error(errorMessage(error)),
+    openLogFolder: () => void shell.openPath(app.getPath('logs')),
     updates,
   });
 
@@ -181,7 +187,7 @@ async function start({ platform, directory, tray, countImage, templateIcon }: La
     ipcMain,
     { windowId: () => settingsWindow.webContentsId(), pageUrl: pathToFileURL(pagePath).href },
     createHandlers(controller, { openInBrowser: (url) => appShell.openUrl(url) }),
-    (reason) => console.warn('DataFast Menubar: refused IPC call:', reason),
+    (reason) => log.warn(`refused IPC call: ${reason}`),
   );
 
   const pauses = new PauseReasons(controller);

@@ -12,6 +12,7 @@ export interface TrayActions {
   setLaunchAtLogin(enabled: boolean): void;
   openHighlight(): void;
   checkForUpdates(): void;
+  openLogFolder(): void;
   quit(): void;
 }
 
@@ -67,6 +68,8 @@ export function trayMenuTemplate(input: TrayMenuInput, actions: TrayActions): Me
     { id: 'settings', label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.openSettings() },
     { id: 'login', label: 'Launch at login', type: 'checkbox', checked: input.launchAtLogin, click: (item) => actions.setLaunchAtLogin(item.checked) },
     ...(input.updates !== null ? [{ id: 'updates', label: input.updates, click: () => actions.checkForUpdates() }] : []),
+    // Help: what a person needs when something goes wrong, and what support will ask for.
+    { id: 'help', label: 'Help', submenu: [{ id: 'log-folder', label: 'Open log folder', click: () => actions.openLogFolder() }] },
     { type: 'separator' },
     { id: 'quit', label: 'Quit DataFast Menubar', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
   );

@@ -50,6 +50,7 @@ describe('tray from the running controller', () => {
       now: () => Date.now(),
       openInBrowser: (url) => opened.push(url),
       openSettings: () => opened.push('settings'),
+      openLogFolder: () => opened.push('log folder'),
       sendToWindow: () => undefined,
       quit: () => opened.push('quit'),
       onError: (error) => {

@@ -96,6 +96,10 @@ describe('the built main process', () => {
       );
       expect(report.stderr).not.toContain('0000000000001234');
       expect(report.menus.at(-1)).toEqual(expect.arrayContaining(['Quit DataFast Menubar']));
+      // The same line is in the log file a person can send, redacted there too.
+      const logged = readFileSync(join(dir.path, 'logs', 'main.log'), 'utf8');
+      expect(logged).toMatch(/\[error\]\s+(unhandled promise rejection|uncaught exception): a library failed with df_…1234/);
+      expect(logged).not.toContain('0000000000001234');
     } finally {
       dir.remove();
     }

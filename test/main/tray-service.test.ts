@@ -37,6 +37,7 @@ const actions: TrayActions = {
   setLaunchAtLogin: (enabled) => calls.push(`login:${enabled}`),
   openHighlight: () => calls.push('highlight'),
   checkForUpdates: () => calls.push('updates'),
+  openLogFolder: () => calls.push('log-folder'),
   quit: () => calls.push('quit'),
 };
 
@@ -76,8 +77,10 @@ describe('tray menu', () => {
       'Snooze notifications for 1 hour',
       'Settings…',
       'Launch at login',
+      'Help',
       'Quit DataFast Menubar',
     ]);
+    expect(menu.item('log-folder').label).toBe('Open log folder');
     expect(menu.item('website:shop')).toMatchObject({ type: 'radio', checked: true });
     expect(menu.item('website:blog')).toMatchObject({ type: 'radio', checked: false, sublabel: 'Token rejected' });
     expect(menu.item('headline').enabled).toBe(false);
@@ -88,8 +91,8 @@ describe('tray menu', () => {
   it('turns clicks into actions', () => {
     calls.length = 0;
     const menu = buildMenu(template({ launchAtLogin: false })) as unknown as FakeMenu;
-    for (const id of ['website:blog', 'sum', 'refresh', 'dashboard', 'notifications', 'settings', 'login', 'quit']) menu.click(id);
-    expect(calls).toEqual(['switch:blog', 'sum', 'refresh', 'dashboard', 'snooze', 'settings', 'login:true', 'quit']);
+    for (const id of ['website:blog', 'sum', 'refresh', 'dashboard', 'notifications', 'settings', 'login', 'log-folder', 'quit']) menu.click(id);
+    expect(calls).toEqual(['switch:blog', 'sum', 'refresh', 'dashboard', 'snooze', 'settings', 'login:true', 'log-folder', 'quit']);
   });
 
   it('offers to turn notifications back on when they are quiet, and shows a waiting spike', () => {

@@ -37,7 +37,9 @@ class FakeImage {
 const app = {
   dock: { hide: () => (report.dockHidden = true) },
   isPackaged: false,
-  getPath: (name) => (name === 'home' ? require('node:os').homedir() : require('node:os').tmpdir()),
+  // Logs go below HOME, which each test run points at its own folder.
+  getPath: (name) =>
+    name === 'home' ? require('node:os').homedir() : name === 'logs' ? require('node:path').join(process.env.HOME, 'logs') : require('node:os').tmpdir(),
   getVersion: () => '0.0.0-test',
   getLocale: () => 'en-US',
   on: on(appHandlers),

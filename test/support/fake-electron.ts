@@ -44,9 +44,17 @@ export class FakeTray implements TrayHandle {
 export class FakeMenu {
   constructor(readonly template: MenuItemConstructorOptions[]) {}
 
+  /** An item by id, in the menu or any of its submenus. */
   item(id: string): MenuItemConstructorOptions {
-    const found = this.template.find((entry) => entry.id === id);
-    if (!found) throw new Error(`no menu item ${id}: ${this.template.map((entry) => entry.id ?? entry.type).join(', ')}`);
+    const all = (entries: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+      entries.flatMap((entry) => [entry, ...(Array.isArray(entry.submenu) ? all(entry.submenu) : [])]);
+    const found = all(this.template).find((entry) => entry.id === id);
+    if (!found)
+      throw new Error(
+        `no menu item ${id}: ${all(this.template)
+          .map((entry) => entry.id ?? entry.type)
+          .join(', ')}`,
+      );
     return found;
   }
 

@@ -10,6 +10,7 @@ import type { TrayView } from '../readings/presenter';
 import { HistoryPersister, type HistoryFile } from '../storage/history-file';
 import type { SettingsRepository } from '../storage/settings-repository';
 import type { Settings } from '../storage/settings-schema';
+import type { AppLog } from './app-log';
 import { appStateOf, trayViewOf, type ViewInputs } from './app-views';
 import { Notices } from './notices';
 import { SettingsSync, spikeSettingsOf } from './settings-sync';
@@ -27,6 +28,8 @@ export interface AppControllerOptions {
   readonly locale?: string;
   /** Problems found while starting (a settings file set aside), shown in the window. */
   readonly notices?: readonly string[];
+  /** Where poll failures are written as they start, change and end. */
+  readonly log?: AppLog;
 }
 
 /** Failures a newer token in the keychain (say, one the runner just saved) may already fix. */
@@ -66,6 +69,7 @@ export class AppController {
       intervalMs: initial.refreshIntervalSeconds * 1000,
       spikeSettings: spikeSettingsOf(initial),
       onUpdate: (outcome) => {
+        options.log?.poll(outcome);
         this.#persister?.markDirty();
         if (!outcome.ok && TOKEN_PROBLEMS.has(outcome.error.kind)) void this.#sync.recheckToken(outcome.websiteId);
         this.#emitChange();
