@@ -1,6 +1,6 @@
 import { configuredWebsite } from './configured-website';
 import { oneShotMessage, reportAnyFailure } from './failures';
-import { createDataFastClient, requireTokenKind, type FetchFunction } from '../core/datafast/client';
+import { createDataFastClient, requireTokenKind, websiteLabel, type FetchFunction } from '../core/datafast/client';
 import { systemClock, type Clock } from '../core/polling/clock';
 import { DASHBOARDS_URL, dashboardUrl } from '../core/datafast/dashboard';
 import { createDemoReader, DEMO_WEBSITE_ID } from '../core/polling/demo-source';
@@ -107,7 +107,7 @@ function websiteFromToken(token: string, options: WatchOptions, io: WatchIO): Wa
     ...(NAMED_FORMATS.has(options.format) && {
       describe: async (signal: AbortSignal) => {
         const metadata = await client.metadata(credentials, signal);
-        return metadata.name?.trim() || metadata.domain;
+        return websiteLabel(metadata);
       },
     }),
   };

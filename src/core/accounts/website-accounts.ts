@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { apiOriginOf } from '../datafast/api-origin';
 import type { DataFastClient, WebsiteMetadata, WebsiteSummary } from '../datafast/client';
-import { requireTokenKind } from '../datafast/client';
+import { requireTokenKind, websiteLabel } from '../datafast/client';
 import { DataFastError } from '../datafast/errors';
 import { KeychainUnavailableError, type SecretStore } from '../storage/secret-store';
 import type { SettingsRepository } from '../storage/settings-repository';
@@ -86,7 +86,7 @@ export class WebsiteAccounts {
         update: (known) => ({ ...known, tokenKind: 'website-key', domain: metadata.domain }),
         create: (id, order) => ({
           id,
-          label: metadata.name?.trim() || metadata.domain,
+          label: websiteLabel(metadata),
           websiteId: null,
           domain: metadata.domain,
           tokenKind: 'website-key',
@@ -124,7 +124,7 @@ export class WebsiteAccounts {
         update: (known: WebsiteSettings): WebsiteSettings => ({ ...known, tokenKind: 'account-token', websiteId: site.websiteId, domain: site.domain }),
         create: (id: string, order: number): NewWebsite => ({
           id,
-          label: site.name?.trim() || site.domain,
+          label: websiteLabel(site),
           websiteId: site.websiteId,
           domain: site.domain,
           tokenKind: 'account-token',

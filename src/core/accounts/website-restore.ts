@@ -1,5 +1,5 @@
 import { apiOriginOf } from '../datafast/api-origin';
-import type { DataFastClient } from '../datafast/client';
+import { websiteLabel, type DataFastClient } from '../datafast/client';
 import type { SecretStore, StoredSecret } from '../storage/secret-store';
 import type { SettingsRepository } from '../storage/settings-repository';
 import { type Settings, type WebsiteSettings } from '../storage/settings-schema';
@@ -82,7 +82,7 @@ async function describe(entry: StoredSecret, client: DataFastClient): Promise<De
   if (kind === 'website-key') {
     try {
       const metadata = await client.metadata({ token: entry.token });
-      return { ...base, label: metadata.name?.trim() || metadata.domain, domain: metadata.domain, websiteId: null, tokenKind: 'website-key' };
+      return { ...base, label: websiteLabel(metadata), domain: metadata.domain, websiteId: null, tokenKind: 'website-key' };
     } catch {
       return { ...base, label: `Restored website (${maskToken(entry.token)})`, domain: null, websiteId: null, tokenKind: 'website-key' };
     }
@@ -90,7 +90,7 @@ async function describe(entry: StoredSecret, client: DataFastClient): Promise<De
   if (entry.site !== null) {
     try {
       const metadata = await client.metadata({ token: entry.token, websiteId: entry.site });
-      return { ...base, label: metadata.name?.trim() || metadata.domain, domain: metadata.domain, websiteId: entry.site, tokenKind: 'account-token' };
+      return { ...base, label: websiteLabel(metadata), domain: metadata.domain, websiteId: entry.site, tokenKind: 'account-token' };
     } catch {
       return { ...base, label: `Restored website ${entry.site}`, domain: null, websiteId: entry.site, tokenKind: 'account-token' };
     }
@@ -100,7 +100,7 @@ async function describe(entry: StoredSecret, client: DataFastClient): Promise<De
     const sites = await client.listWebsites(entry.token);
     const [only, ...more] = sites;
     if (!only || more.length > 0) return null;
-    return { ...base, label: only.name?.trim() || only.domain, domain: only.domain, websiteId: only.websiteId, tokenKind: 'account-token' };
+    return { ...base, label: websiteLabel(only), domain: only.domain, websiteId: only.websiteId, tokenKind: 'account-token' };
   } catch {
     return null;
   }

@@ -45,6 +45,11 @@ export interface WebsiteSummary {
   readonly name: string | null;
 }
 
+/** What a website is called where a person reads it: its name on DataFast, else its domain. */
+export function websiteLabel(site: { readonly name: string | null; readonly domain: string }): string {
+  return site.name?.trim() || site.domain;
+}
+
 export interface DataFastClient {
   readonly apiUrl: string;
   realtimeVisitors(credentials: WebsiteCredentials, signal?: AbortSignal): Promise<number>;
