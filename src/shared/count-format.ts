@@ -20,5 +20,5 @@ function formatter(locale: string, style: NumberFormatStyle): Intl.NumberFormat 
  */
 export function formatCount(visitors: number, style: NumberFormatStyle, locale = 'en-US'): string {
   const text = formatter(locale, style).format(visitors);
-  return style === 'compact' && locale.toLowerCase().startsWith('en') ? text.replace(/(\d)K$/, '$1k') : text;
+  return style === 'compact' && text.endsWith('K') && locale.startsWith('en') ? `${text.slice(0, -1)}k` : text;
 }

@@ -24,6 +24,11 @@ export function formatDuration(ms: number): string {
  * or a hand-edited settings file is one line in a menu, a tooltip or a status bar.
  */
 export function singleLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  // The usual name has none, and is only trimmed: no new string on the presenter's path.
+  return CONTROL_CHARACTERS.test(text) ? text.replace(CONTROL_RUNS, ' ').trim() : text.trim();
 }
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex -- as above, a run of them at a time
+const CONTROL_RUNS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
