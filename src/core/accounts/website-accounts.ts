@@ -5,7 +5,7 @@ import { requireTokenKind, websiteLabel } from '../datafast/client';
 import { DataFastError } from '../datafast/errors';
 import { KeychainUnavailableError, type SecretStore } from '../storage/secret-store';
 import type { SettingsRepository } from '../storage/settings-repository';
-import { sortedWebsites, type Settings, type WebsiteSettings } from '../storage/settings-schema';
+import { boundElsewhere, nextOrder, sortedWebsites, type WebsiteSettings } from '../storage/settings-schema';
 import { maskToken, normaliseToken } from '../datafast/token';
 import { restoreWebsites, type RestoreOutcome } from './website-restore';
 import { findWebsite, sameDomain, WebsiteNotFoundError } from './website-lookup';
@@ -232,11 +232,11 @@ export class WebsiteAccounts {
     const ids = plans.map((plan) => existing.find(plan.match)?.id ?? this.#newId());
     // One address serves every website, and the one a token was added with is remembered: it
     // may change only while no other website's token is bound to the current one.
-    const boundElsewhere = existing.find((website) => !ids.includes(website.id) && website.tokenKind !== 'demo' && website.apiOrigin !== apiOrigin);
-    if (boundElsewhere) {
+    const bound = boundElsewhere(existing, apiOrigin, ids);
+    if (bound) {
       throw new DataFastError({
         kind: 'wrong-origin',
-        message: `${boundElsewhere.label} was added for ${boundElsewhere.apiOrigin}, and one API address serves every website. Remove the websites added for ${boundElsewhere.apiOrigin} first, or add this one there. Nothing was saved.`,
+        message: `${bound.label} was added for ${bound.apiOrigin}, and one API address serves every website. Remove the websites added for ${bound.apiOrigin} first, or add this one there. Nothing was saved.`,
       });
     }
     const newIds = ids.filter((id) => !existing.some((website) => website.id === id));
@@ -286,10 +286,6 @@ export class WebsiteAccounts {
       return true;
     }
   }
-}
-
-function nextOrder(settings: Settings): number {
-  return settings.websites.reduce((max, website) => Math.max(max, website.order + 1), 0);
 }
 
 function wrongKind(expected: string): DataFastError {

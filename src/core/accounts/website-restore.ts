@@ -2,7 +2,7 @@ import { apiOriginOf } from '../datafast/api-origin';
 import { websiteLabel, type DataFastClient } from '../datafast/client';
 import type { SecretStore, StoredSecret } from '../storage/secret-store';
 import type { SettingsRepository } from '../storage/settings-repository';
-import { type Settings, type WebsiteSettings } from '../storage/settings-schema';
+import { boundElsewhere, nextOrder, type Settings, type WebsiteSettings } from '../storage/settings-schema';
 import { maskToken, tokenKind } from '../datafast/token';
 import { MAX_WEBSITES, WEBSITE_ID_PATTERN } from '../../shared/setting-limits';
 
@@ -60,15 +60,15 @@ export async function restoreWebsites(dependencies: RestoreDependencies): Promis
 function withRestored(current: Settings, described: readonly Described[], apiUrl: string): Settings {
   const apiOrigin = apiOriginOf(apiUrl);
   const websites = [...current.websites];
-  let order = websites.reduce((max, website) => Math.max(max, website.order + 1), 0);
+  let order = nextOrder(current);
   const sites = new Set(websites.map(siteKey));
   for (const website of described) {
     if (websites.length >= MAX_WEBSITES || websites.some((known) => known.id === website.id) || sites.has(siteKey(website))) continue;
     sites.add(siteKey(website));
     websites.push({ ...website, order: order++, apiOrigin });
   }
-  const boundElsewhere = current.websites.some((website) => website.tokenKind !== 'demo' && website.apiOrigin !== apiOrigin);
-  return { ...current, ...(!boundElsewhere && { apiUrl }), websites, activeWebsiteId: current.activeWebsiteId ?? websites[0]?.id ?? null };
+  const keepsAddress = boundElsewhere(current.websites, apiOrigin) !== undefined;
+  return { ...current, ...(!keepsAddress && { apiUrl }), websites, activeWebsiteId: current.activeWebsiteId ?? websites[0]?.id ?? null };
 }
 
 function siteKey(website: Pick<WebsiteSettings, 'domain' | 'websiteId' | 'id'>): string {

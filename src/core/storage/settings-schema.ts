@@ -149,3 +149,16 @@ function plainMessage(issue: z.core.$ZodIssue): string {
 export function sortedWebsites(settings: Settings): WebsiteSettings[] {
   return [...settings.websites].sort((a, b) => a.order - b.order);
 }
+
+/** The order a website added now takes: after every other. */
+export function nextOrder(settings: Pick<Settings, 'websites'>): number {
+  return settings.websites.reduce((max, website) => Math.max(max, website.order + 1), 0);
+}
+
+/**
+ * A website, other than those named, whose token is bound to another API origin than this one:
+ * one address serves every website, so while there is one the address may not change.
+ */
+export function boundElsewhere(websites: readonly WebsiteSettings[], apiOrigin: string, except: readonly string[] = []): WebsiteSettings | undefined {
+  return websites.find((website) => !except.includes(website.id) && website.tokenKind !== 'demo' && website.apiOrigin !== apiOrigin);
+}
