@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/storage/settings-schema';
 import { CLI } from '../support/run-cli';
 import { tempDir } from '../support/temp';
+import { demoWebsite } from '../support/settings-fixtures';
 
 /**
  * Permission problems as a person meets them: the runner as an ordinary user (nobody), against
@@ -54,16 +55,7 @@ describe.skipIf(reason !== null && !required)('runner as an ordinary user, with 
   it('names the folder and the fix when it may not write settings, and changes nothing: exit 2', async () => {
     const dir = join(work.path, 'read-only');
     execFileSyncMkdir(dir, 0o755);
-    const website = {
-      id: 'w_demo',
-      label: 'Demo',
-      websiteId: null,
-      domain: null,
-      tokenKind: 'demo',
-      order: 0,
-      spikeThreshold: null,
-      apiOrigin: 'https://datafa.st',
-    };
+    const website = demoWebsite({ id: 'w_demo', label: 'Demo' });
     const before = JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteId: 'w_demo' });
     writeFileSync(join(dir, 'config.json'), before);
     chmodSync(join(dir, 'config.json'), 0o644);

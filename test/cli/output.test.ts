@@ -5,22 +5,13 @@ import { singleLine } from '../../src/core/readings/format';
 import type { OutputFormat } from '../../src/cli/args';
 import { present } from '../../src/core/readings/presenter';
 import type { PollState } from '../../src/core/polling/poll-entry';
+import { pollState } from '../support/settings-fixtures';
 
 const HOSTILE = 'Tom & Jerry | color=red <b>"bold"</b> \'quoted\'\n--- injected line\r\n:dog: 100%{F#f00}';
 const NOW = Date.UTC(2026, 10, 29, 12);
 
 function poll(overrides: Partial<PollState> = {}): PollState {
-  return {
-    websiteId: 'w_one',
-    visitors: 42,
-    fetchedAt: NOW - 5_000,
-    lastAttemptAt: NOW - 5_000,
-    stale: false,
-    error: null,
-    halted: false,
-    nextPollAt: NOW + 25_000,
-    ...overrides,
-  };
+  return pollState({ websiteId: 'w_one', fetchedAt: NOW - 5_000, nextPollAt: NOW + 25_000, ...overrides });
 }
 
 function snapshot(state: Partial<PollState> = {}, others: readonly string[] = []): Snapshot {

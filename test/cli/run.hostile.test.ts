@@ -9,6 +9,7 @@ import { TEST_TOKENS } from '../support/fake-datafast';
 import { HostileDataFast } from '../support/hostile-datafast';
 import { CLI } from '../support/run-cli';
 import { tempDir } from '../support/temp';
+import { shopWebsite } from '../support/settings-fixtures';
 
 let hostile: HostileDataFast;
 const config = tempDir('runner-hostile-');
@@ -165,16 +166,7 @@ describe('runner and the API address', () => {
   it('sends a stored token only to the origin it was added for', async () => {
     const dir = tempDir();
     try {
-      const website = {
-        id: 'w_shop',
-        label: 'Shop',
-        websiteId: null,
-        domain: 'shop.example.com',
-        tokenKind: 'website-key',
-        order: 0,
-        spikeThreshold: null,
-        apiOrigin: 'https://datafa.st',
-      };
+      const website = shopWebsite();
       writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteId: 'w_shop' }));
       const ended = await runner(['--once', '--api-url', hostile.url('ok')], { DATAFAST_MENUBAR_CONFIG_DIR: dir.path });
       expect(ended.code).toBe(2);

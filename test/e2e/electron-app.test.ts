@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/storage/settings-schema';
 import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
 import { removeService, testServiceName } from '../support/keychain';
 import { tempDir } from '../support/temp';
+import { shopWebsite } from '../support/settings-fixtures';
 
 /**
  * The whole app under real Electron. Electron's binary comes from GitHub at install time, which
@@ -64,16 +65,7 @@ describe.skipIf(electron.path === null)('the app under Electron', () => {
     _electron.launch({ executablePath: electron.path ?? '', args: [MAIN, `--user-data-dir=${userData.path}`], env: env() });
 
   async function withShopConfigured(): Promise<void> {
-    const website = {
-      id: 'w_shop',
-      label: 'Shop',
-      websiteId: null,
-      domain: 'shop.example.com',
-      tokenKind: 'website-key',
-      order: 0,
-      spikeThreshold: null,
-      apiOrigin: new URL(fake.url).origin,
-    };
+    const website = shopWebsite({ apiOrigin: new URL(fake.url).origin });
     const blog = { ...website, id: 'w_blog', label: 'Blog', domain: 'blog.example.com', order: 1 };
     writeFileSync(
       join(config.path, 'config.json'),

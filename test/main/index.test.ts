@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/storage/settings-schema';
 import { standardFake, type FakeDataFast } from '../support/fake-datafast';
 import { childEnv } from '../support/child-env';
 import { tempDir } from '../support/temp';
+import { demoWebsite } from '../support/settings-fixtures';
 
 const MAIN = resolve(__dirname, '../../dist/main.js');
 const STUB = resolve(__dirname, '../support/electron-stub.cjs');
@@ -108,16 +109,7 @@ describe('the built main process', () => {
   it('reads the configured websites and shows the count', async () => {
     const dir = tempDir();
     try {
-      const demo = {
-        id: 'demo',
-        label: 'Demo website',
-        websiteId: null,
-        domain: null,
-        tokenKind: 'demo',
-        order: 0,
-        spikeThreshold: null,
-        apiOrigin: new URL(fake.url).origin,
-      };
+      const demo = demoWebsite({ apiOrigin: new URL(fake.url).origin });
       writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, apiUrl: fake.url, websites: [demo], activeWebsiteId: 'demo' }));
       const report = await runMain(dir.path);
       expect(report.windows).toHaveLength(0);

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findWebsite, sameDomain, WebsiteNotFoundError } from '../../../src/core/accounts/website-lookup';
 import type { WebsiteSettings } from '../../../src/core/storage/settings-schema';
+import { shopWebsite } from '../../support/settings-fixtures';
 
 function website(id: string, label: string, domain: string | null, websiteId: string | null = null): WebsiteSettings {
-  return {
-    id,
-    label,
-    domain,
-    websiteId,
-    tokenKind: websiteId ? 'account-token' : 'website-key',
-    order: 0,
-    spikeThreshold: null,
-    apiOrigin: 'https://datafa.st',
-  };
+  return shopWebsite({ id, label, domain, websiteId, tokenKind: websiteId ? 'account-token' : 'website-key' });
 }
 
 const shopKey = website('w_shop', 'Shop', 'shop.example.com');

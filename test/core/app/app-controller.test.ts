@@ -8,6 +8,7 @@ import { appHarness, eventually } from '../../support/app-harness';
 import { standardFake, TEST_TOKENS, type FakeDataFast } from '../../support/fake-datafast';
 import { MemoryKeychain } from '../../support/memory-keychain';
 import { tempDir } from '../../support/temp';
+import { demoWebsite } from '../../support/settings-fixtures';
 
 let fake: FakeDataFast;
 beforeAll(async () => {
@@ -22,18 +23,7 @@ describe('app controller', () => {
       const runner = SettingsRepository.open({ directory: app.directory, createBackend: (d) => createConfBackend(d) });
       await runner.update((settings) => ({
         ...settings,
-        websites: [
-          {
-            id: 'demo',
-            label: 'Demo website',
-            websiteId: null,
-            domain: null,
-            tokenKind: 'demo',
-            order: 0,
-            spikeThreshold: null,
-            apiOrigin: 'https://datafa.st',
-          },
-        ],
+        websites: [demoWebsite()],
         activeWebsiteId: 'demo',
       }));
       await eventually(() => app.controller.appState().websites.length === 1, 12_000);

@@ -11,6 +11,7 @@ import { TEST_TOKENS } from '../../support/fake-datafast';
 import { HostileDataFast } from '../../support/hostile-datafast';
 import { MemoryKeychain } from '../../support/memory-keychain';
 import { tempDir } from '../../support/temp';
+import { shopWebsite } from '../../support/settings-fixtures';
 
 const HOUR = 60 * 60_000;
 const shop = { token: TEST_TOKENS.shopKey };
@@ -109,16 +110,7 @@ describe('the app controller against a hostile DataFast', () => {
     const dir = tempDir();
     const keychain = new MemoryKeychain();
     await keychain.setPassword('DataFast Menubar harness', 'w_shop', TEST_TOKENS.shopKey);
-    const website = {
-      id: 'w_shop',
-      label: 'Shop',
-      websiteId: null,
-      domain: 'shop.example.com',
-      tokenKind: 'website-key',
-      order: 0,
-      spikeThreshold: null,
-      apiOrigin: origin,
-    };
+    const website = shopWebsite({ apiOrigin: origin });
     writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteId: 'w_shop' }));
     const clock = new VirtualClock(Date.now());
     const app = await appHarness(apiUrl, { directory: dir.path, keychain, clock, start: false });

@@ -3,21 +3,12 @@ import { formatAge } from '../../../src/core/readings/format';
 import { formatCount } from '../../../src/shared/count-format';
 import { firstSentence, present, type PresenterInput, type WebsiteInput } from '../../../src/core/readings/presenter';
 import type { PollState } from '../../../src/core/polling/poll-entry';
+import { pollState } from '../../support/settings-fixtures';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 
 function poll(overrides: Partial<PollState> = {}): PollState {
-  return {
-    websiteId: 'shop',
-    visitors: 42,
-    fetchedAt: NOW - 12_000,
-    lastAttemptAt: NOW - 12_000,
-    error: null,
-    stale: false,
-    halted: false,
-    nextPollAt: null,
-    ...overrides,
-  };
+  return pollState({ websiteId: 'shop', fetchedAt: NOW - 12_000, ...overrides });
 }
 
 function site(websiteId: string, label: string, overrides: Partial<PollState> | null = {}): WebsiteInput {

@@ -7,6 +7,7 @@ import { TEST_TOKENS } from '../../support/fake-datafast';
 import { CLI } from '../../support/run-cli';
 import { tempDir } from '../../support/temp';
 import { REPO_ROOT } from '../../support/repo-paths';
+import { shopWebsite } from '../../support/settings-fixtures';
 
 const ROOT = REPO_ROOT;
 const tools = ['dbus-run-session', 'gnome-keyring-daemon', 'dbus-send'];
@@ -38,16 +39,7 @@ describe.skipIf(missing.length > 0 && !required)('runner with a locked keychain 
     try {
       const config = join(home.path, 'config');
       mkdirSync(config, { recursive: true });
-      const website = {
-        id: 'w_shop',
-        label: 'Shop',
-        websiteId: null,
-        domain: 'shop.example.com',
-        tokenKind: 'website-key',
-        order: 0,
-        spikeThreshold: null,
-        apiOrigin: 'https://datafa.st',
-      };
+      const website = shopWebsite();
       writeFileSync(join(config, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteId: 'w_shop' }));
       const result = await new Promise<{ stdout: string; stderr: string }>((done, fail) => {
         const child = spawn('dbus-run-session', ['--', 'sh', '-c', SCRIPT], {

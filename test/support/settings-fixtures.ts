@@ -1,0 +1,27 @@
+import type { PollState } from '../../src/core/polling/poll-entry';
+import type { WebsiteSettings } from '../../src/core/storage/settings-schema';
+
+/** The website most tests configure: Shop, added with its df_ key for DataFast itself. */
+export function shopWebsite(overrides: Partial<WebsiteSettings> = {}): WebsiteSettings {
+  return {
+    id: 'w_shop',
+    label: 'Shop',
+    websiteId: null,
+    domain: 'shop.example.com',
+    tokenKind: 'website-key',
+    order: 0,
+    spikeThreshold: null,
+    apiOrigin: 'https://datafa.st',
+    ...overrides,
+  };
+}
+
+/** The demo website: simulated visitors, no token. */
+export function demoWebsite(overrides: Partial<WebsiteSettings> = {}): WebsiteSettings {
+  return shopWebsite({ id: 'demo', label: 'Demo website', domain: null, tokenKind: 'demo', ...overrides });
+}
+
+/** A website's polling state: 42 visitors, fresh, nothing wrong, unless the test says otherwise. */
+export function pollState(overrides: Partial<PollState> & Pick<PollState, 'websiteId' | 'fetchedAt'>): PollState {
+  return { visitors: 42, lastAttemptAt: overrides.fetchedAt, error: null, stale: false, halted: false, nextPollAt: null, ...overrides };
+}
