@@ -1,3 +1,4 @@
+import { websiteKey, type WebsiteKey } from '../src/shared/settings-shapes';
 /**
  * Prints what the engine costs: one update (HTTP response → state → spike detector → presenter)
  * in microseconds, heap growth over a simulated week with five websites at default settings, and
@@ -21,11 +22,11 @@ function fakeFetch(visitors: () => number) {
     Promise.resolve(new Response(JSON.stringify({ status: 'success', data: [{ visitors: visitors() }] }), { headers: { 'content-type': 'application/json' } }));
 }
 
-function view(engine: Engine, clock: VirtualClock, websiteIds: readonly string[]) {
+function view(engine: Engine, clock: VirtualClock, websiteKeys: readonly WebsiteKey[]) {
   const states = engine.states();
   return present({
-    websites: websiteIds.map((websiteId) => ({ websiteId, label: `${websiteId}.example.com`, poll: states.find((s) => s.websiteId === websiteId) ?? null })),
-    activeId: websiteIds[0] ?? null,
+    websites: websiteKeys.map((key) => ({ websiteKey: key, label: `${key}.example.com`, poll: states.find((s) => s.websiteKey === key) ?? null })),
+    activeKey: websiteKeys[0] ?? null,
     mode: 'active',
     numberFormat: 'compact',
     now: clock.now(),
@@ -38,14 +39,16 @@ async function costOfOneUpdate(): Promise<void> {
   const client = createDataFastClient({ fetch: fakeFetch(() => (count = Math.max(0, count + ((count * 7) % 5) - 2))), now: () => clock.now() });
   const engine = new Engine({ clock });
   const credentials = { token: 'df_bench_0000000000000000' };
-  engine.setWebsites([{ websiteId: 'site', budgetKey: 'k', revision: '1', threshold: null, read: (signal) => client.realtimeVisitors(credentials, signal) }]);
+  engine.setWebsites([
+    { websiteKey: websiteKey('site'), budgetKey: 'k', revision: '1', threshold: null, read: (signal) => client.realtimeVisitors(credentials, signal) },
+  ]);
   engine.start();
   const iterations = 20_000;
   const measure = async (n: number): Promise<number> => {
     const started = performance.now();
     for (let i = 0; i < n; i++) {
       await clock.runUntil(clock.now() + 30_000);
-      view(engine, clock, ['site']);
+      view(engine, clock, [websiteKey('site')]);
     }
     return ((performance.now() - started) * 1000) / n;
   };
@@ -58,24 +61,24 @@ async function costOfOneUpdate(): Promise<void> {
 async function heapOverAWeek(): Promise<void> {
   if (!gc) throw new Error('run with node --expose-gc');
   const clock = new VirtualClock(START);
-  const websiteIds = ['shop', 'blog', 'docs', 'store', 'app'];
+  const websiteKeys = ['shop', 'blog', 'docs', 'store', 'app'].map(websiteKey);
   const engine = new Engine({ clock });
   let updates = 0;
   let tick = 0;
   engine.setWebsites(
-    websiteIds.map((websiteId, index) => {
+    websiteKeys.map((key, index) => {
       const client = createDataFastClient({
         fetch: fakeFetch(() => 20 + index * 10 + Math.round(10 * Math.sin(++tick / 50))),
         now: () => clock.now(),
       });
-      const credentials = { token: `df_bench_${websiteId}_0000000000000` };
-      return { websiteId, budgetKey: websiteId, revision: '1', threshold: null, read: (signal: AbortSignal) => client.realtimeVisitors(credentials, signal) };
+      const credentials = { token: `df_bench_${key}_0000000000000` };
+      return { websiteKey: key, budgetKey: key, revision: '1', threshold: null, read: (signal: AbortSignal) => client.realtimeVisitors(credentials, signal) };
     }),
   );
   engine.start();
   const afterEach = (): void => {
     updates += 1;
-    view(engine, clock, websiteIds);
+    view(engine, clock, websiteKeys);
   };
   // The first day fills every history ring; growth after that would be a leak.
   await clock.runUntil(START + DAY, afterEach);

@@ -16,10 +16,10 @@ const STUB_BRIDGE = `
 (() => {
   const now = Date.now();
   const lastHour = Array.from({ length: 60 }, (_, i) => ({ at: now - (60 - i) * 60000, visitors: 30 + (i % 7) }));
-  const site = (id, label, visitors) => ({ id, label, domain: label.toLowerCase() + '.example.com', websiteId: 'site_' + id, tokenKind: 'website-key',
+  const site = (id, label, visitors) => ({ id, label, domain: label.toLowerCase() + '.example.com', dataFastSiteId: 'site_' + id, tokenKind: 'website-key',
     maskedToken: 'df_…1234', tokenInSessionOnly: false, spikeThreshold: null, visitors, countText: String(visitors),
     status: 'ok', problem: null, fetchedAt: now });
-  const state = { websites: [site('a', 'Shop', 42), site('b', 'Blog', 7), site('c', 'Docs', 1234)], activeWebsiteId: 'a',
+  const state = { websites: [site('a', 'Shop', 42), site('b', 'Blog', 7), site('c', 'Docs', 1234)], activeWebsiteKey: 'a',
     settings: { refreshIntervalSeconds: 30, displayMode: 'active', numberFormat: 'compact', launchAtLogin: false,
       notifications: { enabled: true, factor: 2, minimum: 10, cooldownMinutes: 30, snoozedUntil: null } },
     headline: 'Shop — 42 visitors', detail: 'updated just now', lastHour, lastDay: lastHour, notices: [], paused: false };

@@ -1,3 +1,4 @@
+import { dataFastSiteId, type DataFastSiteId } from '../shared/settings-shapes';
 import { parseArgs } from 'node:util';
 import { apiUrlProblem } from '../core/datafast/api-origin';
 import { isAllowedInterval, MIN_INTERVAL_MS } from '../core/polling/intervals';
@@ -16,7 +17,7 @@ export interface WatchOptions {
   readonly format: OutputFormat;
   /** Null when not given: the settings file's interval applies. */
   readonly intervalMs: number | null;
-  readonly websiteId: string | null;
+  readonly dataFastSiteId: DataFastSiteId | null;
   readonly website: string | null;
   readonly apiUrl: string | null;
   readonly demo: boolean;
@@ -24,7 +25,7 @@ export interface WatchOptions {
 
 export interface AddOptions {
   readonly command: 'add';
-  readonly websiteIds: readonly string[];
+  readonly dataFastSiteIds: readonly DataFastSiteId[];
   readonly all: boolean;
   readonly apiUrl: string | null;
 }
@@ -96,10 +97,11 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
   const [command, ...rest] = positionals;
-  const websiteIds = (values['website-id'] ?? []).map((id) => id.trim());
-  for (const id of websiteIds) {
+  const dataFastSiteIds = (values['website-id'] ?? []).map((given) => {
+    const id = given.trim();
     if (!WEBSITE_ID.test(id)) throw new UsageError(`"${id}" does not look like a DataFast website ID (letters and digits, as in the dashboard URL).`);
-  }
+    return dataFastSiteId(id);
+  });
   const apiUrl = values['api-url'] ?? null;
   const apiUrlRefused = apiUrl === null ? null : apiUrlProblem(apiUrl);
   if (apiUrlRefused) throw new UsageError(`--api-url: ${apiUrlRefused}`);
@@ -109,8 +111,8 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
       break;
     case 'add':
       expectNoMore(rest, 'add');
-      if (values.all && websiteIds.length > 0) throw new UsageError('Use either --all or --website-id, not both.');
-      return { command: 'add', websiteIds, all: values.all, apiUrl };
+      if (values.all && dataFastSiteIds.length > 0) throw new UsageError('Use either --all or --website-id, not both.');
+      return { command: 'add', dataFastSiteIds, all: values.all, apiUrl };
     case 'list': {
       expectNoMore(rest, 'list');
       const format = values.format;
@@ -139,13 +141,13 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
       throw new UsageError(`--interval must be a number of seconds from ${REFRESH_SECONDS.min} to ${REFRESH_SECONDS.max} (got "${values.interval}").`);
     }
   }
-  if (websiteIds.length > 1) throw new UsageError('Watch one website at a time: give --website-id once.');
+  if (dataFastSiteIds.length > 1) throw new UsageError('Watch one website at a time: give --website-id once.');
   return {
     command: 'watch',
     once: values.once || ONE_SHOT_FORMATS.has(format),
     format,
     intervalMs,
-    websiteId: websiteIds[0] ?? null,
+    dataFastSiteId: dataFastSiteIds[0] ?? null,
     website: values.website?.trim() || null,
     apiUrl,
     demo: values.demo,

@@ -24,7 +24,7 @@ export async function configuredWebsite(options: WatchOptions, io: WatchIO, cont
     const website =
       options.website !== null
         ? context.accounts.resolve(options.website)
-        : (settings.websites.find((candidate) => candidate.id === settings.activeWebsiteId) ?? sortedWebsites(settings)[0]);
+        : (settings.websites.find((candidate) => candidate.id === settings.activeWebsiteKey) ?? sortedWebsites(settings)[0]);
     if (!website) throw new UsageError('No website configured. Set DATAFAST_API_KEY, add one with "datafast-menubar add" (token on stdin), or try --demo.');
     const apiUrl = context.apiUrl();
     const demo = website.tokenKind === 'demo';
@@ -42,9 +42,9 @@ export async function configuredWebsite(options: WatchOptions, io: WatchIO, cont
       const reader = loaded.websites[index];
       if (!reader) throw new Error('The runner lost track of its website.');
       return {
-        websiteId: entry.id,
+        websiteKey: entry.id,
         label: entry.label,
-        dataFastId: entry.websiteId,
+        dataFastSiteId: entry.dataFastSiteId,
         demo: entry.tokenKind === 'demo',
         intervalMs,
         numberFormat: settings.numberFormat,

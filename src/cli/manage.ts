@@ -19,7 +19,7 @@ export async function addCommand(options: AddOptions, context: RunnerContext, io
   const token = (await io.readToken()).trim();
   if (token === '') throw new UsageError('No token on standard input. Example: printf %s "$TOKEN" | datafast-menubar add');
   // Known from the token's shape alone, so a usage mistake costs no request.
-  if (requireTokenKind(token) === 'website-key' && (options.all || options.websiteIds.length > 0)) {
+  if (requireTokenKind(token) === 'website-key' && (options.all || options.dataFastSiteIds.length > 0)) {
     throw new UsageError('--website-id and --all are for account tokens (dft_…); a website key (df_…) names its own website.');
   }
   const inspection = await context.accounts.inspectToken(token);
@@ -28,15 +28,15 @@ export async function addCommand(options: AddOptions, context: RunnerContext, io
     for (const website of result.websites) io.stdout(`${addedOrUpdated(result, website.id)} ${website.label} (${website.domain ?? website.id}).`);
     return EXIT_OK;
   }
-  if (!options.all && options.websiteIds.length === 0) {
+  if (!options.all && options.dataFastSiteIds.length === 0) {
     io.stderr('This account token can see these websites:');
-    for (const site of inspection.websites) io.stderr(`  ${site.websiteId}  ${site.domain}${site.name ? `  (${site.name})` : ''}`);
+    for (const site of inspection.websites) io.stderr(`  ${site.dataFastSiteId}  ${site.domain}${site.name ? `  (${site.name})` : ''}`);
     io.stderr('Add some with --website-id ID (repeatable), or all of them with --all.');
     return EXIT_USAGE;
   }
-  const result = await context.accounts.addFromAccountToken(token, options.all ? 'all' : options.websiteIds, inspection);
+  const result = await context.accounts.addFromAccountToken(token, options.all ? 'all' : options.dataFastSiteIds, inspection);
   for (const website of result.websites)
-    io.stdout(`${addedOrUpdated(result, website.id)} ${website.label} (${website.domain ?? website.websiteId ?? website.id}).`);
+    io.stdout(`${addedOrUpdated(result, website.id)} ${website.label} (${website.domain ?? website.dataFastSiteId ?? website.id}).`);
   return EXIT_OK;
 }
 
@@ -80,7 +80,7 @@ export async function listCommand(options: ListOptions, context: RunnerContext, 
       id: listing.website.id,
       label: listing.website.label,
       domain: listing.website.domain,
-      dataFastId: listing.website.websiteId,
+      dataFastSiteId: listing.website.dataFastSiteId,
       tokenKind: listing.website.tokenKind,
       active: listing.active,
       token: listing.maskedToken,
@@ -97,7 +97,7 @@ export async function listCommand(options: ListOptions, context: RunnerContext, 
     };
     for (const listing of listings) {
       const { website, active } = listing;
-      const where = website.domain ?? website.websiteId ?? '';
+      const where = website.domain ?? website.dataFastSiteId ?? '';
       io.stdout(`${active ? '*' : ' '} ${website.label}  ${where}  [${website.id}]  ${tokenText[tokenState(listing)](listing)}`.replace(/ {3,}/g, '  '));
     }
   }

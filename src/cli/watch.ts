@@ -1,9 +1,10 @@
+import { websiteKey, type WebsiteKey } from '../shared/settings-shapes';
 import { configuredWebsite } from './configured-website';
 import { oneShotMessage, reportAnyFailure } from './failures';
 import { createDataFastClient, requireTokenKind, websiteLabel, type FetchFunction } from '../core/datafast/client';
 import { systemClock, type Clock } from '../core/polling/clock';
 import { DASHBOARDS_URL, dashboardUrl } from '../core/datafast/dashboard';
-import { createDemoReader, DEMO_WEBSITE_ID } from '../core/polling/demo-source';
+import { createDemoReader, DEMO_WEBSITE_KEY } from '../core/polling/demo-source';
 import { Engine, type EngineWebsite } from '../core/polling/engine';
 import { DataFastError, needsUserAction } from '../core/datafast/errors';
 import type { NumberFormatStyle } from '../shared/count-format';
@@ -27,9 +28,9 @@ export interface WatchIO {
 
 /** What the runner watches, however it was configured. */
 export interface WatchedWebsite {
-  readonly websiteId: string;
+  readonly websiteKey: WebsiteKey;
   readonly label: string;
-  readonly dataFastId: string | null;
+  readonly dataFastSiteId: string | null;
   readonly demo: boolean;
   readonly intervalMs: number;
   readonly numberFormat: NumberFormatStyle;
@@ -52,9 +53,9 @@ function clockOf(io: WatchIO): Clock {
 function demoWebsite(options: WatchOptions, io: WatchIO, numberFormat: NumberFormatStyle = 'compact'): WatchedWebsite {
   const read = createDemoReader({ now: () => clockOf(io).now() });
   return {
-    websiteId: DEMO_WEBSITE_ID,
+    websiteKey: DEMO_WEBSITE_KEY,
     label: 'Demo website',
-    dataFastId: null,
+    dataFastSiteId: null,
     demo: true,
     intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
     numberFormat,
@@ -74,7 +75,7 @@ export async function chooseWebsite(options: WatchOptions, io: WatchIO, openCont
     }
     return websiteFromToken(normaliseToken(raw), options, io);
   }
-  if (options.websiteId !== null) throw new UsageError('--website-id goes with DATAFAST_API_KEY; to pick a configured website use --website.');
+  if (options.dataFastSiteId !== null) throw new UsageError('--website-id goes with DATAFAST_API_KEY; to pick a configured website use --website.');
 
   return configuredWebsite(options, io, await openContext(), clockOf(io));
 }
@@ -83,21 +84,21 @@ const NAMED_FORMATS: ReadonlySet<WatchOptions['format']> = new Set(['waybar', 'x
 
 function websiteFromToken(token: string, options: WatchOptions, io: WatchIO): WatchedWebsite {
   const kind = requireTokenKind(token);
-  if (kind === 'account-token' && options.websiteId === null) {
+  if (kind === 'account-token' && options.dataFastSiteId === null) {
     throw new UsageError('An account token (dft_…) needs --website-id ID to say which website to watch.');
   }
-  if (kind === 'website-key' && options.websiteId !== null) {
+  if (kind === 'website-key' && options.dataFastSiteId !== null) {
     throw new UsageError('--website-id is only for account tokens (dft_…); a website key (df_…) already names its website.');
   }
   const client = createDataFastClient({
     ...(options.apiUrl !== null && { apiUrl: options.apiUrl }),
     ...(io.fetch !== undefined && { fetch: io.fetch }),
   });
-  const credentials = { token, websiteId: options.websiteId ?? undefined };
+  const credentials = { token, dataFastSiteId: options.dataFastSiteId ?? undefined };
   return {
-    websiteId: options.websiteId ?? 'website',
-    label: options.websiteId ?? 'DataFast website',
-    dataFastId: options.websiteId,
+    websiteKey: websiteKey(options.dataFastSiteId ?? 'website'),
+    label: options.dataFastSiteId ?? 'DataFast website',
+    dataFastSiteId: options.dataFastSiteId,
     demo: false,
     intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
     numberFormat: 'compact',
@@ -145,20 +146,25 @@ function makeEngine(
 }
 
 function engineEntry(website: WatchedWebsite): EngineWebsite {
-  return { websiteId: website.websiteId, budgetKey: website.budgetKey ?? 'runner', revision: website.revision ?? '1', threshold: null, read: website.read };
+  return { websiteKey: website.websiteKey, budgetKey: website.budgetKey ?? 'runner', revision: website.revision ?? '1', threshold: null, read: website.read };
 }
 
 function linkFor(website: WatchedWebsite): string {
-  return website.dataFastId ? dashboardUrl(website.dataFastId) : DASHBOARDS_URL;
+  return website.dataFastSiteId ? dashboardUrl(website.dataFastSiteId) : DASHBOARDS_URL;
 }
 
 function snapshotText(options: WatchOptions, website: WatchedWebsite, engine: Engine, now: number): { text: string; failure: DataFastError | null } {
-  const poll = engine.scheduler.state(website.websiteId);
+  const poll = engine.scheduler.state(website.websiteKey);
   if (!poll) throw new Error('The runner lost track of its website.');
   const all = [website, ...(website.others ?? [])];
   const view = present({
-    websites: all.map((shown) => ({ websiteId: shown.websiteId, label: shown.label, poll: engine.scheduler.state(shown.websiteId) ?? null, demo: shown.demo })),
-    activeId: website.websiteId,
+    websites: all.map((shown) => ({
+      websiteKey: shown.websiteKey,
+      label: shown.label,
+      poll: engine.scheduler.state(shown.websiteKey) ?? null,
+      demo: shown.demo,
+    })),
+    activeKey: website.websiteKey,
     mode: 'active',
     numberFormat: website.numberFormat,
     now,
@@ -182,7 +188,7 @@ export async function readOnce(options: WatchOptions, configured: WatchedWebsite
     () => undefined,
   );
   engine.start();
-  const reads = Promise.all([configured, ...(configured.others ?? [])].map((shown) => engine.scheduler.refreshNow(shown.websiteId)));
+  const reads = Promise.all([configured, ...(configured.others ?? [])].map((shown) => engine.scheduler.refreshNow(shown.websiteKey)));
   const [website] = await Promise.all([described(configured, io.stopSignal ?? new AbortController().signal), reads]);
   engine.stop();
   const { text, failure } = snapshotText(options, website, engine, clockOf(io).now());

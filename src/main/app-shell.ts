@@ -57,7 +57,7 @@ export class AppShell {
     const view = controller.trayView();
     const state = controller.appState(view);
     const lastPoint = state.lastHour.at(-1);
-    const key = lastPoint ? `${state.activeWebsiteId ?? ''}|${lastPoint.at}|${lastPoint.visitors}` : 'none';
+    const key = lastPoint ? `${state.activeWebsiteKey ?? ''}|${lastPoint.at}|${lastPoint.visitors}` : 'none';
     if (this.#sparkline?.key !== key) this.#sparkline = { key, image: this.#ports.sparkline(state.lastHour, this.#ports.now()) };
     const sparkline = this.#sparkline.image;
     this.#ports.tray.render(view, this.menuTemplate(view, sparkline), sparkline ? key : 'none');
@@ -71,7 +71,7 @@ export class AppShell {
       {
         view,
         sparkline,
-        dashboardAvailable: view.activeId !== null && controller.dashboardUrlFor(view.activeId) !== null && !view.sumSelected,
+        dashboardAvailable: view.activeKey !== null && controller.dashboardUrlFor(view.activeKey) !== null && !view.sumSelected,
         notificationsQuiet: !settings.notifications.enabled || controller.notificationsSnoozed(),
         launchAtLogin: settings.launchAtLogin,
         highlight: this.#highlight ? `${this.#highlight.title}: ${this.#highlight.body}` : null,
@@ -101,7 +101,7 @@ export class AppShell {
       showSum: () => run(controller.setDisplayMode('sum')),
       refresh: () => run(controller.refreshNow()),
       openDashboard: () => {
-        const id = controller.trayView().activeId;
+        const id = controller.trayView().activeKey;
         const url = id ? controller.dashboardUrlFor(id) : null;
         if (url) this.openUrl(url);
       },

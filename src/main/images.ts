@@ -1,5 +1,5 @@
 import type { NativeImage } from 'electron';
-import type { TrayStatus } from '../core/readings/presenter';
+import type { ReadingStatus } from '../shared/settings-shapes';
 import { renderSparkline, type SparklinePoint } from '../core/readings/sparkline';
 import { TrayIconCache } from '../core/tray-image/tray-icon';
 
@@ -17,7 +17,7 @@ export const TRAY_SCALE_FACTORS = [1, 1.25, 1.5, 2] as const;
  * The count icon with a representation per scale factor, each drawn at its own pixel size (not
  * scaled), so the text is set for the pixels the panel really has.
  */
-export function countIconFactory(images: ImageFactory): (visitors: number | null, status: TrayStatus) => NativeImage {
+export function countIconFactory(images: ImageFactory): (visitors: number | null, status: ReadingStatus) => NativeImage {
   const cache = new TrayIconCache();
   return (visitors, status) => {
     const image = images.createEmpty();

@@ -10,7 +10,7 @@ export function createHandlers(controller: AppController, commands: WindowComman
   return {
     'state:get': () => Promise.resolve(controller.appState()),
     'token:check': ({ token }) => controller.checkToken(token),
-    'websites:add': ({ pendingId, websiteIds }) => controller.addChecked(pendingId, websiteIds),
+    'websites:add': ({ pendingId, dataFastSiteIds }) => controller.addChecked(pendingId, dataFastSiteIds),
     'websites:add-demo': () => controller.addDemo(),
     'websites:rename': async ({ id, label }) => {
       await controller.rename(id, label);

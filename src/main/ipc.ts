@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelName, type Channel, type RequestOf, type ResponseOf } from '../shared/ipc-contract';
 import { requestValidators } from '../shared/ipc-validators';
+import { describesOnlySettings, notSavedMessage } from '../shared/settings-shapes';
 import type { Reply } from '../shared/view-model';
 import { redactTokens } from '../core/datafast/redact';
 import { errorMessage } from '../core/datafast/errors';
@@ -74,11 +75,13 @@ export async function dispatch<C extends Channel>(
   const parsed = requestValidators[channel].safeParse(payload ?? null);
   if (!parsed.success) {
     onRejected(`${channel}: invalid payload`);
-    return { ok: false, error: 'That request was not understood.' };
+    // A value outside a setting's limits is the person's to fix, so it is named; anything else is a malformed call.
+    return { ok: false, error: describesOnlySettings(parsed.error) ? notSavedMessage(parsed.error) : 'That request was not understood.' };
   }
   const handler = handlers[channel] as (request: RequestOf<C>) => Promise<ResponseOf<C>>;
   try {
-    return { ok: true, value: await handler(parsed.data) };
+    // The validator of channel C parses to RequestOf<C>; TypeScript cannot narrow the lookup by C.
+    return { ok: true, value: await handler(parsed.data as RequestOf<C>) };
   } catch (error) {
     return { ok: false, error: redactTokens(errorMessage(error)) };
   }

@@ -1,8 +1,9 @@
+import type { WebsiteKey } from '../shared/settings-shapes';
 import type { MenuItemConstructorOptions, NativeImage } from 'electron';
 import { firstSentence, type TrayView } from '../core/readings/presenter';
 
 export interface TrayActions {
-  switchWebsite(id: string): void;
+  switchWebsite(id: WebsiteKey): void;
   showSum(): void;
   refresh(): void;
   openDashboard(): void;
@@ -45,12 +46,12 @@ export function trayMenuTemplate(input: TrayMenuInput, actions: TrayActions): Me
     items.push({ type: 'separator' });
     for (const website of view.websites) {
       items.push({
-        id: `website:${website.websiteId}`,
+        id: `website:${website.websiteKey}`,
         label: website.menuLabel,
         type: 'radio',
         checked: website.checked,
         ...(website.problem !== null && { sublabel: firstSentence(website.problem), toolTip: website.problem }),
-        click: () => actions.switchWebsite(website.websiteId),
+        click: () => actions.switchWebsite(website.websiteKey),
       });
     }
     if (view.websites.length > 1) {

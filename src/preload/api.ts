@@ -1,3 +1,4 @@
+import type { DataFastSiteId, WebsiteKey } from '../shared/settings-shapes';
 import { channelName, STATE_EVENT, type Channel, type RequestOf, type ResponseOf, type SettingsPatch, type Transport } from '../shared/ipc-contract';
 import type { AppStateView, Reply } from '../shared/view-model';
 
@@ -19,13 +20,13 @@ export function createApi(transport: Transport) {
       check: (token: string) => call('token:check', { token }),
     },
     websites: {
-      add: (pendingId: string, websiteIds: readonly string[]) => call('websites:add', { pendingId, websiteIds }),
+      add: (pendingId: string, dataFastSiteIds: readonly DataFastSiteId[]) => call('websites:add', { pendingId, dataFastSiteIds }),
       addDemo: () => call('websites:add-demo', null),
-      rename: (id: string, label: string) => call('websites:rename', { id, label }),
-      move: (id: string, direction: 'up' | 'down') => call('websites:move', { id, direction }),
-      remove: (id: string) => call('websites:remove', { id }),
-      setActive: (id: string) => call('websites:set-active', { id }),
-      setThreshold: (id: string, threshold: number | null) => call('websites:set-threshold', { id, threshold }),
+      rename: (id: WebsiteKey, label: string) => call('websites:rename', { id, label }),
+      move: (id: WebsiteKey, direction: 'up' | 'down') => call('websites:move', { id, direction }),
+      remove: (id: WebsiteKey) => call('websites:remove', { id }),
+      setActive: (id: WebsiteKey) => call('websites:set-active', { id }),
+      setThreshold: (id: WebsiteKey, threshold: number | null) => call('websites:set-threshold', { id, threshold }),
     },
     settings: {
       update: (patch: SettingsPatch) => call('settings:update', patch),
@@ -34,7 +35,7 @@ export function createApi(transport: Transport) {
       test: () => call('notifications:test', null),
     },
     dashboard: {
-      open: (id: string) => call('dashboard:open', { id }),
+      open: (id: WebsiteKey) => call('dashboard:open', { id }),
     },
     refresh: () => call('refresh:now', null),
   };

@@ -4,7 +4,7 @@ import { h, replaceKeepingFocus } from './dom';
 
 /** The active website right now, with charts of the last hour and day. */
 export function renderLive(root: HTMLElement, state: AppStateView): void {
-  const active = state.websites.find((website) => website.id === state.activeWebsiteId) ?? null;
+  const active = state.websites.find((website) => website.id === state.activeWebsiteKey) ?? null;
   const now = Date.now();
   if (!active) {
     replaceKeepingFocus(root, h('h2', {}, 'Live'), h('p', { class: 'muted' }, 'Add a website to see it live.'));

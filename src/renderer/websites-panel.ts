@@ -1,3 +1,4 @@
+import type { DataFastSiteId, WebsiteKey } from '../shared/settings-shapes';
 import { LABEL_MAX_LENGTH } from '../shared/setting-limits';
 import type { AppStateView, Reply, TokenCheckView, WebsiteView } from '../shared/view-model';
 import { h, replaceKeepingFocus } from './dom';
@@ -32,7 +33,7 @@ export class WebsitesPanel {
   readonly #tokenInput: HTMLInputElement;
   readonly #checkResult = h('div', { id: 'token-result' });
   readonly #addMessages = h('div');
-  readonly #confirmingRemove = new Set<string>();
+  readonly #confirmingRemove = new Set<WebsiteKey>();
   #renaming: string | null = null;
   #state: AppStateView | null = null;
 
@@ -105,7 +106,7 @@ export class WebsitesPanel {
   }
 
   #item(website: WebsiteView, index: number, state: AppStateView): HTMLElement {
-    const active = website.id === state.activeWebsiteId;
+    const active = website.id === state.activeWebsiteKey;
     const count = state.websites.length;
     const name =
       this.#renaming === website.id
@@ -133,7 +134,7 @@ export class WebsitesPanel {
     return h(
       'li',
       { class: `website${active ? ' active' : ''}`, 'aria-label': `${website.label}, ${website.countText} visitors` },
-      h('div', {}, name, h('div', { class: 'meta' }, [website.domain ?? website.websiteId, token].filter(Boolean).join(' · '))),
+      h('div', {}, name, h('div', { class: 'meta' }, [website.domain ?? website.dataFastSiteId, token].filter(Boolean).join(' · '))),
       h('div', { class: 'count', 'aria-hidden': 'true' }, website.countText),
       website.problem ? h('p', { class: 'problem' }, website.problem) : null,
       h(
@@ -146,7 +147,7 @@ export class WebsitesPanel {
           'aria-label': `Move ${website.label} down`,
         }),
         h('button', { type: 'button', 'data-key': `rename:${website.id}`, onclick: () => this.#startRename(website.id) }, 'Rename'),
-        website.websiteId ? act('Open dashboard', 'dashboard', () => this.#api.dashboard.open(website.id)) : null,
+        website.dataFastSiteId ? act('Open dashboard', 'dashboard', () => this.#api.dashboard.open(website.id)) : null,
         confirming
           ? act('Confirm remove', 'remove', () => this.#remove(website.id), {
               class: 'danger',
@@ -186,18 +187,18 @@ export class WebsitesPanel {
     return h('div', { class: 'row' }, input, h('button', { type: 'button', onclick: () => void save() }, 'Save'));
   }
 
-  #startRename(id: string): void {
+  #startRename(id: WebsiteKey): void {
     this.#renaming = id;
     this.#rerender();
   }
 
-  #askRemove(id: string): void {
+  #askRemove(id: WebsiteKey): void {
     this.#confirmingRemove.add(id);
     this.#rerender();
     this.#list.querySelector<HTMLElement>(`[data-key="remove:${CSS.escape(id)}"]`)?.focus();
   }
 
-  async #remove(id: string): Promise<Reply<null>> {
+  async #remove(id: WebsiteKey): Promise<Reply<null>> {
     this.#confirmingRemove.delete(id);
     return this.#api.websites.remove(id);
   }
@@ -235,7 +236,13 @@ export class WebsitesPanel {
       return;
     }
     const boxes = checked.websites.map((site) =>
-      h('input', { type: 'checkbox', id: `choose-${site.websiteId}`, value: site.websiteId, checked: !site.alreadyAdded, disabled: site.alreadyAdded }),
+      h('input', {
+        type: 'checkbox',
+        id: `choose-${site.dataFastSiteId}`,
+        value: site.dataFastSiteId,
+        checked: !site.alreadyAdded,
+        disabled: site.alreadyAdded,
+      }),
     );
     const list = h(
       'ul',
@@ -246,7 +253,11 @@ export class WebsitesPanel {
           {},
           boxes[index] ?? null,
           ' ',
-          h('label', { for: `choose-${site.websiteId}` }, `${site.domain}${site.name ? ` (${site.name})` : ''}${site.alreadyAdded ? ' — already added' : ''}`),
+          h(
+            'label',
+            { for: `choose-${site.dataFastSiteId}` },
+            `${site.domain}${site.name ? ` (${site.name})` : ''}${site.alreadyAdded ? ' — already added' : ''}`,
+          ),
         ),
       ),
     );
@@ -257,7 +268,7 @@ export class WebsitesPanel {
         class: 'primary',
         id: 'confirm-add',
         onclick: () => {
-          const chosen = boxes.filter((box) => box.checked && !box.disabled).map((box) => box.value);
+          const chosen = checked.websites.filter((_site, index) => boxes[index]?.checked === true && !boxes[index].disabled).map((site) => site.dataFastSiteId);
           if (chosen.length === 0) {
             settle({ ok: false, error: 'Tick at least one website to add.' }, this.#addMessages);
             return;
@@ -271,8 +282,8 @@ export class WebsitesPanel {
     boxes.find((box) => !box.disabled)?.focus();
   }
 
-  async #add(pendingId: string, websiteIds: readonly string[]): Promise<void> {
-    const added = settle(await this.#api.websites.add(pendingId, websiteIds), this.#addMessages);
+  async #add(pendingId: string, dataFastSiteIds: readonly DataFastSiteId[]): Promise<void> {
+    const added = settle(await this.#api.websites.add(pendingId, dataFastSiteIds), this.#addMessages);
     if (!added) return;
     this.#checkResult.replaceChildren();
     const note = added.sessionOnly ? ' The keychain is unavailable, so the token is kept only until you quit.' : '';

@@ -1,6 +1,8 @@
 /** Visitor counts as every surface shows them: the tray, menus, status bars and the window's charts. */
 
-export type NumberFormatStyle = 'compact' | 'full';
+import type { NumberFormatStyle } from './settings-shapes';
+
+export type { NumberFormatStyle };
 
 const formatters = new Map<string, Intl.NumberFormat>();
 

@@ -1,46 +1,35 @@
 import { IPC_PREFIX } from './app-identity';
+import type { z } from 'zod';
+import type { requestValidators } from './ipc-validators';
 import type { AddedView, AppStateView, TokenCheckView } from './view-model';
 
-export interface SettingsPatch {
-  readonly refreshIntervalSeconds?: number | undefined;
-  readonly displayMode?: 'active' | 'sum' | undefined;
-  readonly numberFormat?: 'compact' | 'full' | undefined;
-  readonly launchAtLogin?: boolean | undefined;
-  readonly notifications?:
-    | {
-        readonly enabled?: boolean | undefined;
-        readonly factor?: number | undefined;
-        readonly minimum?: number | undefined;
-        readonly cooldownMinutes?: number | undefined;
-      }
-    | undefined;
-}
+export type { SettingsPatch } from './settings-shapes';
 
 /**
- * Every call the settings window may make, with its request and reply. The channel list, the
- * preload API, the runtime validators and the handlers are all typed from this, so a channel
- * without a contract does not compile.
+ * Every call the settings window may make and its reply. Requests are the runtime validators'
+ * output types; the validators must cover exactly these channels, and the preload API and the
+ * handlers are typed from both, so a channel without a reply or a validator does not compile.
  */
-export interface IpcContract {
-  'state:get': { request: null; response: AppStateView };
+export interface IpcReplies {
+  'state:get': AppStateView;
   /** The token is checked against DataFast and kept in main under `pendingId`. */
-  'token:check': { request: { token: string }; response: TokenCheckView };
-  'websites:add': { request: { pendingId: string; websiteIds: readonly string[] }; response: AddedView };
-  'websites:add-demo': { request: null; response: AddedView };
-  'websites:rename': { request: { id: string; label: string }; response: null };
-  'websites:move': { request: { id: string; direction: 'up' | 'down' }; response: null };
-  'websites:remove': { request: { id: string }; response: null };
-  'websites:set-active': { request: { id: string }; response: null };
-  'websites:set-threshold': { request: { id: string; threshold: number | null }; response: null };
-  'settings:update': { request: SettingsPatch; response: null };
-  'notifications:test': { request: null; response: null };
-  'dashboard:open': { request: { id: string }; response: null };
-  'refresh:now': { request: null; response: null };
+  'token:check': TokenCheckView;
+  'websites:add': AddedView;
+  'websites:add-demo': AddedView;
+  'websites:rename': null;
+  'websites:move': null;
+  'websites:remove': null;
+  'websites:set-active': null;
+  'websites:set-threshold': null;
+  'settings:update': null;
+  'notifications:test': null;
+  'dashboard:open': null;
+  'refresh:now': null;
 }
 
-export type Channel = keyof IpcContract;
-export type RequestOf<C extends Channel> = IpcContract[C]['request'];
-export type ResponseOf<C extends Channel> = IpcContract[C]['response'];
+export type Channel = keyof IpcReplies;
+export type RequestOf<C extends Channel> = z.output<(typeof requestValidators)[C]>;
+export type ResponseOf<C extends Channel> = IpcReplies[C];
 
 /** Pushed from main to the window whenever anything it shows changes. */
 export const STATE_EVENT = `${IPC_PREFIX}:state`;

@@ -3,8 +3,8 @@
  * the IPC checks, the settings window's inputs and the runner, so they cannot drift apart.
  */
 
-/** Our own website id: the keychain account name and the key everything else refers to. */
-export const WEBSITE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** Our own website key: the keychain account name and what everything else refers to a website by. */
+export const WEBSITE_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const LABEL_MAX_LENGTH = 80;
 export const MAX_WEBSITES = 50;
 

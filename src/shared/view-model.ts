@@ -1,36 +1,26 @@
+import type { DataFastSiteId, Preferences, ReadingStatus, TokenKind, WebsiteKey } from './settings-shapes';
+
 /** What the settings window is shown. Built in main; never contains a token. */
-export type WebsiteStatus = 'ok' | 'stale' | 'error' | 'loading' | 'empty';
 
 export interface WebsiteView {
-  readonly id: string;
+  readonly id: WebsiteKey;
   readonly label: string;
   readonly domain: string | null;
-  readonly websiteId: string | null;
-  readonly tokenKind: 'website-key' | 'account-token' | 'demo';
+  readonly dataFastSiteId: DataFastSiteId | null;
+  readonly tokenKind: TokenKind;
   /** `df_…1234`, never the token. */
   readonly maskedToken: string | null;
   readonly tokenInSessionOnly: boolean;
   readonly spikeThreshold: number | null;
   readonly visitors: number | null;
   readonly countText: string;
-  readonly status: WebsiteStatus;
+  readonly status: ReadingStatus;
   readonly problem: string | null;
   readonly fetchedAt: number | null;
 }
 
-export interface SettingsView {
-  readonly refreshIntervalSeconds: number;
-  readonly displayMode: 'active' | 'sum';
-  readonly numberFormat: 'compact' | 'full';
-  readonly launchAtLogin: boolean;
-  readonly notifications: {
-    readonly enabled: boolean;
-    readonly factor: number;
-    readonly minimum: number;
-    readonly cooldownMinutes: number;
-    readonly snoozedUntil: number | null;
-  };
-}
+/** The preferences the window's settings tab shows, as stored. */
+export type SettingsView = Readonly<Preferences>;
 
 export interface HistoryPoint {
   readonly at: number;
@@ -39,7 +29,7 @@ export interface HistoryPoint {
 
 export interface AppStateView {
   readonly websites: readonly WebsiteView[];
-  readonly activeWebsiteId: string | null;
+  readonly activeWebsiteKey: WebsiteKey | null;
   readonly settings: SettingsView;
   readonly headline: string;
   readonly detail: string;
@@ -51,7 +41,7 @@ export interface AppStateView {
 }
 
 export interface AccountWebsiteChoice {
-  readonly websiteId: string;
+  readonly dataFastSiteId: DataFastSiteId;
   readonly domain: string;
   readonly name: string | null;
   readonly alreadyAdded: boolean;

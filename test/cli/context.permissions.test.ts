@@ -1,3 +1,4 @@
+import { websiteKey } from '../../src/shared/settings-shapes';
 import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,8 +56,8 @@ describe.skipIf(reason !== null && !required)('runner as an ordinary user, with 
   it('names the folder and the fix when it may not write settings, and changes nothing: exit 2', async () => {
     const dir = join(work.path, 'read-only');
     execFileSyncMkdir(dir, 0o755);
-    const website = demoWebsite({ id: 'w_demo', label: 'Demo' });
-    const before = JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteId: 'w_demo' });
+    const website = demoWebsite({ id: websiteKey('w_demo'), label: 'Demo' });
+    const before = JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteKey: 'w_demo' });
     writeFileSync(join(dir, 'config.json'), before);
     chmodSync(join(dir, 'config.json'), 0o644);
     const result = await asNobody(['remove', 'Demo'], dir);

@@ -33,15 +33,15 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
   const cli = (args: string[], stdin = '', extra: Record<string, string> = {}) => runCli(args, { ...env, ...extra }, stdin);
   const settingsFile = () =>
     JSON.parse(readFileSync(join(dir.path, 'config.json'), 'utf8')) as {
-      websites: Array<{ id: string; label: string; domain: string | null; websiteId: string | null }>;
-      activeWebsiteId: string | null;
+      websites: Array<{ id: string; label: string; domain: string | null; dataFastSiteId: string | null }>;
+      activeWebsiteKey: string | null;
     };
 
   it('adds a website key from stdin, labels it from metadata, and reads it back after a restart', async () => {
     const added = await cli(['add', '--api-url', fake.url], `${TEST_TOKENS.shopKey}\n`);
     expect(added).toMatchObject({ code: 0, stdout: 'Added Shop (shop.example.com).\n' });
     const [website] = settingsFile().websites;
-    expect(website).toMatchObject({ label: 'Shop', domain: 'shop.example.com', websiteId: null });
+    expect(website).toMatchObject({ label: 'Shop', domain: 'shop.example.com', dataFastSiteId: null });
     const keytar = await loadKeytar();
     expect(await keytar.getPassword(service, website?.id ?? '')).toBe(TEST_TOKENS.shopKey);
 
@@ -84,11 +84,11 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
 
     const some = await cli(['add', '--api-url', fake.url, '--website-id', 'site_docs', '--website-id', 'site_blog'], TEST_TOKENS.account);
     expect(some.code).toBe(0);
-    expect(settingsFile().websites.map((w) => w.websiteId)).toEqual(['site_docs', 'site_blog']);
+    expect(settingsFile().websites.map((w) => w.dataFastSiteId)).toEqual(['site_docs', 'site_blog']);
 
     const all = await cli(['add', '--api-url', fake.url, '--all'], TEST_TOKENS.account);
     expect(all.code).toBe(0);
-    expect(settingsFile().websites.map((w) => w.websiteId)).toEqual(['site_docs', 'site_blog', 'site_shop']);
+    expect(settingsFile().websites.map((w) => w.dataFastSiteId)).toEqual(['site_docs', 'site_blog', 'site_shop']);
 
     const docs = await cli(['--once', '--api-url', fake.url, '--website', 'docs.example.com']);
     expect(docs.stdout).toBe('1.2k\n');
@@ -106,7 +106,7 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
     const keytar = await loadKeytar();
     expect(await keytar.getPassword(service, shop?.id ?? '')).toBeNull();
     expect(settingsFile().websites.map((w) => w.id)).toEqual([blog?.id]);
-    expect(settingsFile().activeWebsiteId).toBe(blog?.id);
+    expect(settingsFile().activeWebsiteKey).toBe(blog?.id);
     expect((await cli(['remove', 'Blog'])).code).toBe(0);
     expect((await cli(['remove', 'nothing-like-it'])).code).toBe(2);
   });
@@ -171,7 +171,7 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
   ])('restores every website from the keychain when the settings file is %s, and says so', async (_name, damage) => {
     await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey);
     await cli(['add', '--api-url', fake.url, '--website-id', 'site_docs', '--website-id', 'site_blog'], TEST_TOKENS.account);
-    const before = settingsFile().websites.map(({ id, label, domain, websiteId }) => ({ id, label, domain, websiteId }));
+    const before = settingsFile().websites.map(({ id, label, domain, dataFastSiteId }) => ({ id, label, domain, dataFastSiteId }));
     writeFileSync(join(dir.path, 'config.json'), damage);
 
     // The first command after the damage brings them back, named by DataFast, and goes on.
@@ -183,10 +183,10 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
     for (const name of ['Shop (shop.example.com)', 'Docs (docs.example.com)', 'Blog (blog.example.com)']) expect(read.stderr).toContain(name);
     const listed = await cli(['list', '--format', 'json']);
     expect(listed).toMatchObject({ code: 0, stderr: '' });
-    const rows = JSON.parse(listed.stdout) as Array<{ id: string; label: string; domain: string; dataFastId: string | null; tokenState: string }>;
-    expect(rows.map(({ id, label, domain, dataFastId }) => ({ id, label, domain, websiteId: dataFastId })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
-      [...before].sort((a, b) => a.id.localeCompare(b.id)),
-    );
+    const rows = JSON.parse(listed.stdout) as Array<{ id: string; label: string; domain: string; dataFastSiteId: string | null; tokenState: string }>;
+    expect(
+      rows.map(({ id, label, domain, dataFastSiteId }) => ({ id, label, domain, dataFastSiteId: dataFastSiteId })).sort((a, b) => a.id.localeCompare(b.id)),
+    ).toEqual([...before].sort((a, b) => a.id.localeCompare(b.id)));
     expect(rows.every((row) => row.tokenState === 'stored')).toBe(true);
     // The old file is kept as it was, and the restored websites read as before.
     const [aside] = readdirSync(dir.path).filter((name) => name.startsWith('config.corrupt-'));
@@ -198,7 +198,7 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
   it('restores by hand what the keychain holds beyond the settings, and says when there is nothing', async () => {
     await cli(['add', '--api-url', fake.url], TEST_TOKENS.blogKey);
     const [blog] = settingsFile().websites;
-    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...settingsFile(), websites: [], activeWebsiteId: null }));
+    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...settingsFile(), websites: [], activeWebsiteKey: null }));
     const restored = await cli(['restore']);
     expect(restored).toMatchObject({ code: 0, stdout: 'Restored 1 website from the keychain: Blog (blog.example.com).\n' });
     expect(settingsFile().websites.map((w) => w.id)).toEqual([blog?.id]);
@@ -216,7 +216,7 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
     const websites = settingsFile().websites;
     expect(websites.map((w) => w.domain).sort()).toEqual(['blog.example.com', 'docs.example.com', 'shop.example.com']);
     // The key's entry became the account token's, and learnt DataFast's id on the way.
-    expect(websites.find((w) => w.domain === 'shop.example.com')).toMatchObject({ websiteId: 'site_shop' });
+    expect(websites.find((w) => w.domain === 'shop.example.com')).toMatchObject({ dataFastSiteId: 'site_shop' });
     for (const name of ['Shop', 'shop.example.com', 'site_shop']) {
       expect(await cli(['--once', '--website', name])).toMatchObject({ code: 0, stdout: '42\n' });
     }

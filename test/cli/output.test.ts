@@ -1,3 +1,4 @@
+import { websiteKey } from '../../src/shared/settings-shapes';
 import { describe, expect, it } from 'vitest';
 import { renderSetupFailure, renderSnapshot, type Snapshot } from '../../src/cli/output';
 import { pangoText, polybarText, xbarText } from '../../src/cli/host-text';
@@ -11,22 +12,22 @@ const HOSTILE = 'Tom & Jerry | color=red <b>"bold"</b> \'quoted\'\n--- injected 
 const NOW = Date.UTC(2026, 10, 29, 12);
 
 function poll(overrides: Partial<PollState> = {}): PollState {
-  return pollState({ websiteId: 'w_one', fetchedAt: NOW - 5_000, nextPollAt: NOW + 25_000, ...overrides });
+  return pollState({ websiteKey: websiteKey('w_one'), fetchedAt: NOW - 5_000, nextPollAt: NOW + 25_000, ...overrides });
 }
 
 function snapshot(state: Partial<PollState> = {}, others: readonly string[] = []): Snapshot {
   const watched = poll(state);
   const websites = [
-    { websiteId: 'w_one', label: HOSTILE, poll: watched },
-    ...others.map((label, index) => ({ websiteId: `w_${index}`, label, poll: poll({ visitors: index }) })),
+    { websiteKey: websiteKey('w_one'), label: HOSTILE, poll: watched },
+    ...others.map((label, index) => ({ websiteKey: websiteKey(`w_${index}`), label, poll: poll({ visitors: index }) })),
   ];
-  const view = present({ websites, activeId: 'w_one', mode: 'active', numberFormat: 'compact', now: NOW });
+  const view = present({ websites, activeKey: websiteKey('w_one'), mode: 'active', numberFormat: 'compact', now: NOW });
   return {
     view,
     poll: watched,
     label: HOSTILE,
     dashboardUrl: 'https://datafa.st/dashboard/site_1',
-    websites: view.websites.map((menu) => ({ menu, dashboardUrl: `https://datafa.st/dashboard/${menu.websiteId}` })),
+    websites: view.websites.map((menu) => ({ menu, dashboardUrl: `https://datafa.st/dashboard/${menu.websiteKey}` })),
   };
 }
 

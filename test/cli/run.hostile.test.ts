@@ -167,7 +167,7 @@ describe('runner and the API address', () => {
     const dir = tempDir();
     try {
       const website = shopWebsite();
-      writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteId: 'w_shop' }));
+      writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteKey: 'w_shop' }));
       const ended = await runner(['--once', '--api-url', hostile.url('ok')], { DATAFAST_MENUBAR_CONFIG_DIR: dir.path });
       expect(ended.code).toBe(2);
       expect(ended.stderr).toContain(`Shop's token was added for https://datafa.st; add it again to use ${new URL(hostile.url('ok')).origin}`);

@@ -306,7 +306,7 @@ describe('runner watch mode and settings changed by another program', () => {
   const demo = (label: string) => ({
     id: 'demo',
     label,
-    websiteId: null,
+    dataFastSiteId: null,
     domain: null,
     tokenKind: 'demo' as const,
     order: 0,
@@ -314,7 +314,7 @@ describe('runner watch mode and settings changed by another program', () => {
     apiOrigin: 'https://datafa.st',
   });
   const writeSettings = (dir: string, websites: readonly ReturnType<typeof demo>[]) =>
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites, activeWebsiteId: websites[0]?.id ?? null }));
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites, activeWebsiteKey: websites[0]?.id ?? null }));
 
   it('follows a rename, then ends with the reason when its website is removed', async () => {
     const dir = tempDir();

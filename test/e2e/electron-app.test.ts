@@ -69,7 +69,7 @@ describe.skipIf(electron.path === null)('the app under Electron', () => {
     const blog = { ...website, id: 'w_blog', label: 'Blog', domain: 'blog.example.com', order: 1 };
     writeFileSync(
       join(config.path, 'config.json'),
-      JSON.stringify({ ...DEFAULT_SETTINGS, apiUrl: fake.url, websites: [website, blog], activeWebsiteId: 'w_shop' }),
+      JSON.stringify({ ...DEFAULT_SETTINGS, apiUrl: fake.url, websites: [website, blog], activeWebsiteKey: 'w_shop' }),
       { mode: 0o600 },
     );
     const keytar = await loadKeytar();

@@ -1,3 +1,4 @@
+import { websiteKey } from '../../src/shared/settings-shapes';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -126,7 +127,7 @@ describe('tray from the running controller', () => {
 
   it('shows a spike that could not be notified at the top of the menu', () => {
     const request: NotificationRequest = {
-      websiteId: 'x',
+      websiteKey: websiteKey('x'),
       title: 'Traffic spike on shop.example.com',
       body: '128 visitors now (usually about 30)',
       url: 'https://datafa.st/dashboard/site_shop',
@@ -141,7 +142,7 @@ describe('tray from the running controller', () => {
 
 describe('notifications', () => {
   const request: NotificationRequest = {
-    websiteId: 'w',
+    websiteKey: websiteKey('w'),
     title: 'Traffic spike on example.com',
     body: '128 visitors now (usually about 30)',
     url: 'https://datafa.st/dashboard/site_shop',
@@ -187,7 +188,7 @@ describe('notifications', () => {
   });
 
   it('words a spike as people read it', () => {
-    const spike = { websiteId: 'w', visitors: 128, baseline: 30, reason: 'above-usual' as const, at: 0 };
+    const spike = { websiteKey: websiteKey('w'), visitors: 128, baseline: 30, reason: 'above-usual' as const, at: 0 };
     expect(spikeMessage(spike, 'example.com', null)).toEqual({ title: 'Traffic spike on example.com', body: '128 visitors now (usually about 30)' });
     expect(spikeMessage({ ...spike, reason: 'threshold', baseline: null }, 'example.com', 100).body).toBe('128 visitors now (your alert level is 100)');
   });

@@ -110,7 +110,7 @@ describe('the built main process', () => {
     const dir = tempDir();
     try {
       const demo = demoWebsite({ apiOrigin: new URL(fake.url).origin });
-      writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, apiUrl: fake.url, websites: [demo], activeWebsiteId: 'demo' }));
+      writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, apiUrl: fake.url, websites: [demo], activeWebsiteKey: 'demo' }));
       const report = await runMain(dir.path);
       expect(report.windows).toHaveLength(0);
       expect(report.tooltips.at(-1)).toMatch(/^Demo website \(demo\) — \d+ visitors?\n/);

@@ -51,6 +51,27 @@ describe('IPC sender checks', () => {
     expect(rejected).toHaveLength(5);
   });
 
+  it("holds window requests to the settings file's own limits and names the setting, before any handler runs", async () => {
+    calls.length = 0;
+    const refused = (channel: Channel, payload: unknown) => dispatch(channel, ours, payload, policy, handlers, () => undefined);
+    await expect(refused('settings:update', { refreshIntervalSeconds: 5 })).resolves.toEqual({
+      ok: false,
+      error: 'Settings not saved: The refresh interval must be at least 10 seconds.',
+    });
+    await expect(refused('settings:update', { notifications: { factor: 50 } })).resolves.toEqual({
+      ok: false,
+      error: 'Settings not saved: The spike factor must be at most 20.',
+    });
+    await expect(refused('websites:rename', { id: 'w_1', label: 'x'.repeat(81) })).resolves.toEqual({
+      ok: false,
+      error: 'Settings not saved: A website name must be at most 80 characters.',
+    });
+    // Not a person's setting: snoozing has its own commands, and unknown keys are a malformed call.
+    await expect(refused('settings:update', { notifications: { snoozedUntil: 0 } })).resolves.toEqual({ ok: false, error: 'That request was not understood.' });
+    await expect(refused('settings:update', { apiUrl: 'https://evil.example' })).resolves.toEqual({ ok: false, error: 'That request was not understood.' });
+    expect(calls).toEqual([]);
+  });
+
   it('runs valid calls and returns errors as messages without tokens', async () => {
     calls.length = 0;
     expect(await dispatch('websites:set-active', ours, { id: 'w_1' }, policy, handlers, () => undefined)).toEqual({ ok: true, value: null });

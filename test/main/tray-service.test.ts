@@ -1,3 +1,4 @@
+import { websiteKey } from '../../src/shared/settings-shapes';
 import { describe, expect, it } from 'vitest';
 import type { TrayView } from '../../src/core/readings/presenter';
 import { trayMenuTemplate, type TrayActions } from '../../src/main/tray-menu';
@@ -16,11 +17,11 @@ function view(overrides: Partial<TrayView> = {}): TrayView {
     detail: 'updated just now',
     problem: null,
     websites: [
-      { websiteId: 'shop', label: 'Shop', menuLabel: 'Shop — 42', countText: '42', checked: true, status: 'ok', problem: null },
-      { websiteId: 'blog', label: 'Blog', menuLabel: 'Blog — ⚠ 7', countText: '7', checked: false, status: 'error', problem: 'Token rejected' },
+      { websiteKey: websiteKey('shop'), label: 'Shop', menuLabel: 'Shop — 42', countText: '42', checked: true, status: 'ok', problem: null },
+      { websiteKey: websiteKey('blog'), label: 'Blog', menuLabel: 'Blog — ⚠ 7', countText: '7', checked: false, status: 'error', problem: 'Token rejected' },
     ],
     sumSelected: false,
-    activeId: 'shop',
+    activeKey: websiteKey('shop'),
     ...overrides,
   };
 }

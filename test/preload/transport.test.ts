@@ -1,3 +1,4 @@
+import { websiteKey } from '../../src/shared/settings-shapes';
 import type { IpcRendererEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../src/preload/api';
@@ -53,7 +54,7 @@ describe('preload bridge', () => {
   it('sends each call on its own prefixed channel with its payload only', async () => {
     const ipc = new FakeIpcRenderer();
     const api = createApi(createTransport(ipc.asPort()));
-    await api.websites.rename('w_1', 'Shop');
+    await api.websites.rename(websiteKey('w_1'), 'Shop');
     expect(ipc.invoked).toEqual([[channelName('websites:rename'), { id: 'w_1', label: 'Shop' }]]);
   });
 });

@@ -1,3 +1,4 @@
+import { websiteKey } from '../../src/shared/settings-shapes';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright';
@@ -106,7 +107,7 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
     await page.screenshot({ path: join(SCREENSHOTS, 'account-token-light.png') });
     await page.getByRole('button', { name: 'Add selected websites' }).click();
     await page.getByRole('status').filter({ hasText: 'Added Shop, Docs' }).waitFor();
-    expect(app.settings.read().websites.map((website) => website.websiteId)).toEqual(['site_shop', 'site_docs']);
+    expect(app.settings.read().websites.map((website) => website.dataFastSiteId)).toEqual(['site_shop', 'site_docs']);
     expect(await keychainToken('Docs')).toBe(`${TEST_TOKENS.account} site:site_docs`);
   });
 
@@ -127,7 +128,7 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
     await addWebsiteKey(TEST_TOKENS.blogKey);
     await page.getByRole('button', { name: 'Show in menu bar' }).click();
     await eventually(() => app.controller.trayView().headline === 'Blog — 7 visitors');
-    expect(app.settings.read().activeWebsiteId).toBe(app.settings.read().websites[1]?.id);
+    expect(app.settings.read().activeWebsiteKey).toBe(app.settings.read().websites[1]?.id);
     await page.locator('.website.active').filter({ hasText: 'Blog' }).waitFor();
   });
 
@@ -211,7 +212,7 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
   /** The demo website with `minutes` of history before now (one sample every `every` minutes), on the Live tab. */
   async function demoLive(minutes: number, every: number, visitors: (minute: number) => number): Promise<void> {
     const now = Date.now();
-    for (let minute = minutes; minute > 0; minute -= every) app.controller.engine.history.add('demo', now - minute * 60_000, visitors(minute));
+    for (let minute = minutes; minute > 0; minute -= every) app.controller.engine.history.add(websiteKey('demo'), now - minute * 60_000, visitors(minute));
     await page.getByRole('button', { name: 'Try demo data' }).click();
     await eventually(() => app.controller.trayView().visitors !== null);
     await page.getByRole('tab', { name: 'Live' }).click();

@@ -1,3 +1,4 @@
+import { dataFastSiteId } from '../../src/shared/settings-shapes';
 import { AppController } from '../../src/core/app/app-controller';
 import type { NotificationRequest } from '../../src/core/app/spike-notifier';
 import type { AddedView } from '../../src/shared/view-model';
@@ -23,7 +24,7 @@ export interface AppHarness {
   readonly notifications: NotificationRequest[];
   readonly loginItem: boolean[];
   /** Adds websites as the window does: check the token with DataFast, then save. */
-  addToken(token: string, websiteIds?: readonly string[]): Promise<AddedView>;
+  addToken(token: string, siteIds?: readonly string[]): Promise<AddedView>;
   close(): void;
 }
 
@@ -82,9 +83,9 @@ export async function appHarness(
     directory: dir.path,
     notifications,
     loginItem,
-    addToken: async (token, websiteIds = []) => {
+    addToken: async (token, siteIds = []) => {
       const checked = await controller.checkToken(token);
-      return controller.addChecked(checked.pendingId, websiteIds);
+      return controller.addChecked(checked.pendingId, siteIds.map(dataFastSiteId));
     },
     close: () => {
       controller.shutdown();

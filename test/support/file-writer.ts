@@ -1,3 +1,4 @@
+import { websiteKey } from '../../src/shared/settings-shapes';
 /**
  * A separate writer process for the crash-safety tests, running the app's own storage code:
  *
@@ -24,7 +25,7 @@ async function settings(directory: string, id: string, count: number): Promise<v
 function history(directory: string): void {
   const file = new HistoryFile(directory);
   const now = Date.now();
-  const ids = Array.from({ length: 50 }, (_, i) => `w_${i}`);
+  const ids = Array.from({ length: 50 }, (_, i) => websiteKey(`w_${i}`));
   for (let round = 1; ; round++) {
     const day = new History();
     for (const id of ids) for (let minute = 0; minute < 24 * 60; minute++) day.add(id, now - (24 * 60 - minute) * 60_000, round);

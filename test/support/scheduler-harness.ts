@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import { systemClock, type Clock } from '../../src/core/polling/clock';
 import { DataFastError, type FailureInfo } from '../../src/core/datafast/errors';
 import type { PollTarget } from '../../src/core/polling/poll-entry';
+import { websiteKey, type WebsiteKey } from '../../src/shared/settings-shapes';
 
 /** Vitest's fake timers behind our Clock, with chance fixed so backoff is predictable. */
 export function fakeClock(random = 0): Clock {
@@ -24,14 +25,16 @@ export class ScriptedTarget implements PollTarget {
   #inFlight = 0;
   maxInFlight = 0;
   readonly #replies: Reply[];
+  readonly websiteKey: WebsiteKey;
 
   constructor(
-    readonly websiteId: string,
+    key: string,
     readonly budgetKey = 'token-a',
     readonly revision = '1',
     replies: Reply[] = [],
     readonly fallback: Reply = 10,
   ) {
+    this.websiteKey = websiteKey(key);
     this.#replies = replies;
   }
 

@@ -1,3 +1,5 @@
+import { websiteKey, type DataFastSiteId, type WebsiteKey } from '../../shared/settings-shapes';
+import { DEMO_WEBSITE_KEY } from '../polling/demo-source';
 import { randomUUID } from 'node:crypto';
 import { apiOriginOf } from '../datafast/api-origin';
 import type { DataFastClient, WebsiteMetadata, WebsiteSummary } from '../datafast/client';
@@ -38,7 +40,7 @@ export interface WebsiteAccountsOptions {
   readonly client: () => DataFastClient;
   /** The app keeps a token in memory for the session when the keychain is unusable; the runner does not. */
   readonly sessionFallback: boolean;
-  readonly newId?: () => string;
+  readonly newId?: () => WebsiteKey;
 }
 
 /**
@@ -50,7 +52,7 @@ export class WebsiteAccounts {
   readonly #secrets: SecretStore;
   readonly #client: () => DataFastClient;
   readonly #sessionFallback: boolean;
-  readonly #newId: () => string;
+  readonly #newId: () => WebsiteKey;
   readonly #sessionTokens = new Map<string, string>();
 
   constructor(options: WebsiteAccountsOptions) {
@@ -58,7 +60,7 @@ export class WebsiteAccounts {
     this.#secrets = options.secrets;
     this.#client = options.client;
     this.#sessionFallback = options.sessionFallback;
-    this.#newId = options.newId ?? (() => `w_${randomUUID().replace(/-/g, '').slice(0, 12)}`);
+    this.#newId = options.newId ?? (() => websiteKey(`w_${randomUUID().replace(/-/g, '').slice(0, 12)}`));
   }
 
   /** Checks a pasted token against DataFast and says what it gives access to. */
@@ -87,7 +89,7 @@ export class WebsiteAccounts {
         create: (id, order) => ({
           id,
           label: websiteLabel(metadata),
-          websiteId: null,
+          dataFastSiteId: null,
           domain: metadata.domain,
           tokenKind: 'website-key',
           order,
@@ -98,34 +100,41 @@ export class WebsiteAccounts {
   }
 
   /** Adds the chosen websites of a `dft_` token, each with its own keychain entry. */
-  async addFromAccountToken(rawToken: string, choice: readonly string[] | 'all', inspected?: TokenInspection): Promise<AddResult> {
+  async addFromAccountToken(rawToken: string, choice: readonly DataFastSiteId[] | 'all', inspected?: TokenInspection): Promise<AddResult> {
     const token = normaliseToken(rawToken);
     const inspection = inspected ?? (await this.inspectToken(token));
     if (inspection.kind !== 'account-token') throw wrongKind('an account token (dft_…)');
     const available = inspection.websites;
-    const chosen = choice === 'all' ? available : choice.map((websiteId) => available.find((site) => site.websiteId === websiteId) ?? websiteId);
-    const unknown = chosen.filter((site): site is string => typeof site === 'string');
+    const chosen =
+      choice === 'all' ? available : choice.map((dataFastSiteId) => available.find((site) => site.dataFastSiteId === dataFastSiteId) ?? dataFastSiteId);
+    const unknown = chosen.filter((site): site is DataFastSiteId => typeof site === 'string');
     if (unknown.length > 0) {
       throw new WebsiteNotFoundError(
-        `This token cannot see ${unknown.join(', ')}. It can see: ${available.map((site) => `${site.websiteId} (${site.domain})`).join(', ') || 'no websites'}.`,
+        `This token cannot see ${unknown.join(', ')}. It can see: ${available.map((site) => `${site.dataFastSiteId} (${site.domain})`).join(', ') || 'no websites'}.`,
       );
     }
     const sites = chosen.filter((site): site is WebsiteSummary => typeof site !== 'string');
     if (sites.length === 0) throw new WebsiteNotFoundError('No website chosen: this token can see none, or none was selected.');
     // One read proves the token may also read analytics, not only list websites.
     const first = sites[0];
-    if (first) await this.#client().metadata({ token, websiteId: first.websiteId });
+    if (first) await this.#client().metadata({ token, dataFastSiteId: first.dataFastSiteId });
     return this.#save(
       token,
       sites.map((site) => ({
         // By DataFast's id; a website added with its key has none, so by domain there.
-        site: site.websiteId,
-        match: (website: WebsiteSettings) => website.websiteId === site.websiteId || (website.websiteId === null && sameDomain(website.domain, site.domain)),
-        update: (known: WebsiteSettings): WebsiteSettings => ({ ...known, tokenKind: 'account-token', websiteId: site.websiteId, domain: site.domain }),
-        create: (id: string, order: number): NewWebsite => ({
+        site: site.dataFastSiteId,
+        match: (website: WebsiteSettings) =>
+          website.dataFastSiteId === site.dataFastSiteId || (website.dataFastSiteId === null && sameDomain(website.domain, site.domain)),
+        update: (known: WebsiteSettings): WebsiteSettings => ({
+          ...known,
+          tokenKind: 'account-token',
+          dataFastSiteId: site.dataFastSiteId,
+          domain: site.domain,
+        }),
+        create: (id: WebsiteKey, order: number): NewWebsite => ({
           id,
           label: websiteLabel(site),
-          websiteId: site.websiteId,
+          dataFastSiteId: site.dataFastSiteId,
           domain: site.domain,
           tokenKind: 'account-token',
           order,
@@ -140,16 +149,16 @@ export class WebsiteAccounts {
     const settings = await this.#settings.update((current) => {
       if (current.websites.some((website) => website.tokenKind === 'demo')) return current;
       const demo: WebsiteSettings = {
-        id: 'demo',
+        id: DEMO_WEBSITE_KEY,
         label: 'Demo website',
-        websiteId: null,
+        dataFastSiteId: null,
         domain: null,
         tokenKind: 'demo',
         order: nextOrder(current),
         spikeThreshold: null,
         apiOrigin: apiOriginOf(current.apiUrl),
       };
-      return { ...current, websites: [...current.websites, demo], activeWebsiteId: current.activeWebsiteId ?? demo.id };
+      return { ...current, websites: [...current.websites, demo], activeWebsiteKey: current.activeWebsiteKey ?? demo.id };
     });
     const demo = settings.websites.find((website) => website.tokenKind === 'demo');
     if (!demo) throw new Error('The demo website was not saved.');
@@ -157,15 +166,15 @@ export class WebsiteAccounts {
   }
 
   /** Removes a website from settings, then its keychain entry. */
-  async remove(id: string): Promise<WebsiteSettings> {
+  async remove(id: WebsiteKey): Promise<WebsiteSettings> {
     const website = this.#settings.read().websites.find((candidate) => candidate.id === id);
     if (!website) throw new WebsiteNotFoundError(`There is no website ${id}.`);
     // Fail before touching settings when the keychain cannot delete the token afterwards.
     if (website.tokenKind !== 'demo' && !this.#sessionTokens.has(id)) await this.#secrets.check();
     await this.#settings.update((current) => {
       const websites = current.websites.filter((candidate) => candidate.id !== id);
-      const activeWebsiteId = current.activeWebsiteId === id ? (sortedWebsites({ ...current, websites })[0]?.id ?? null) : current.activeWebsiteId;
-      return { ...current, websites, activeWebsiteId };
+      const activeWebsiteKey = current.activeWebsiteKey === id ? (sortedWebsites({ ...current, websites })[0]?.id ?? null) : current.activeWebsiteKey;
+      return { ...current, websites, activeWebsiteKey };
     });
     this.#sessionTokens.delete(id);
     if (website.tokenKind !== 'demo') await this.#secrets.delete(id).catch(() => false);
@@ -198,19 +207,19 @@ export class WebsiteAccounts {
       const sessionToken = this.#sessionTokens.get(website.id);
       return {
         website,
-        active: website.id === settings.activeWebsiteId,
+        active: website.id === settings.activeWebsiteKey,
         maskedToken: sessionToken ? maskToken(sessionToken) : (maskedTokens.get(website.id) ?? null),
         tokenInSessionOnly: sessionToken !== undefined,
       };
     });
   }
 
-  isSessionOnly(id: string): boolean {
+  isSessionOnly(id: WebsiteKey): boolean {
     return this.#sessionTokens.has(id);
   }
 
   /** The token for a website, from memory (session-only) or the keychain. Stays in main. */
-  async tokenFor(id: string): Promise<string | null> {
+  async tokenFor(id: WebsiteKey): Promise<string | null> {
     return this.#sessionTokens.get(id) ?? (await this.#secrets.get(id));
   }
 
@@ -218,11 +227,11 @@ export class WebsiteAccounts {
     token: string,
     plans: ReadonlyArray<{
       /** The DataFast website an account token is stored for; null for a website key. */
-      site: string | null;
+      site: DataFastSiteId | null;
       match: (website: WebsiteSettings) => boolean;
       /** A website that was there already takes the new token, and what the token says about it. */
       update: (known: WebsiteSettings) => WebsiteSettings;
-      create: (id: string, order: number) => NewWebsite;
+      create: (id: WebsiteKey, order: number) => NewWebsite;
     }>,
   ): Promise<AddResult> {
     // The token was just checked against this origin, and it will be sent nowhere else.
@@ -256,7 +265,7 @@ export class WebsiteAccounts {
           if (known) websites[at] = { ...plan.update(known), apiOrigin };
           else websites.push({ ...plan.create(id, order++), apiOrigin });
         });
-        return { ...current, apiUrl, websites, activeWebsiteId: current.activeWebsiteId ?? ids[0] ?? null };
+        return { ...current, apiUrl, websites, activeWebsiteKey: current.activeWebsiteKey ?? ids[0] ?? null };
       });
       return { websites: saved.websites.filter((website) => ids.includes(website.id)), sessionOnly, createdIds: new Set(newIds) };
     } catch (error) {
@@ -270,8 +279,8 @@ export class WebsiteAccounts {
   }
 
   /** Stores the token for every id; all or nothing. Returns true when it is kept in memory only. */
-  async #storeTokens(entries: ReadonlyArray<{ id: string; site: string | null }>, token: string, newIds: readonly string[]): Promise<boolean> {
-    const stored: string[] = [];
+  async #storeTokens(entries: ReadonlyArray<{ id: WebsiteKey; site: DataFastSiteId | null }>, token: string, newIds: readonly WebsiteKey[]): Promise<boolean> {
+    const stored: WebsiteKey[] = [];
     try {
       for (const { id, site } of entries) {
         await this.#secrets.set(id, token, site);

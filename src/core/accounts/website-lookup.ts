@@ -11,7 +11,7 @@ export function sameDomain(a: string | null, b: string | null): boolean {
 
 /** What makes two entries the same DataFast site: its domain (a key and an account token both know it), else its id. */
 function siteOf(website: WebsiteSettings): string {
-  return website.domain ? `domain:${website.domain.toLowerCase()}` : website.websiteId ? `id:${website.websiteId}` : `entry:${website.id}`;
+  return website.domain ? `domain:${website.domain.toLowerCase()}` : website.dataFastSiteId ? `id:${website.dataFastSiteId}` : `entry:${website.id}`;
 }
 
 /**
@@ -22,7 +22,7 @@ function siteOf(website: WebsiteSettings): string {
 export function findWebsite(websites: readonly WebsiteSettings[], query: string): WebsiteSettings {
   const wanted = query.trim().toLowerCase();
   const tiers = [
-    (website: WebsiteSettings) => website.id.toLowerCase() === wanted || website.websiteId?.toLowerCase() === wanted,
+    (website: WebsiteSettings) => website.id.toLowerCase() === wanted || website.dataFastSiteId?.toLowerCase() === wanted,
     (website: WebsiteSettings) => website.domain?.toLowerCase() === wanted,
     (website: WebsiteSettings) => website.label.trim().toLowerCase() === wanted,
   ];
@@ -34,7 +34,7 @@ export function findWebsite(websites: readonly WebsiteSettings[], query: string)
   }
   const sites = new Set(matches.map(siteOf));
   if (sites.size > 1) {
-    const described = matches.map((website) => `${website.label} (${website.domain ?? website.websiteId ?? website.id})`).join(', ');
+    const described = matches.map((website) => `${website.label} (${website.domain ?? website.dataFastSiteId ?? website.id})`).join(', ');
     throw new WebsiteNotFoundError(`"${query}" names different websites: ${described}. Use the domain or the id instead.`);
   }
   return first;

@@ -4,7 +4,8 @@ import type { SecretStore, StoredSecret } from '../storage/secret-store';
 import type { SettingsRepository } from '../storage/settings-repository';
 import { boundElsewhere, nextOrder, type Settings, type WebsiteSettings } from '../storage/settings-schema';
 import { maskToken, tokenKind } from '../datafast/token';
-import { MAX_WEBSITES, WEBSITE_ID_PATTERN } from '../../shared/setting-limits';
+import { MAX_WEBSITES } from '../../shared/setting-limits';
+import { websiteKeySchema, type WebsiteKey } from '../../shared/settings-shapes';
 
 export interface RestoreOutcome {
   readonly restored: readonly WebsiteSettings[];
@@ -32,9 +33,10 @@ export async function restoreWebsites(dependencies: RestoreDependencies): Promis
   const { settings } = dependencies;
   const keptAs = settings.websitesLostFrom;
   const known = new Set(settings.read().websites.map((website) => website.id));
-  const orphans = (await dependencies.secrets.entries()).filter(
-    (entry) => !known.has(entry.account) && WEBSITE_ID_PATTERN.test(entry.account) && tokenKind(entry.token) !== null,
-  );
+  const orphans = (await dependencies.secrets.entries()).flatMap((entry) => {
+    const key = websiteKeySchema.safeParse(entry.account);
+    return key.success && !known.has(key.data) && tokenKind(entry.token) !== null ? [{ ...entry, key: key.data }] : [];
+  });
   const client = dependencies.client();
   const described: Described[] = [];
   let unplaced = 0;
@@ -68,31 +70,31 @@ function withRestored(current: Settings, described: readonly Described[], apiUrl
     websites.push({ ...website, order: order++, apiOrigin });
   }
   const keepsAddress = boundElsewhere(current.websites, apiOrigin) !== undefined;
-  return { ...current, ...(!keepsAddress && { apiUrl }), websites, activeWebsiteId: current.activeWebsiteId ?? websites[0]?.id ?? null };
+  return { ...current, ...(!keepsAddress && { apiUrl }), websites, activeWebsiteKey: current.activeWebsiteKey ?? websites[0]?.id ?? null };
 }
 
-function siteKey(website: Pick<WebsiteSettings, 'domain' | 'websiteId' | 'id'>): string {
-  return website.domain?.toLowerCase() ?? website.websiteId ?? website.id;
+function siteKey(website: Pick<WebsiteSettings, 'domain' | 'dataFastSiteId' | 'id'>): string {
+  return website.domain?.toLowerCase() ?? website.dataFastSiteId ?? website.id;
 }
 
 /** What DataFast says the entry's website is; null when an account token cannot say which. */
-async function describe(entry: StoredSecret, client: DataFastClient): Promise<Described | null> {
+async function describe(entry: StoredSecret & { readonly key: WebsiteKey }, client: DataFastClient): Promise<Described | null> {
   const kind = tokenKind(entry.token);
-  const base = { id: entry.account, spikeThreshold: null };
+  const base = { id: entry.key, spikeThreshold: null };
   if (kind === 'website-key') {
     try {
       const metadata = await client.metadata({ token: entry.token });
-      return { ...base, label: websiteLabel(metadata), domain: metadata.domain, websiteId: null, tokenKind: 'website-key' };
+      return { ...base, label: websiteLabel(metadata), domain: metadata.domain, dataFastSiteId: null, tokenKind: 'website-key' };
     } catch {
-      return { ...base, label: `Restored website (${maskToken(entry.token)})`, domain: null, websiteId: null, tokenKind: 'website-key' };
+      return { ...base, label: `Restored website (${maskToken(entry.token)})`, domain: null, dataFastSiteId: null, tokenKind: 'website-key' };
     }
   }
   if (entry.site !== null) {
     try {
-      const metadata = await client.metadata({ token: entry.token, websiteId: entry.site });
-      return { ...base, label: websiteLabel(metadata), domain: metadata.domain, websiteId: entry.site, tokenKind: 'account-token' };
+      const metadata = await client.metadata({ token: entry.token, dataFastSiteId: entry.site });
+      return { ...base, label: websiteLabel(metadata), domain: metadata.domain, dataFastSiteId: entry.site, tokenKind: 'account-token' };
     } catch {
-      return { ...base, label: `Restored website ${entry.site}`, domain: null, websiteId: entry.site, tokenKind: 'account-token' };
+      return { ...base, label: `Restored website ${entry.site}`, domain: null, dataFastSiteId: entry.site, tokenKind: 'account-token' };
     }
   }
   // An entry written before entries named their website: knowable only if the token sees one.
@@ -100,7 +102,7 @@ async function describe(entry: StoredSecret, client: DataFastClient): Promise<De
     const sites = await client.listWebsites(entry.token);
     const [only, ...more] = sites;
     if (!only || more.length > 0) return null;
-    return { ...base, label: websiteLabel(only), domain: only.domain, websiteId: only.websiteId, tokenKind: 'account-token' };
+    return { ...base, label: websiteLabel(only), domain: only.domain, dataFastSiteId: only.dataFastSiteId, tokenKind: 'account-token' };
   } catch {
     return null;
   }

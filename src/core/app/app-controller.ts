@@ -1,3 +1,4 @@
+import type { DataFastSiteId, WebsiteKey } from '../../shared/settings-shapes';
 import type { SettingsPatch } from '../../shared/ipc-contract';
 import type { AddedView, AppStateView, TokenCheckView } from '../../shared/view-model';
 import type { WebsiteAccounts } from '../accounts/website-accounts';
@@ -71,7 +72,7 @@ export class AppController {
       onUpdate: (outcome) => {
         options.log?.poll(outcome);
         this.#persister?.markDirty();
-        if (!outcome.ok && TOKEN_PROBLEMS.has(outcome.error.kind)) void this.#sync.recheckToken(outcome.websiteId);
+        if (!outcome.ok && TOKEN_PROBLEMS.has(outcome.error.kind)) void this.#sync.recheckToken(outcome.websiteKey);
         this.#emitChange();
       },
       onSpike: (spike) => this.#spikes.onSpike(spike),
@@ -137,16 +138,16 @@ export class AppController {
 
   // ── Commands, carried out by WebsiteCommands ───────────────────────────────────────────────
 
-  switchWebsite = (id: string): Promise<void> => this.commands.switchWebsite(id);
+  switchWebsite = (id: WebsiteKey): Promise<void> => this.commands.switchWebsite(id);
   setDisplayMode = (mode: Settings['displayMode']): Promise<void> => this.commands.setDisplayMode(mode);
   refreshNow = (): Promise<void> => this.commands.refreshNow();
   checkToken = (rawToken: string): Promise<TokenCheckView> => this.commands.checkToken(rawToken);
-  addChecked = (pendingId: string, websiteIds: readonly string[]): Promise<AddedView> => this.commands.addChecked(pendingId, websiteIds);
+  addChecked = (pendingId: string, siteIds: readonly DataFastSiteId[]): Promise<AddedView> => this.commands.addChecked(pendingId, siteIds);
   addDemo = (): Promise<AddedView> => this.commands.addDemo();
-  rename = (id: string, label: string): Promise<void> => this.commands.rename(id, label);
-  move = (id: string, direction: 'up' | 'down'): Promise<void> => this.commands.move(id, direction);
-  remove = (id: string): Promise<void> => this.commands.remove(id);
-  setThreshold = (id: string, threshold: number | null): Promise<void> => this.commands.setThreshold(id, threshold);
+  rename = (id: WebsiteKey, label: string): Promise<void> => this.commands.rename(id, label);
+  move = (id: WebsiteKey, direction: 'up' | 'down'): Promise<void> => this.commands.move(id, direction);
+  remove = (id: WebsiteKey): Promise<void> => this.commands.remove(id);
+  setThreshold = (id: WebsiteKey, threshold: number | null): Promise<void> => this.commands.setThreshold(id, threshold);
   updateSettings = (patch: SettingsPatch): Promise<void> => this.commands.updateSettings(patch);
   snoozeNotifications = (durationMs: number): Promise<void> => this.commands.snoozeNotifications(durationMs);
   resumeNotifications = (): Promise<void> => this.commands.resumeNotifications();
@@ -174,7 +175,7 @@ export class AppController {
   }
 
   /** The DataFast dashboard for a website, or DataFast's dashboard list when its id is unknown. */
-  dashboardUrlFor(id: string): string | null {
+  dashboardUrlFor(id: WebsiteKey): string | null {
     return this.#spikes.dashboardUrlFor(id);
   }
 

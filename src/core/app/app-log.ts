@@ -35,17 +35,17 @@ export class AppLog {
   }
 
   poll(outcome: PollOutcome): void {
-    const previous = this.#failing.get(outcome.websiteId);
+    const previous = this.#failing.get(outcome.websiteKey);
     if (outcome.ok) {
       if (previous === undefined) return;
-      this.#failing.delete(outcome.websiteId);
-      this.info(`website ${outcome.websiteId}: reading again (${outcome.visitors} visitors)`);
+      this.#failing.delete(outcome.websiteKey);
+      this.info(`website ${outcome.websiteKey}: reading again (${outcome.visitors} visitors)`);
       return;
     }
     const failure = `${outcome.error.kind}: ${outcome.error.message}`;
     if (previous === failure) return;
-    this.#failing.set(outcome.websiteId, failure);
-    this.warn(`website ${outcome.websiteId}: ${failure}`);
+    this.#failing.set(outcome.websiteKey, failure);
+    this.warn(`website ${outcome.websiteKey}: ${failure}`);
   }
 }
 

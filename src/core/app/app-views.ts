@@ -1,3 +1,4 @@
+import type { WebsiteKey } from '../../shared/settings-shapes';
 import type { AppStateView, HistoryPoint, WebsiteView } from '../../shared/view-model';
 import type { PollState } from '../polling/poll-entry';
 import type { History } from '../readings/history';
@@ -20,15 +21,15 @@ export interface ViewInputs {
 
 /** The tray: title, tooltip and menu model. */
 export function trayViewOf(inputs: ViewInputs): TrayView {
-  const states = new Map(inputs.states.map((state) => [state.websiteId, state]));
+  const states = new Map(inputs.states.map((state) => [state.websiteKey, state]));
   return present({
     websites: inputs.loaded.map(({ settings }) => ({
-      websiteId: settings.id,
+      websiteKey: settings.id,
       label: settings.label,
       poll: states.get(settings.id) ?? null,
       demo: settings.tokenKind === 'demo',
     })),
-    activeId: inputs.settings.activeWebsiteId,
+    activeKey: inputs.settings.activeWebsiteKey,
     mode: inputs.settings.displayMode,
     numberFormat: inputs.settings.numberFormat,
     now: inputs.now,
@@ -39,8 +40,8 @@ export function trayViewOf(inputs: ViewInputs): TrayView {
 
 /** The settings window's state, built on the tray view. Tokens appear masked only. */
 export function appStateOf(inputs: ViewInputs, view: TrayView, history: History, notices: readonly string[]): AppStateView {
-  const states = new Map(inputs.states.map((state) => [state.websiteId, state]));
-  const menu = new Map(view.websites.map((website) => [website.websiteId, website]));
+  const states = new Map(inputs.states.map((state) => [state.websiteKey, state]));
+  const menu = new Map(view.websites.map((website) => [website.websiteKey, website]));
   const websites: WebsiteView[] = inputs.loaded.map(({ settings, maskedToken, tokenInSessionOnly }) => {
     const poll = states.get(settings.id);
     const item = menu.get(settings.id);
@@ -48,7 +49,7 @@ export function appStateOf(inputs: ViewInputs, view: TrayView, history: History,
       id: settings.id,
       label: settings.label,
       domain: settings.domain,
-      websiteId: settings.websiteId,
+      dataFastSiteId: settings.dataFastSiteId,
       tokenKind: settings.tokenKind,
       maskedToken,
       tokenInSessionOnly,
@@ -61,24 +62,24 @@ export function appStateOf(inputs: ViewInputs, view: TrayView, history: History,
     };
   });
   const { now } = inputs;
-  const activeId = inputs.settings.activeWebsiteId;
-  const { schemaVersion, websites: configured, activeWebsiteId, apiUrl, ...settings } = inputs.settings;
+  const activeKey = inputs.settings.activeWebsiteKey;
+  const { schemaVersion, websites: configured, activeWebsiteKey, apiUrl, ...settings } = inputs.settings;
   return {
     websites,
-    activeWebsiteId: activeId,
+    activeWebsiteKey: activeKey,
     settings,
     headline: view.headline,
     detail: view.detail,
-    lastHour: activeId ? historyPoints(history, activeId, now - HOUR_MS, now, 0) : [],
-    lastDay: activeId ? historyPoints(history, activeId, now - 24 * HOUR_MS, now, DAY_POINTS_SPACING_MS) : [],
+    lastHour: activeKey ? historyPoints(history, activeKey, now - HOUR_MS, now, 0) : [],
+    lastDay: activeKey ? historyPoints(history, activeKey, now - 24 * HOUR_MS, now, DAY_POINTS_SPACING_MS) : [],
     notices: [...notices],
     paused: inputs.paused,
   };
 }
 
 /** A website's readings in [from, to]; with a spacing, one point per bucket (its highest count). */
-export function historyPoints(history: History, websiteId: string, from: number, to: number, spacing: number): HistoryPoint[] {
-  const samples = history.between(websiteId, from, to + 1);
+export function historyPoints(history: History, websiteKey: WebsiteKey, from: number, to: number, spacing: number): HistoryPoint[] {
+  const samples = history.between(websiteKey, from, to + 1);
   if (spacing === 0) return samples;
   // One point per bucket (its highest count) keeps a day's chart small and its peaks visible.
   const buckets = new Map<number, HistoryPoint>();

@@ -1,3 +1,4 @@
+import type { WebsiteKey } from '../../shared/settings-shapes';
 import type { WebsiteAccounts } from '../accounts/website-accounts';
 import { restoreNotice } from '../accounts/website-restore';
 import type { DataFastClient } from '../datafast/client';
@@ -66,7 +67,7 @@ export class SettingsSync {
     return this.#keychainNotice !== null;
   }
 
-  website(id: string): WebsiteSettings | undefined {
+  website(id: WebsiteKey): WebsiteSettings | undefined {
     return this.#settings.websites.find((candidate) => candidate.id === id);
   }
 
@@ -83,7 +84,7 @@ export class SettingsSync {
   }
 
   /** The next load reads this website's token from the keychain again. */
-  forgetToken(id: string): void {
+  forgetToken(id: WebsiteKey): void {
     this.#readers.forget(id);
   }
 
@@ -119,17 +120,17 @@ export class SettingsSync {
    * cannot see. When the token in use is refused, look in the keychain once: a different token
    * there gets its chance at once; the same one leaves the website halted, as it should be.
    */
-  async recheckToken(websiteId: string): Promise<void> {
-    const website = this.website(websiteId);
+  async recheckToken(websiteKey: WebsiteKey): Promise<void> {
+    const website = this.website(websiteKey);
     if (!website || website.tokenKind === 'demo') return;
     let stored: string | null;
     try {
-      stored = await this.#options.accounts.tokenFor(websiteId);
+      stored = await this.#options.accounts.tokenFor(websiteKey);
     } catch {
       return;
     }
-    if (stored === null || stored === this.#readers.token(websiteId)) return;
-    this.#readers.remember(websiteId, stored);
+    if (stored === null || stored === this.#readers.token(websiteKey)) return;
+    this.#readers.remember(websiteKey, stored);
     await this.resync(false);
   }
 
@@ -154,7 +155,7 @@ export class SettingsSync {
     engine.scheduler.setIntervalMs(settings.refreshIntervalSeconds * 1000);
     engine.scheduler.setEveryWebsiteActive(settings.displayMode === 'sum');
     engine.detector.updateSettings(spikeSettingsOf(settings));
-    if (settings.activeWebsiteId) engine.scheduler.setActive(settings.activeWebsiteId);
+    if (settings.activeWebsiteKey) engine.scheduler.setActive(settings.activeWebsiteKey);
     this.#options.onChange();
   }
 

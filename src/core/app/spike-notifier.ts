@@ -1,3 +1,7 @@
+import { websiteKey, type WebsiteKey } from '../../shared/settings-shapes';
+
+/** Names the sample notification's website when there is none yet. */
+const SAMPLE_WEBSITE_KEY = websiteKey('sample');
 import { DASHBOARDS_URL, dashboardUrl } from '../datafast/dashboard';
 import type { Clock } from '../polling/clock';
 import type { SpikeEvent } from '../readings/spike-detector';
@@ -5,7 +9,7 @@ import { spikeMessage } from '../readings/spike-message';
 import type { Settings, WebsiteSettings } from '../storage/settings-schema';
 
 export interface NotificationRequest {
-  readonly websiteId: string;
+  readonly websiteKey: WebsiteKey;
   readonly title: string;
   readonly body: string;
   /** The website's dashboard, opened when the notification is clicked. */
@@ -40,24 +44,24 @@ export class SpikeNotifier {
   onSpike(spike: SpikeEvent): void {
     const { notifications } = this.#options.settings();
     if (!notifications.enabled || this.snoozed()) return;
-    const website = this.#website(spike.websiteId);
+    const website = this.#website(spike.websiteKey);
     if (!website) return;
     const message = spikeMessage(spike, websiteName(website), website.spikeThreshold, this.#options.locale);
-    this.#options.notify({ websiteId: website.id, ...message, url: this.dashboardUrlFor(website.id) });
+    this.#options.notify({ websiteKey: website.id, ...message, url: this.dashboardUrlFor(website.id) });
   }
 
   /** A sample notification, so the user sees what a spike looks like (and that notifications work). */
   test(): void {
-    const activeId = this.#options.settings().activeWebsiteId;
-    const website = activeId ? this.#website(activeId) : undefined;
+    const activeKey = this.#options.settings().activeWebsiteKey;
+    const website = activeKey ? this.#website(activeKey) : undefined;
     const name = website ? websiteName(website) : 'example.com';
     const message = spikeMessage(
-      { websiteId: website?.id ?? 'test', visitors: 128, baseline: 30, reason: 'above-usual', at: this.#options.clock.now() },
+      { websiteKey: website?.id ?? SAMPLE_WEBSITE_KEY, visitors: 128, baseline: 30, reason: 'above-usual', at: this.#options.clock.now() },
       name,
       null,
     );
     this.#options.notify({
-      websiteId: website?.id ?? 'test',
+      websiteKey: website?.id ?? SAMPLE_WEBSITE_KEY,
       title: `${message.title} (test)`,
       body: message.body,
       url: website ? this.dashboardUrlFor(website.id) : null,
@@ -65,13 +69,13 @@ export class SpikeNotifier {
   }
 
   /** The DataFast dashboard for a website, or DataFast's dashboard list when its id is unknown. */
-  dashboardUrlFor(id: string): string | null {
+  dashboardUrlFor(id: WebsiteKey): string | null {
     const website = this.#website(id);
     if (!website || website.tokenKind === 'demo') return null;
-    return website.websiteId ? dashboardUrl(website.websiteId) : DASHBOARDS_URL;
+    return website.dataFastSiteId ? dashboardUrl(website.dataFastSiteId) : DASHBOARDS_URL;
   }
 
-  #website(id: string): WebsiteSettings | undefined {
+  #website(id: WebsiteKey): WebsiteSettings | undefined {
     return this.#options.settings().websites.find((candidate) => candidate.id === id);
   }
 }

@@ -1,3 +1,4 @@
+import type { DataFastSiteId, WebsiteKey } from '../../shared/settings-shapes';
 import type { SettingsPatch } from '../../shared/ipc-contract';
 import type { AddedView, TokenCheckView } from '../../shared/view-model';
 import type { WebsiteAccounts } from '../accounts/website-accounts';
@@ -43,9 +44,9 @@ export class WebsiteCommands {
   }
 
   /** Applies and announces the switch at once; the website's fresh read follows on its own. */
-  async switchWebsite(id: string): Promise<void> {
+  async switchWebsite(id: WebsiteKey): Promise<void> {
     this.#requireWebsite(id);
-    await this.#update((settings) => ({ ...settings, activeWebsiteId: id, displayMode: 'active' }));
+    await this.#update((settings) => ({ ...settings, activeWebsiteKey: id, displayMode: 'active' }));
   }
 
   async setDisplayMode(mode: Settings['displayMode']): Promise<void> {
@@ -54,7 +55,7 @@ export class WebsiteCommands {
 
   async refreshNow(): Promise<void> {
     const { settings, loaded } = this.#options.sync;
-    const ids = settings.displayMode === 'sum' ? loaded.map((website) => website.settings.id) : [settings.activeWebsiteId];
+    const ids = settings.displayMode === 'sum' ? loaded.map((website) => website.settings.id) : [settings.activeWebsiteKey];
     await Promise.all(ids.flatMap((id) => (id ? [this.#options.engine.scheduler.refreshNow(id)] : [])));
   }
 
@@ -64,20 +65,20 @@ export class WebsiteCommands {
     if (inspection.kind === 'website-key') {
       return { kind: 'website-key', domain: inspection.metadata.domain, name: inspection.metadata.name, pendingId };
     }
-    const present = new Set(this.#options.sync.settings.websites.map((website) => website.websiteId));
+    const present = new Set(this.#options.sync.settings.websites.map((website) => website.dataFastSiteId));
     return {
       kind: 'account-token',
       pendingId,
-      websites: inspection.websites.map((site) => ({ ...site, alreadyAdded: present.has(site.websiteId) })),
+      websites: inspection.websites.map((site) => ({ ...site, alreadyAdded: present.has(site.dataFastSiteId) })),
     };
   }
 
   /** Saves the website(s) for a checked token; the token is forgotten here either way. */
-  async addChecked(pendingId: string, websiteIds: readonly string[]): Promise<AddedView> {
+  async addChecked(pendingId: string, siteIds: readonly DataFastSiteId[]): Promise<AddedView> {
     const token = this.tokenChecks.take(pendingId);
     const { accounts, sync } = this.#options;
     const result = await sync.ownWrite(async () => {
-      const added = token.startsWith('dft_') ? await accounts.addFromAccountToken(token, websiteIds) : await accounts.addWebsiteKey(token);
+      const added = token.startsWith('dft_') ? await accounts.addFromAccountToken(token, siteIds) : await accounts.addWebsiteKey(token);
       // Their tokens are read afresh by the sync that follows.
       for (const website of added.websites) sync.forgetToken(website.id);
       return added;
@@ -91,11 +92,11 @@ export class WebsiteCommands {
     return { added: [demo.label], sessionOnly: false };
   }
 
-  async rename(id: string, label: string): Promise<void> {
+  async rename(id: WebsiteKey, label: string): Promise<void> {
     await this.#updateWebsite(id, (website) => ({ ...website, label: label.trim() }));
   }
 
-  async move(id: string, direction: 'up' | 'down'): Promise<void> {
+  async move(id: WebsiteKey, direction: 'up' | 'down'): Promise<void> {
     this.#requireWebsite(id);
     await this.#update((settings) => {
       const ordered = sortedWebsites(settings);
@@ -109,13 +110,13 @@ export class WebsiteCommands {
     });
   }
 
-  async remove(id: string): Promise<void> {
+  async remove(id: WebsiteKey): Promise<void> {
     await this.#options.sync.ownWrite(() => this.#options.accounts.remove(id));
     this.#options.sync.forgetToken(id);
     this.#options.history.remove(id);
   }
 
-  async setThreshold(id: string, threshold: number | null): Promise<void> {
+  async setThreshold(id: WebsiteKey, threshold: number | null): Promise<void> {
     await this.#updateWebsite(id, (website) => ({ ...website, spikeThreshold: threshold }));
   }
 
@@ -144,11 +145,11 @@ export class WebsiteCommands {
     await this.#update((settings) => ({ ...settings, notifications: { ...settings.notifications, enabled: true, snoozedUntil: null } }));
   }
 
-  #requireWebsite(id: string): void {
+  #requireWebsite(id: WebsiteKey): void {
     if (!this.#options.sync.website(id)) throw new DataFastError({ kind: 'not-found', message: 'That website is no longer configured.' });
   }
 
-  async #updateWebsite(id: string, change: (website: WebsiteSettings) => WebsiteSettings): Promise<void> {
+  async #updateWebsite(id: WebsiteKey, change: (website: WebsiteSettings) => WebsiteSettings): Promise<void> {
     this.#requireWebsite(id);
     await this.#update((settings) => ({
       ...settings,

@@ -1,3 +1,4 @@
+import { dataFastSiteIdSchema } from '../../shared/settings-shapes';
 import { z } from 'zod';
 
 /**
@@ -39,7 +40,7 @@ export const websitesResponseSchema = z.object({
   status: z.literal('success'),
   data: z.array(
     z.object({
-      _id: z.string().min(1),
+      _id: dataFastSiteIdSchema,
       domain: z.string().min(1),
       name: z.string().nullish(),
     }),

@@ -1,3 +1,4 @@
+import type { DataFastSiteId } from '../../shared/settings-shapes';
 import type { z } from 'zod';
 import { errorEnvelopeSchema, metadataResponseSchema, realtimeResponseSchema, websitesResponseSchema } from './api-schemas';
 import { apiUrlProblem } from './api-origin';
@@ -29,7 +30,7 @@ export interface DataFastClientOptions {
 /** What one website needs to be read: its token and, for account tokens, which website. */
 export interface WebsiteCredentials {
   readonly token: string;
-  readonly websiteId?: string | undefined;
+  readonly dataFastSiteId?: DataFastSiteId | undefined;
 }
 
 export interface WebsiteMetadata {
@@ -40,7 +41,7 @@ export interface WebsiteMetadata {
 }
 
 export interface WebsiteSummary {
-  readonly websiteId: string;
+  readonly dataFastSiteId: DataFastSiteId;
   readonly domain: string;
   readonly name: string | null;
 }
@@ -70,18 +71,18 @@ export function requireTokenKind(token: string): TokenKind {
   return kind;
 }
 
-/** Query for a website-scoped call: `websiteId` is required with `dft_` and never sent with `df_`. */
+/** Query for a website-scoped call: DataFast's site id (`websiteId`) is required with `dft_` and never sent with `df_`. */
 function websiteQuery(credentials: WebsiteCredentials): URLSearchParams {
   const kind = requireTokenKind(credentials.token);
   const query = new URLSearchParams();
   if (kind === 'account-token') {
-    if (!credentials.websiteId) {
+    if (!credentials.dataFastSiteId) {
       throw new DataFastError({
         kind: 'missing-website-id',
         message: 'An account token (dft_…) needs a website ID: choose which of its websites to watch.',
       });
     }
-    query.set('websiteId', credentials.websiteId);
+    query.set('websiteId', credentials.dataFastSiteId);
   }
   return query;
 }
@@ -164,7 +165,7 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
         });
       }
       const reply = await getJson('/api/v1/admin/websites', new URLSearchParams(), token, websitesResponseSchema, signal, LIST_BODY_LIMIT);
-      return reply.data.map((site) => ({ websiteId: site._id, domain: site.domain, name: site.name ?? null }));
+      return reply.data.map((site) => ({ dataFastSiteId: site._id, domain: site.domain, name: site.name ?? null }));
     },
   };
 }

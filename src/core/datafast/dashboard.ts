@@ -2,8 +2,8 @@
 export const DASHBOARDS_URL = 'https://datafa.st/dashboard';
 
 /** The website's page on DataFast; the only kind of address the app ever opens in a browser. */
-export function dashboardUrl(websiteId: string): string {
-  return `${DASHBOARDS_URL}/${encodeURIComponent(websiteId)}`;
+export function dashboardUrl(dataFastSiteId: string): string {
+  return `${DASHBOARDS_URL}/${encodeURIComponent(dataFastSiteId)}`;
 }
 
 /** Allowlist for opening links: https on DataFast's own host only. */

@@ -1,8 +1,10 @@
+import type { TokenKind as StoredTokenKind } from '../../shared/settings-shapes';
 /**
  * DataFast has two kinds of credential. A website key (`df_…`) names its website itself; an
  * account token (`dft_…`) can see several websites and needs `websiteId` on every call.
  */
-export type TokenKind = 'website-key' | 'account-token';
+/** The kinds of real token: the demo needs none. */
+export type TokenKind = Exclude<StoredTokenKind, 'demo'>;
 
 const TOKEN_PATTERN = /^(dft?)_[A-Za-z0-9_-]{8,200}$/;
 

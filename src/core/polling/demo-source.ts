@@ -1,3 +1,4 @@
+import { websiteKey } from '../../shared/settings-shapes';
 /**
  * Simulated visitors for trying the app without an account: a daily rhythm, a mean-reverting
  * random walk around it, and now and then a spike that decays over a few minutes.
@@ -9,7 +10,7 @@ export interface DemoSourceOptions {
   readonly peak?: number;
 }
 
-export const DEMO_WEBSITE_ID = 'demo';
+export const DEMO_WEBSITE_KEY = websiteKey('demo');
 
 export function createDemoReader(options: DemoSourceOptions = {}): (signal?: AbortSignal) => Promise<number> {
   const now = options.now ?? Date.now;

@@ -1,3 +1,4 @@
+import type { WebsiteKey } from '../../shared/settings-shapes';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { History } from '../readings/history';
@@ -28,7 +29,7 @@ export class Engine {
   readonly scheduler: Scheduler;
   readonly history: History;
   readonly detector: SpikeDetector;
-  readonly #thresholds = new Map<string, number | null>();
+  readonly #thresholds = new Map<WebsiteKey, number | null>();
   readonly #onUpdate: (outcome: PollOutcome) => void;
   readonly #onSpike: (event: SpikeEvent) => void;
 
@@ -47,16 +48,16 @@ export class Engine {
 
   /** Makes the polled websites exactly these; unchanged targets keep their state and timers. */
   setWebsites(websites: readonly EngineWebsite[]): void {
-    const wanted = new Set(websites.map((website) => website.websiteId));
-    for (const websiteId of this.scheduler.websiteIds()) {
-      if (!wanted.has(websiteId)) {
-        this.scheduler.removeTarget(websiteId);
-        this.detector.forget(websiteId);
-        this.#thresholds.delete(websiteId);
+    const wanted = new Set(websites.map((website) => website.websiteKey));
+    for (const websiteKey of this.scheduler.websiteKeys()) {
+      if (!wanted.has(websiteKey)) {
+        this.scheduler.removeTarget(websiteKey);
+        this.detector.forget(websiteKey);
+        this.#thresholds.delete(websiteKey);
       }
     }
     for (const website of websites) {
-      this.#thresholds.set(website.websiteId, website.threshold);
+      this.#thresholds.set(website.websiteKey, website.threshold);
       this.scheduler.setTarget(website);
     }
   }
@@ -86,14 +87,14 @@ export class Engine {
 
   #record(outcome: PollOutcome): void {
     if (outcome.ok) {
-      this.history.add(outcome.websiteId, outcome.at, outcome.visitors);
+      this.history.add(outcome.websiteKey, outcome.at, outcome.visitors);
     }
     const spike = this.detector.observe({
-      websiteId: outcome.websiteId,
+      websiteKey: outcome.websiteKey,
       visitors: outcome.ok ? outcome.visitors : 0,
       at: outcome.at,
       stale: !outcome.ok,
-      threshold: this.#thresholds.get(outcome.websiteId) ?? null,
+      threshold: this.#thresholds.get(outcome.websiteKey) ?? null,
     });
     this.#onUpdate(outcome);
     if (spike) this.#onSpike(spike);

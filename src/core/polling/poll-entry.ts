@@ -1,8 +1,9 @@
+import type { WebsiteKey } from '../../shared/settings-shapes';
 import { DataFastError, errorMessage, type FailureInfo } from '../datafast/errors';
 
 /** One website the scheduler polls. `read` hides whether it is DataFast or the demo source. */
 export interface PollTarget {
-  readonly websiteId: string;
+  readonly websiteKey: WebsiteKey;
   /** Websites that share a token share a budget and a 429; never the token itself. */
   readonly budgetKey: string;
   /** Changes whenever the token or website ID changes; a new revision lifts a halt. */
@@ -11,7 +12,7 @@ export interface PollTarget {
 }
 
 export interface PollState {
-  readonly websiteId: string;
+  readonly websiteKey: WebsiteKey;
   readonly visitors: number | null;
   readonly fetchedAt: number | null;
   readonly lastAttemptAt: number | null;
@@ -24,8 +25,8 @@ export interface PollState {
 }
 
 export type PollOutcome =
-  | { readonly websiteId: string; readonly ok: true; readonly visitors: number; readonly at: number }
-  | { readonly websiteId: string; readonly ok: false; readonly error: FailureInfo; readonly at: number };
+  | { readonly websiteKey: WebsiteKey; readonly ok: true; readonly visitors: number; readonly at: number }
+  | { readonly websiteKey: WebsiteKey; readonly ok: false; readonly error: FailureInfo; readonly at: number };
 
 /** The scheduler's record of one website: its reading, its failures and its next read. */
 export interface Entry {
@@ -64,7 +65,7 @@ export function newEntry(target: PollTarget): Entry {
 export function stateOf(entry: Entry, now: number, intervalMs: number): PollState {
   const tooOld = entry.fetchedAt !== null && now - entry.fetchedAt > 2 * intervalMs;
   return {
-    websiteId: entry.target.websiteId,
+    websiteKey: entry.target.websiteKey,
     visitors: entry.visitors,
     fetchedAt: entry.fetchedAt,
     lastAttemptAt: entry.lastAttemptAt,

@@ -1,3 +1,4 @@
+import type { WebsiteKey } from '../../shared/settings-shapes';
 import { systemClock, type Clock } from './clock';
 import { needsUserAction } from '../datafast/errors';
 import { newEntry, stateOf, toFailure, wakeWaiters, type Entry, type PollOutcome, type PollState, type PollTarget } from './poll-entry';
@@ -19,9 +20,9 @@ export class Scheduler {
   readonly #clock: Clock;
   readonly #budget: RequestBudget;
   readonly #onPoll: (outcome: PollOutcome) => void;
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries = new Map<WebsiteKey, Entry>();
   #intervalMs: number;
-  #activeId: string | null = null;
+  #activeKey: WebsiteKey | null = null;
   #everyWebsiteActive = false;
   #running = false;
   #paused = false;
@@ -37,8 +38,8 @@ export class Scheduler {
     return this.#intervalMs;
   }
 
-  get activeId(): string | null {
-    return this.#activeId;
+  get activeKey(): string | null {
+    return this.#activeKey;
   }
 
   get paused(): boolean {
@@ -47,7 +48,7 @@ export class Scheduler {
 
   /** Adds a website, or replaces its target (a new token or website ID), which lifts a halt. */
   setTarget(target: PollTarget): void {
-    const existing = this.#entries.get(target.websiteId);
+    const existing = this.#entries.get(target.websiteKey);
     if (existing) {
       if (existing.target.revision === target.revision) {
         existing.target = target;
@@ -62,20 +63,20 @@ export class Scheduler {
       return;
     }
     const entry = newEntry(target);
-    this.#entries.set(target.websiteId, entry);
-    if (this.#activeId === null) this.#activeId = target.websiteId;
+    this.#entries.set(target.websiteKey, entry);
+    if (this.#activeKey === null) this.#activeKey = target.websiteKey;
     if (this.#running) this.#poll(entry);
   }
 
-  removeTarget(websiteId: string): void {
-    const entry = this.#entries.get(websiteId);
+  removeTarget(websiteKey: WebsiteKey): void {
+    const entry = this.#entries.get(websiteKey);
     if (!entry) return;
     this.#cancel(entry);
-    this.#entries.delete(websiteId);
-    if (this.#activeId === websiteId) this.#activeId = this.#entries.keys().next().value ?? null;
+    this.#entries.delete(websiteKey);
+    if (this.#activeKey === websiteKey) this.#activeKey = this.#entries.keys().next().value ?? null;
   }
 
-  websiteIds(): string[] {
+  websiteKeys(): WebsiteKey[] {
     return [...this.#entries.keys()];
   }
 
@@ -108,8 +109,8 @@ export class Scheduler {
   }
 
   /** Reads a website now, or joins the read already in flight. Resolves when that read has ended. */
-  refreshNow(websiteId: string): Promise<void> {
-    const entry = this.#entries.get(websiteId);
+  refreshNow(websiteKey: WebsiteKey): Promise<void> {
+    const entry = this.#entries.get(websiteKey);
     if (!entry || !this.#running || this.#paused) return Promise.resolve();
     if (entry.inFlight) return entry.inFlight;
     const done = new Promise<void>((resolve) => entry.waiters.push(resolve));
@@ -123,12 +124,12 @@ export class Scheduler {
    * then on. Returns without waiting for that read: what the screen shows changes now, to the last
    * known count or the loading mark, and the fresh count follows when it arrives.
    */
-  setActive(websiteId: string): void {
-    if (!this.#entries.has(websiteId) || this.#activeId === websiteId) return;
-    const previous = this.#activeId;
-    this.#activeId = websiteId;
+  setActive(websiteKey: WebsiteKey): void {
+    if (!this.#entries.has(websiteKey) || this.#activeKey === websiteKey) return;
+    const previous = this.#activeKey;
+    this.#activeKey = websiteKey;
     if (previous !== null) this.#reschedule(previous);
-    void this.refreshNow(websiteId);
+    void this.refreshNow(websiteKey);
   }
 
   /**
@@ -147,35 +148,35 @@ export class Scheduler {
   setEveryWebsiteActive(everyWebsiteActive: boolean): void {
     if (this.#everyWebsiteActive === everyWebsiteActive) return;
     this.#everyWebsiteActive = everyWebsiteActive;
-    for (const websiteId of this.#entries.keys()) this.#reschedule(websiteId);
+    for (const websiteKey of this.#entries.keys()) this.#reschedule(websiteKey);
   }
 
   setIntervalMs(intervalMs: number): void {
     this.#intervalMs = checkedInterval(intervalMs);
-    for (const websiteId of this.#entries.keys()) this.#reschedule(websiteId);
+    for (const websiteKey of this.#entries.keys()) this.#reschedule(websiteKey);
   }
 
-  intervalFor(websiteId: string): number {
-    const onScreen = this.#everyWebsiteActive || websiteId === this.#activeId;
+  intervalFor(websiteKey: WebsiteKey): number {
+    const onScreen = this.#everyWebsiteActive || websiteKey === this.#activeKey;
     return onScreen ? this.#intervalMs : Math.max(this.#intervalMs, BACKGROUND_INTERVAL_MS);
   }
 
-  state(websiteId: string): PollState | null {
-    const entry = this.#entries.get(websiteId);
-    return entry ? stateOf(entry, this.#clock.now(), this.intervalFor(websiteId)) : null;
+  state(websiteKey: WebsiteKey): PollState | null {
+    const entry = this.#entries.get(websiteKey);
+    return entry ? stateOf(entry, this.#clock.now(), this.intervalFor(websiteKey)) : null;
   }
 
   states(): PollState[] {
     const now = this.#clock.now();
-    return [...this.#entries.values()].map((entry) => stateOf(entry, now, this.intervalFor(entry.target.websiteId)));
+    return [...this.#entries.values()].map((entry) => stateOf(entry, now, this.intervalFor(entry.target.websiteKey)));
   }
 
   /** After an interval or activity change, move a healthy website's next read to its new rate. */
-  #reschedule(websiteId: string): void {
-    const entry = this.#entries.get(websiteId);
+  #reschedule(websiteKey: WebsiteKey): void {
+    const entry = this.#entries.get(websiteKey);
     if (!entry || !this.#running || this.#paused || entry.halted || entry.inFlight || entry.failures > 0) return;
     const now = this.#clock.now();
-    const due = (entry.lastAttemptAt ?? now) + this.intervalFor(websiteId);
+    const due = (entry.lastAttemptAt ?? now) + this.intervalFor(websiteKey);
     this.#schedule(entry, Math.max(0, due - now));
   }
 
@@ -217,16 +218,16 @@ export class Scheduler {
     entry.error = null;
     entry.failures = 0;
     entry.halted = false;
-    this.#schedule(entry, this.intervalFor(entry.target.websiteId));
-    this.#onPoll({ websiteId: entry.target.websiteId, ok: true, visitors, at });
+    this.#schedule(entry, this.intervalFor(entry.target.websiteKey));
+    this.#onPoll({ websiteKey: entry.target.websiteKey, ok: true, visitors, at });
   }
 
   #failed(entry: Entry, abort: AbortController, error: unknown): void {
     if (abort.signal.aborted || !this.#isCurrent(entry)) return;
     const at = this.#clock.now();
     const failure = toFailure(error);
-    const websiteId = entry.target.websiteId;
-    const interval = this.intervalFor(websiteId);
+    const websiteKey = entry.target.websiteKey;
+    const interval = this.intervalFor(websiteKey);
     entry.error = failure;
     if (needsUserAction(failure.kind)) {
       entry.halted = true;
@@ -241,11 +242,11 @@ export class Scheduler {
       entry.failures += 1;
       this.#schedule(entry, backoffDelay(interval, entry.failures, this.#clock.random()));
     }
-    this.#onPoll({ websiteId, ok: false, error: failure, at });
+    this.#onPoll({ websiteKey, ok: false, error: failure, at });
   }
 
   #isCurrent(entry: Entry): boolean {
-    return this.#entries.get(entry.target.websiteId) === entry;
+    return this.#entries.get(entry.target.websiteKey) === entry;
   }
 
   #schedule(entry: Entry, delayMs: number): void {

@@ -83,19 +83,19 @@ export class WebsiteReaders {
         this.#demoReaders.set(website.id, read);
       }
       const demoRead = read;
-      return { websiteId: website.id, budgetKey: 'demo', revision: 'demo', threshold: website.spikeThreshold, read: (signal) => demoRead(signal) };
+      return { websiteKey: website.id, budgetKey: 'demo', revision: 'demo', threshold: website.spikeThreshold, read: (signal) => demoRead(signal) };
     }
     const token = this.#tokens.get(website.id) ?? null;
     const fingerprint = token ? tokenBudgetKey(token) : 'none';
-    const credentials = { token: token ?? '', websiteId: website.websiteId ?? undefined };
+    const credentials = { token: token ?? '', dataFastSiteId: website.dataFastSiteId ?? undefined };
     const refusal = token
       ? originRefusal(website, apiUrl)
       : new DataFastError({ kind: 'missing-token', message: `No token is available for ${website.label}. Add the website again.` });
     if (refusal?.kind === 'wrong-origin') refusals.push(refusal.message);
     return {
-      websiteId: website.id,
+      websiteKey: website.id,
       budgetKey: fingerprint,
-      revision: `${fingerprint}|${website.websiteId ?? ''}|${apiUrl}`,
+      revision: `${fingerprint}|${website.dataFastSiteId ?? ''}|${apiUrl}`,
       threshold: website.spikeThreshold,
       read: (signal) => (refusal ? Promise.reject(refusal) : client.realtimeVisitors(credentials, signal)),
     };

@@ -1,3 +1,4 @@
+import { websiteKeySchema, type WebsiteKey } from '../../shared/settings-shapes';
 import { z } from 'zod';
 import { visitorCountSchema } from '../datafast/api-schemas';
 
@@ -78,39 +79,39 @@ class SampleRing {
 
 /** Recent visitor counts per website: the sparkline, the charts and the spike baseline read it. */
 export class History {
-  readonly #rings = new Map<string, SampleRing>();
+  readonly #rings = new Map<WebsiteKey, SampleRing>();
 
-  add(websiteId: string, at: number, visitors: number): void {
-    let ring = this.#rings.get(websiteId);
+  add(websiteKey: WebsiteKey, at: number, visitors: number): void {
+    let ring = this.#rings.get(websiteKey);
     if (!ring) {
       ring = new SampleRing();
-      this.#rings.set(websiteId, ring);
+      this.#rings.set(websiteKey, ring);
     }
     ring.push(at, visitors);
   }
 
   /** Samples in `[from, to)`, oldest first. */
-  between(websiteId: string, from: number, to: number): Sample[] {
-    return this.#rings.get(websiteId)?.between(from, to) ?? [];
+  between(websiteKey: WebsiteKey, from: number, to: number): Sample[] {
+    return this.#rings.get(websiteKey)?.between(from, to) ?? [];
   }
 
-  remove(websiteId: string): void {
-    this.#rings.delete(websiteId);
+  remove(websiteKey: WebsiteKey): void {
+    this.#rings.delete(websiteKey);
   }
 
-  websiteIds(): string[] {
+  websiteKeys(): WebsiteKey[] {
     return [...this.#rings.keys()];
   }
 
-  size(websiteId: string): number {
-    return this.#rings.get(websiteId)?.length ?? 0;
+  size(websiteKey: WebsiteKey): number {
+    return this.#rings.get(websiteKey)?.length ?? 0;
   }
 
   /** Only the last day is kept; older samples are not worth the bytes on disk. */
   toJSON(now: number): SerializedHistory {
     const websites: Record<string, Array<[number, number]>> = {};
-    for (const [websiteId, ring] of this.#rings) {
-      websites[websiteId] = ring.between(now - HISTORY_RETENTION_MS, Number.POSITIVE_INFINITY).map((s) => [s.at, s.visitors]);
+    for (const [websiteKey, ring] of this.#rings) {
+      websites[websiteKey] = ring.between(now - HISTORY_RETENTION_MS, Number.POSITIVE_INFINITY).map((s) => [s.at, s.visitors]);
     }
     return { version: 1, websites };
   }
@@ -124,7 +125,12 @@ export class History {
     const parsed = storedHistorySchema.parse(data);
     const history = new History();
     let dropped = 0;
-    for (const [websiteId, samples] of Object.entries(parsed.websites)) {
+    for (const [key, samples] of Object.entries(parsed.websites)) {
+      const websiteKey = websiteKeySchema.safeParse(key);
+      if (!websiteKey.success) {
+        dropped += samples.length;
+        continue;
+      }
       for (const entry of samples) {
         const sample = sampleSchema.safeParse(entry);
         if (!sample.success) {
@@ -132,7 +138,7 @@ export class History {
           continue;
         }
         const [at, visitors] = sample.data;
-        if (at >= now - HISTORY_RETENTION_MS && at <= now) history.add(websiteId, at, visitors);
+        if (at >= now - HISTORY_RETENTION_MS && at <= now) history.add(websiteKey.data, at, visitors);
       }
     }
     if (dropped > 0) onDropped(dropped);

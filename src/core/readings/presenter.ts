@@ -1,13 +1,11 @@
+import type { DisplayMode, ReadingStatus, WebsiteKey } from '../../shared/settings-shapes';
 import type { FailureInfo } from '../datafast/errors';
 import { formatAge, singleLine } from './format';
 import { formatCount, type NumberFormatStyle } from '../../shared/count-format';
 import type { PollState } from '../polling/poll-entry';
 
-export type DisplayMode = 'active' | 'sum';
-export type TrayStatus = 'ok' | 'stale' | 'error' | 'loading' | 'empty';
-
 export interface WebsiteInput {
-  readonly websiteId: string;
+  readonly websiteKey: WebsiteKey;
   readonly label: string;
   readonly poll: PollState | null;
   readonly demo?: boolean;
@@ -15,7 +13,7 @@ export interface WebsiteInput {
 
 export interface PresenterInput {
   readonly websites: readonly WebsiteInput[];
-  readonly activeId: string | null;
+  readonly activeKey: WebsiteKey | null;
   readonly mode: DisplayMode;
   readonly numberFormat: NumberFormatStyle;
   readonly now: number;
@@ -24,13 +22,13 @@ export interface PresenterInput {
 }
 
 export interface MenuWebsite {
-  readonly websiteId: string;
+  readonly websiteKey: WebsiteKey;
   readonly label: string;
   /** "example.com — 42" as one menu line. */
   readonly menuLabel: string;
   readonly countText: string;
   readonly checked: boolean;
-  readonly status: TrayStatus;
+  readonly status: ReadingStatus;
   readonly problem: string | null;
 }
 
@@ -38,7 +36,7 @@ export interface TrayView {
   /** What the menu bar shows: `42`, `1.2k`, `—` before the first reading, `~42` stale, `⚠ 42` failing. */
   readonly title: string;
   readonly visitors: number | null;
-  readonly status: TrayStatus;
+  readonly status: ReadingStatus;
   readonly tooltip: string;
   /** "example.com — 42 visitors" */
   readonly headline: string;
@@ -47,7 +45,7 @@ export interface TrayView {
   readonly problem: string | null;
   readonly websites: readonly MenuWebsite[];
   readonly sumSelected: boolean;
-  readonly activeId: string | null;
+  readonly activeKey: WebsiteKey | null;
 }
 
 export const NO_READING = '—';
@@ -57,7 +55,7 @@ export const ERROR_MARK = '⚠';
 interface Reading {
   readonly visitors: number | null;
   readonly fetchedAt: number | null;
-  readonly status: TrayStatus;
+  readonly status: ReadingStatus;
   readonly error: FailureInfo | null;
 }
 
@@ -72,15 +70,15 @@ export function firstSentence(message: string): string {
 
 function readingOf(poll: PollState | null): Reading {
   if (!poll) return { visitors: null, fetchedAt: null, status: 'loading', error: null };
-  const status: TrayStatus = poll.error ? 'error' : poll.stale ? 'stale' : poll.visitors === null ? 'loading' : 'ok';
+  const status: ReadingStatus = poll.error ? 'error' : poll.stale ? 'stale' : poll.visitors === null ? 'loading' : 'ok';
   return { visitors: poll.visitors, fetchedAt: poll.fetchedAt, status, error: poll.error };
 }
 
 /** The sum mode's reading: known counts added up, the worst status, the oldest time. */
 function sumOf(readings: readonly Reading[]): Reading {
   const known = readings.filter((reading) => reading.visitors !== null);
-  const rank: Record<TrayStatus, number> = { ok: 0, loading: 1, stale: 2, error: 3, empty: 4 };
-  const worst = readings.reduce<TrayStatus>((acc, reading) => (rank[reading.status] > rank[acc] ? reading.status : acc), 'ok');
+  const rank: Record<ReadingStatus, number> = { ok: 0, loading: 1, stale: 2, error: 3, empty: 4 };
+  const worst = readings.reduce<ReadingStatus>((acc, reading) => (rank[reading.status] > rank[acc] ? reading.status : acc), 'ok');
   const partial = known.length < readings.length && known.length > 0;
   return {
     visitors: known.length === 0 ? null : known.reduce((sum, reading) => sum + (reading.visitors ?? 0), 0),
@@ -107,18 +105,18 @@ function visitorsPhrase(countText: string | null, visitors: number | null): stri
 export function present(input: PresenterInput): TrayView {
   const locale = input.locale ?? 'en-US';
   const count = (visitors: number | null): string | null => (visitors === null ? null : formatCount(visitors, input.numberFormat, locale));
-  const active = input.websites.find((website) => website.websiteId === input.activeId) ?? input.websites[0] ?? null;
+  const active = input.websites.find((website) => website.websiteKey === input.activeKey) ?? input.websites[0] ?? null;
 
   const rows = input.websites.map((website) => ({ website, reading: readingOf(website.poll) }));
   const websites: MenuWebsite[] = rows.map(({ website, reading }) => {
     const countText = count(reading.visitors) ?? NO_READING;
     const label = singleLine(website.demo ? `${website.label} (demo)` : website.label);
     return {
-      websiteId: website.websiteId,
+      websiteKey: website.websiteKey,
       label,
       menuLabel: `${label} — ${reading.status === 'error' ? `${ERROR_MARK} ` : ''}${countText}`,
       countText,
-      checked: input.mode === 'active' && website.websiteId === active?.websiteId,
+      checked: input.mode === 'active' && website.websiteKey === active?.websiteKey,
       status: reading.status,
       problem: reading.error?.message ?? null,
     };
@@ -135,14 +133,14 @@ export function present(input: PresenterInput): TrayView {
       problem: null,
       websites,
       sumSelected: input.mode === 'sum',
-      activeId: null,
+      activeKey: null,
     };
   }
 
   const sum = input.mode === 'sum';
   const reading = sum ? sumOf(rows.map((row) => row.reading)) : readingOf(active.poll);
   const countText = count(reading.visitors);
-  const name = sum ? `All websites (${input.websites.length})` : (websites.find((w) => w.websiteId === active.websiteId)?.label ?? active.label);
+  const name = sum ? `All websites (${input.websites.length})` : (websites.find((w) => w.websiteKey === active.websiteKey)?.label ?? active.label);
   const age = reading.fetchedAt === null ? null : `updated ${formatAge(input.now - reading.fetchedAt)}`;
   const problem = reading.error?.message ?? null;
   const detail = input.paused
@@ -160,6 +158,6 @@ export function present(input: PresenterInput): TrayView {
     problem,
     websites,
     sumSelected: sum,
-    activeId: active.websiteId,
+    activeKey: active.websiteKey,
   };
 }

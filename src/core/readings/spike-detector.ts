@@ -1,3 +1,4 @@
+import type { WebsiteKey } from '../../shared/settings-shapes';
 import { COOLDOWN_MINUTES, SPIKE_FACTOR, SPIKE_MINIMUM } from '../../shared/setting-limits';
 import type { History } from './history';
 
@@ -18,7 +19,7 @@ export const DEFAULT_SPIKE_SETTINGS: SpikeSettings = {
 export type SpikeReason = 'threshold' | 'above-usual';
 
 export interface SpikeEvent {
-  readonly websiteId: string;
+  readonly websiteKey: WebsiteKey;
   readonly visitors: number;
   /** The usual level: the median of the last hour, not counting the last five minutes. */
   readonly baseline: number | null;
@@ -42,7 +43,7 @@ interface WebsiteTrack {
 }
 
 export interface Reading {
-  readonly websiteId: string;
+  readonly websiteKey: WebsiteKey;
   readonly visitors: number;
   readonly at: number;
   readonly stale: boolean;
@@ -64,7 +65,7 @@ export function median(values: readonly number[]): number | null {
 export class SpikeDetector {
   #settings: SpikeSettings;
   readonly #history: History;
-  readonly #tracks = new Map<string, WebsiteTrack>();
+  readonly #tracks = new Map<WebsiteKey, WebsiteTrack>();
 
   constructor(history: History, settings: SpikeSettings = DEFAULT_SPIKE_SETTINGS) {
     this.#history = history;
@@ -83,23 +84,23 @@ export class SpikeDetector {
     }
   }
 
-  forget(websiteId: string): void {
-    this.#tracks.delete(websiteId);
+  forget(websiteKey: WebsiteKey): void {
+    this.#tracks.delete(websiteKey);
   }
 
-  baseline(websiteId: string, at: number): number | null {
-    const samples = this.#history.between(websiteId, at - BASELINE_WINDOW_MS, at - BASELINE_EXCLUDE_RECENT_MS);
+  baseline(websiteKey: WebsiteKey, at: number): number | null {
+    const samples = this.#history.between(websiteKey, at - BASELINE_WINDOW_MS, at - BASELINE_EXCLUDE_RECENT_MS);
     if (samples.length < BASELINE_MIN_SAMPLES) return null;
     return median(samples.map((sample) => sample.visitors));
   }
 
   observe(reading: Reading): SpikeEvent | null {
-    const track = this.#track(reading.websiteId);
+    const track = this.#track(reading.websiteKey);
     if (reading.stale) {
       track.readingsAbove = 0;
       return null;
     }
-    const baseline = this.baseline(reading.websiteId, reading.at);
+    const baseline = this.baseline(reading.websiteKey, reading.at);
     const trigger = this.#trigger(reading, baseline);
 
     if (track.rearmBelow !== null && reading.visitors < track.rearmBelow) track.rearmBelow = null;
@@ -115,7 +116,7 @@ export class SpikeDetector {
     track.readingsAbove = 0;
     track.rearmBelow = trigger.level * REARM_FRACTION;
     track.lastFiredAt = reading.at;
-    return { websiteId: reading.websiteId, visitors: reading.visitors, baseline, reason: trigger.reason, at: reading.at };
+    return { websiteKey: reading.websiteKey, visitors: reading.visitors, baseline, reason: trigger.reason, at: reading.at };
   }
 
   #trigger(reading: Reading, baseline: number | null): { level: number; reason: SpikeReason } | null {
@@ -127,11 +128,11 @@ export class SpikeDetector {
     return reading.visitors >= level ? { level, reason: 'above-usual' } : null;
   }
 
-  #track(websiteId: string): WebsiteTrack {
-    let track = this.#tracks.get(websiteId);
+  #track(websiteKey: WebsiteKey): WebsiteTrack {
+    let track = this.#tracks.get(websiteKey);
     if (!track) {
       track = { primed: false, readingsAbove: 0, rearmBelow: null, lastFiredAt: null };
-      this.#tracks.set(websiteId, track);
+      this.#tracks.set(websiteKey, track);
     }
     return track;
   }

@@ -1,3 +1,4 @@
+import { websiteKey, type WebsiteKey } from '../../shared/settings-shapes';
 import { writeFileSync as writeFileAtomically } from 'atomically';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,11 +52,11 @@ export class HistoryFile {
    * old one; the same library conf uses for config.json), so a crash or power cut at any point
    * leaves the old file or the new one, never half of one.
    */
-  save(history: History, now: number, websiteIds: readonly string[]): void {
+  save(history: History, now: number, websiteKeys: readonly WebsiteKey[]): void {
     if (this.#refused) return;
     const snapshot = history.toJSON(now);
-    const keep = new Set(websiteIds);
-    const websites = Object.fromEntries(Object.entries(snapshot.websites).filter(([websiteId]) => keep.has(websiteId)));
+    const keep = new Set(websiteKeys);
+    const websites = Object.fromEntries(Object.entries(snapshot.websites).filter(([key]) => keep.has(websiteKey(key))));
     writeFileAtomically(this.path, JSON.stringify({ ...snapshot, websites }), { mode: 0o600, fsync: true });
   }
 }
@@ -74,17 +75,17 @@ export class HistoryPersister {
   readonly #file: HistoryFile;
   readonly #history: History;
   readonly #clock: Clock;
-  readonly #websiteIds: () => readonly string[];
+  readonly #websiteKeys: () => readonly WebsiteKey[];
   readonly #onError: (error: unknown) => void;
   #lastWrite = Number.NEGATIVE_INFINITY;
   #timer: unknown = undefined;
   #dirty = false;
 
-  constructor(file: HistoryFile, history: History, clock: Clock, websiteIds: () => readonly string[], onError: (error: unknown) => void) {
+  constructor(file: HistoryFile, history: History, clock: Clock, websiteKeys: () => readonly WebsiteKey[], onError: (error: unknown) => void) {
     this.#file = file;
     this.#history = history;
     this.#clock = clock;
-    this.#websiteIds = websiteIds;
+    this.#websiteKeys = websiteKeys;
     this.#onError = onError;
   }
 
@@ -108,7 +109,7 @@ export class HistoryPersister {
     this.#dirty = false;
     this.#lastWrite = this.#clock.now();
     try {
-      this.#file.save(this.#history, this.#lastWrite, this.#websiteIds());
+      this.#file.save(this.#history, this.#lastWrite, this.#websiteKeys());
     } catch (error) {
       this.#onError(error);
     }

@@ -1,3 +1,4 @@
+import { dataFastSiteIdSchema, type DataFastSiteId } from '../../shared/settings-shapes';
 import { KEYCHAIN_SERVICE } from '../../shared/app-identity';
 import { errorMessage } from '../datafast/errors';
 import { secretServiceLockState, type LockState } from './keychain-lock';
@@ -72,7 +73,7 @@ export interface StoredSecret {
   readonly account: string;
   readonly token: string;
   /** The DataFast website an account token was added for, when the entry says. */
-  readonly site: string | null;
+  readonly site: DataFastSiteId | null;
 }
 
 /**
@@ -82,14 +83,15 @@ export interface StoredSecret {
  */
 const SITE_SEPARATOR = ' site:';
 
-function encodeSecret(token: string, site: string | null): string {
+function encodeSecret(token: string, site: DataFastSiteId | null): string {
   return site === null ? token : `${token}${SITE_SEPARATOR}${site}`;
 }
 
-function decodeSecret(password: string): { token: string; site: string | null } {
+function decodeSecret(password: string): { token: string; site: DataFastSiteId | null } {
   const at = password.indexOf(SITE_SEPARATOR);
   if (at === -1) return { token: password, site: null };
-  return { token: password.slice(0, at), site: password.slice(at + SITE_SEPARATOR.length) || null };
+  const site = dataFastSiteIdSchema.safeParse(password.slice(at + SITE_SEPARATOR.length));
+  return { token: password.slice(0, at), site: site.success ? site.data : null };
 }
 
 export interface SecretStoreOptions {
@@ -121,7 +123,7 @@ export class SecretStore {
   }
 
   /** Stores a token for a website; `site` is the DataFast website an account token is for. */
-  async set(account: string, rawToken: string, site: string | null = null): Promise<void> {
+  async set(account: string, rawToken: string, site: DataFastSiteId | null = null): Promise<void> {
     const token = normaliseToken(rawToken);
     if (tokenKind(token) === null) {
       throw new InvalidTokenError('That is not a DataFast token: website keys start with "df_", account tokens with "dft_".');

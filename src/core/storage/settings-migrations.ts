@@ -48,7 +48,27 @@ const MIGRATIONS: Record<number, Migration> = {
         : websites,
     };
   },
+  /**
+   * 3 → 4: "websiteId" had meant DataFast's id of a website in one place and our own key in
+   * another. Each now has its own name: `dataFastSiteId` and `activeWebsiteKey`.
+   */
+  3: (old) => {
+    const { activeWebsiteId, ...rest } = old;
+    const websites = old['websites'];
+    return {
+      ...rest,
+      schemaVersion: 4,
+      activeWebsiteKey: activeWebsiteId ?? null,
+      websites: Array.isArray(websites) ? websites.map(renameSiteId) : websites,
+    };
+  },
 };
+
+function renameSiteId(website: unknown): unknown {
+  if (typeof website !== 'object' || website === null || !('websiteId' in website)) return website;
+  const { websiteId, ...rest } = website;
+  return { ...rest, dataFastSiteId: websiteId };
+}
 
 function originOr(url: unknown, fallback: string): string {
   try {

@@ -1,15 +1,8 @@
 import type { z } from 'zod';
 import { apiOriginOf } from '../datafast/api-origin';
 import { DEFAULT_API_URL } from '../datafast/client';
-import {
-  DEFAULT_SETTINGS,
-  describeSettingsIssue,
-  notificationSettingsSchema,
-  settingsSchema,
-  websiteSettingsSchema,
-  type Settings,
-  type WebsiteSettings,
-} from './settings-schema';
+import { DEFAULT_SETTINGS, describeSettingsIssue, settingsSchema, websiteSettingsSchema, type Settings, type WebsiteSettings } from './settings-schema';
+import { notificationSettingsSchema } from '../../shared/settings-shapes';
 
 export interface Repair {
   readonly settings: Settings;
@@ -53,7 +46,7 @@ function repairWebsite(stored: unknown, index: number, repairs: string[]): Websi
   return {
     id,
     label,
-    websiteId: field(shape.websiteId, stored['websiteId'], null, ['websiteId'], repairs, `unknown (${where})`),
+    dataFastSiteId: field(shape.dataFastSiteId, stored['dataFastSiteId'], null, ['dataFastSiteId'], repairs, `unknown (${where})`),
     domain,
     tokenKind: shape.tokenKind.parse(stored['tokenKind']),
     order: field(shape.order, stored['order'], index, ['order'], repairs, `position ${index + 1} (${where})`),
@@ -84,7 +77,7 @@ export function repairSettings(stored: unknown): Repair | null {
     const website = repairWebsite(entry, index, repairs);
     if (!website) websitesLeftOut = true;
     if (!website || seen.has(website.id)) return;
-    if (website.tokenKind === 'account-token' && website.websiteId === null) {
+    if (website.tokenKind === 'account-token' && website.dataFastSiteId === null) {
       repairs.push(`${website.label} was left out: its account token needs the website ID, which was missing.`);
       websitesLeftOut = true;
       return;
@@ -92,12 +85,11 @@ export function repairSettings(stored: unknown): Repair | null {
     seen.add(website.id);
     websites.push(website);
   });
-  const activeWebsiteId =
-    typeof stored['activeWebsiteId'] === 'string' && seen.has(stored['activeWebsiteId']) ? stored['activeWebsiteId'] : (websites[0]?.id ?? null);
+  const activeWebsiteKey = websites.find((website) => website.id === stored['activeWebsiteKey'])?.id ?? websites[0]?.id ?? null;
   const settings: Settings = {
     schemaVersion: DEFAULT_SETTINGS.schemaVersion,
     websites,
-    activeWebsiteId,
+    activeWebsiteKey,
     refreshIntervalSeconds: field(
       shape.refreshIntervalSeconds,
       stored['refreshIntervalSeconds'],

@@ -9,7 +9,8 @@ import { isObject, repairSettings } from './settings-repair';
 import { unsafeFileReason } from './safe-file';
 import { migrateSettings, NewerSettingsError } from './settings-migrations';
 import { PRODUCT_NAME } from '../../shared/app-identity';
-import { DEFAULT_SETTINGS, describeSettingsIssue, SETTINGS_SCHEMA_VERSION, settingsSchema, type Settings } from './settings-schema';
+import { notSavedMessage } from '../../shared/settings-shapes';
+import { DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION, settingsSchema, type Settings } from './settings-schema';
 
 export const SETTINGS_FILE_NAME = 'config.json';
 
@@ -153,7 +154,7 @@ export class SettingsRepository {
       // write: they wait for the lock, then read what this one wrote.
       const next = await change(this.read());
       const result = settingsSchema.safeParse(next);
-      if (!result.success) throw new SettingsValidationError(`Settings not saved: ${describeSettingsIssue(result.error)}.`);
+      if (!result.success) throw new SettingsValidationError(notSavedMessage(result.error));
       this.#write(result.data);
       return result.data;
     } finally {

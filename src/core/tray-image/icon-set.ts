@@ -1,23 +1,23 @@
 import { hex, PixelCanvas } from './pixels';
-import type { TrayStatus } from '../readings/presenter';
+import type { ReadingStatus } from '../../shared/settings-shapes';
 import { renderTrayIcon } from './tray-icon';
 
 /** Counts that exercise every compact form: one digit, two, three, `99+`, `1.2k`, `12k`, `1.2M`. */
 export const SHEET_COUNTS = [0, 1, 7, 9, 10, 42, 99, 100, 150, 999, 1000, 1234, 9999, 12_345, 56_789, 999_999, 1_234_567] as const;
-export const SHEET_COUNT_STATES = ['ok', 'stale'] as const satisfies readonly TrayStatus[];
-export const SHEET_MARK_STATES = ['error', 'loading', 'empty'] as const satisfies readonly TrayStatus[];
+export const SHEET_COUNT_STATES = ['ok', 'stale'] as const satisfies readonly ReadingStatus[];
+export const SHEET_MARK_STATES = ['error', 'loading', 'empty'] as const satisfies readonly ReadingStatus[];
 export const SHEET_SIZES = [16, 20, 24, 32] as const;
 
 export interface SheetIcon {
   /** `<count>-<state>-<size>.png`, or `none-<state>-<size>.png` for the states without a count. */
   readonly name: string;
   readonly visitors: number | null;
-  readonly status: TrayStatus;
+  readonly status: ReadingStatus;
   readonly sizePx: number;
   readonly canvas: PixelCanvas;
 }
 
-function icon(visitors: number | null, status: TrayStatus, sizePx: number): SheetIcon {
+function icon(visitors: number | null, status: ReadingStatus, sizePx: number): SheetIcon {
   return { name: `${visitors ?? 'none'}-${status}-${sizePx}.png`, visitors, status, sizePx, canvas: renderTrayIcon(visitors, status, sizePx) };
 }
 

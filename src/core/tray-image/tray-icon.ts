@@ -1,5 +1,5 @@
 import { hex, PixelCanvas, type Rgba } from './pixels';
-import type { TrayStatus } from '../readings/presenter';
+import type { ReadingStatus } from '../../shared/settings-shapes';
 import { facesFor } from './glyph-atlas';
 import { fitText, type InkBox, type TextLayout } from './typeset';
 
@@ -27,7 +27,7 @@ function compactCount(visitors: number, sizePx: number): string {
  * What the icon says: the compact count, `!42` when the last read failed (as the macOS title's
  * `⚠ 42`), or a mark when there is no count: `!` error, `…` loading, `+` no websites yet.
  */
-export function iconText(visitors: number | null, status: TrayStatus, sizePx: number): string {
+export function iconText(visitors: number | null, status: ReadingStatus, sizePx: number): string {
   if (status === 'empty') return TRAY_MARKS.empty;
   if (visitors === null) return status === 'error' ? TRAY_MARKS.error : TRAY_MARKS.loading;
   const count = compactCount(visitors, sizePx);
@@ -38,7 +38,7 @@ export function iconText(visitors: number | null, status: TrayStatus, sizePx: nu
  * Badge colours. White text on each has a contrast of at least 4.5:1 (WCAG AA); the brand's own
  * orange (#e8451e) reaches only 3.9:1, so the tray uses its darker shade.
  */
-export const TRAY_FILL: Readonly<Record<TrayStatus, string>> = {
+export const TRAY_FILL: Readonly<Record<ReadingStatus, string>> = {
   ok: '#c2410c',
   loading: '#c2410c',
   stale: '#666666',
@@ -62,7 +62,7 @@ function insideDogEar(x: number, y: number, sizePx: number): number {
   return sizePx - 1 - x + y - dogEarSize(sizePx);
 }
 
-function fitsIcon(status: TrayStatus, sizePx: number): (ink: InkBox) => boolean {
+function fitsIcon(status: ReadingStatus, sizePx: number): (ink: InkBox) => boolean {
   const margin = inkMargin(sizePx);
   return (ink) =>
     ink.left >= margin &&
@@ -74,11 +74,11 @@ function fitsIcon(status: TrayStatus, sizePx: number): (ink: InkBox) => boolean 
 }
 
 /** The text laid out in the largest face that fits the icon's margins (and misses a stale fold). */
-export function layoutIconText(visitors: number | null, status: TrayStatus, sizePx: number): TextLayout | null {
+export function layoutIconText(visitors: number | null, status: ReadingStatus, sizePx: number): TextLayout | null {
   return fitText(iconText(visitors, status, sizePx), facesFor(sizePx), sizePx, fitsIcon(status, sizePx));
 }
 
-function drawBadge(canvas: PixelCanvas, status: TrayStatus): void {
+function drawBadge(canvas: PixelCanvas, status: ReadingStatus): void {
   const size = canvas.width;
   canvas.fillRoundedRect(0, 0, size, size, Math.max(2, Math.round(size / 5)), hex(TRAY_FILL[status]));
   if (status !== 'stale') return;
@@ -108,7 +108,7 @@ function drawText(canvas: PixelCanvas, layout: TextLayout, ink: Rgba): void {
  * a real typeface on a coloured badge; orange when fresh, grey with a folded corner when stale,
  * red with `!` when the last read failed. RGBA pixels.
  */
-export function renderTrayIcon(visitors: number | null, status: TrayStatus, sizePx: number): PixelCanvas {
+export function renderTrayIcon(visitors: number | null, status: ReadingStatus, sizePx: number): PixelCanvas {
   const canvas = new PixelCanvas(sizePx, sizePx);
   drawBadge(canvas, status);
   const layout = layoutIconText(visitors, status, sizePx);
@@ -125,7 +125,7 @@ export class TrayIconCache {
     this.#limit = limit;
   }
 
-  png(visitors: number | null, status: TrayStatus, sizePx: number): Buffer {
+  png(visitors: number | null, status: ReadingStatus, sizePx: number): Buffer {
     const key = `${iconText(visitors, status, sizePx)}|${TRAY_FILL[status]}|${status === 'stale'}|${sizePx}`;
     let png = this.#images.get(key);
     if (!png) {

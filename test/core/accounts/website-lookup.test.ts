@@ -1,10 +1,17 @@
+import { dataFastSiteId, websiteKey } from '../../../src/shared/settings-shapes';
 import { describe, expect, it } from 'vitest';
 import { findWebsite, sameDomain, WebsiteNotFoundError } from '../../../src/core/accounts/website-lookup';
 import type { WebsiteSettings } from '../../../src/core/storage/settings-schema';
 import { shopWebsite } from '../../support/settings-fixtures';
 
-function website(id: string, label: string, domain: string | null, websiteId: string | null = null): WebsiteSettings {
-  return shopWebsite({ id, label, domain, websiteId, tokenKind: websiteId ? 'account-token' : 'website-key' });
+function website(id: string, label: string, domain: string | null, siteId: string | null = null): WebsiteSettings {
+  return shopWebsite({
+    id: websiteKey(id),
+    label,
+    domain,
+    dataFastSiteId: siteId === null ? null : dataFastSiteId(siteId),
+    tokenKind: siteId ? 'account-token' : 'website-key',
+  });
 }
 
 const shopKey = website('w_shop', 'Shop', 'shop.example.com');

@@ -1,3 +1,4 @@
+import { websiteKey } from '../../../src/shared/settings-shapes';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ describe('app controller', () => {
       await runner.update((settings) => ({
         ...settings,
         websites: [demoWebsite()],
-        activeWebsiteId: 'demo',
+        activeWebsiteKey: websiteKey('demo'),
       }));
       await eventually(() => app.controller.appState().websites.length === 1, 12_000);
       expect(app.controller.trayView().headline).toMatch(/^Demo website \(demo\) — /);
@@ -77,7 +78,7 @@ describe('app controller', () => {
       await eventually(() => app.controller.trayView().visitors === 42);
       const readsBefore = keychain.reads;
       await app.controller.updateSettings({ refreshIntervalSeconds: 60 });
-      await app.controller.rename(app.settings.read().websites[0]?.id ?? '', 'My shop');
+      await app.controller.rename(app.settings.read().websites[0]!.id, 'My shop');
       expect(app.controller.engine.scheduler.intervalMs).toBe(60_000);
       expect(app.controller.trayView().headline).toBe('My shop — 42 visitors');
       expect(keychain.reads).toBe(readsBefore);
@@ -92,7 +93,7 @@ describe('app controller', () => {
       const first = await appHarness(fake.url, { directory: dir.path });
       await first.addToken(TEST_TOKENS.shopKey);
       await eventually(() => first.controller.trayView().visitors === 42);
-      const id = first.settings.read().websites[0]?.id ?? '';
+      const id = first.settings.read().websites[0]!.id;
       first.close();
       expect(existsSync(join(dir.path, 'history.json'))).toBe(true);
       expect(readFileSync(join(dir.path, 'history.json'), 'utf8')).not.toContain(TEST_TOKENS.shopKey);
@@ -111,13 +112,13 @@ describe('app controller', () => {
       const first = await appHarness(fake.url, { directory: dir.path });
       await first.addToken(TEST_TOKENS.shopKey);
       await first.addToken(TEST_TOKENS.account, ['site_docs']);
-      const before = first.settings.read().websites.map(({ id, label, domain, websiteId }) => ({ id, label, domain, websiteId }));
+      const before = first.settings.read().websites.map(({ id, label, domain, dataFastSiteId }) => ({ id, label, domain, dataFastSiteId }));
       first.close();
       writeFileSync(join(dir.path, 'config.json'), '{"schemaVersion": 3, "websites": 5}');
 
       const second = await appHarness(fake.url, { directory: dir.path, keychain: first.keychain });
       try {
-        const after = second.settings.read().websites.map(({ id, label, domain, websiteId }) => ({ id, label, domain, websiteId }));
+        const after = second.settings.read().websites.map(({ id, label, domain, dataFastSiteId }) => ({ id, label, domain, dataFastSiteId }));
         expect(after).toEqual(expect.arrayContaining(before));
         expect(after).toHaveLength(2);
         const notices = second.controller.appState().notices;
@@ -173,8 +174,8 @@ describe('app controller', () => {
       const events: string[] = [];
       app.controller.onChange(() => {
         const view = app.controller.trayView();
-        if (view.activeId === blog!.id && !events.some((event) => event.startsWith('tray shows'))) events.push(`tray shows ${view.visitors} (${view.status})`);
-        const blogVisitors = app.controller.engine.states().find((state) => state.websiteId === blog!.id)?.visitors;
+        if (view.activeKey === blog!.id && !events.some((event) => event.startsWith('tray shows'))) events.push(`tray shows ${view.visitors} (${view.status})`);
+        const blogVisitors = app.controller.engine.states().find((state) => state.websiteKey === blog!.id)?.visitors;
         if (blogVisitors === 8 && !events.includes('read landed')) events.push('read landed');
       });
       fake.queueFault({ type: 'slow', ms: 3_000 }, '/api/v1/analytics/realtime');
@@ -283,7 +284,7 @@ describe('app controller', () => {
       // An account token's entry names the website it was added for, so the keychain alone can restore it.
       expect(await app.keychain.getPassword(app.service, shop!.id)).toBe(`${TEST_TOKENS.account} site:site_shop`);
       expect(await app.accounts.tokenFor(shop!.id)).toBe(TEST_TOKENS.account);
-      await expect(app.controller.rename('w_missing', 'x')).rejects.toThrow(/no longer configured/);
+      await expect(app.controller.rename(websiteKey('w_missing'), 'x')).rejects.toThrow(/no longer configured/);
     } finally {
       app.close();
     }

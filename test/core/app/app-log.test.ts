@@ -1,3 +1,4 @@
+import { websiteKey } from '../../../src/shared/settings-shapes';
 import { describe, expect, it } from 'vitest';
 import { AppLog, type LogSink } from '../../../src/core/app/app-log';
 import { TEST_TOKENS } from '../../support/fake-datafast';
@@ -23,12 +24,12 @@ describe('the app log', () => {
 
   it('writes a poll failure when it starts, changes and ends, not at every retry', () => {
     const { log, lines } = recordingLog();
-    const failure = (message: string) => ({ websiteId: 'w_1', ok: false as const, error: { kind: 'network' as const, message }, at: 0 });
-    log.poll({ websiteId: 'w_1', ok: true, visitors: 3, at: 0 });
+    const failure = (message: string) => ({ websiteKey: websiteKey('w_1'), ok: false as const, error: { kind: 'network' as const, message }, at: 0 });
+    log.poll({ websiteKey: websiteKey('w_1'), ok: true, visitors: 3, at: 0 });
     for (let retry = 0; retry < 5; retry++) log.poll(failure('Could not reach DataFast.'));
     log.poll(failure('DataFast is having trouble (HTTP 503).'));
-    log.poll({ websiteId: 'w_1', ok: true, visitors: 4, at: 0 });
-    log.poll({ websiteId: 'w_1', ok: true, visitors: 5, at: 0 });
+    log.poll({ websiteKey: websiteKey('w_1'), ok: true, visitors: 4, at: 0 });
+    log.poll({ websiteKey: websiteKey('w_1'), ok: true, visitors: 5, at: 0 });
     expect(lines).toEqual([
       'warn website w_1: network: Could not reach DataFast.',
       'warn website w_1: network: DataFast is having trouble (HTTP 503).',

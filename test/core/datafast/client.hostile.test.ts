@@ -1,3 +1,4 @@
+import { websiteKey } from '../../../src/shared/settings-shapes';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -92,7 +93,9 @@ describe('polling against a hostile DataFast, on a virtual clock', () => {
     const clock = new VirtualClock(Date.now());
     const client = createDataFastClient({ apiUrl: hostile.url(mode), now: () => clock.now() });
     const engine = new Engine({ clock });
-    engine.setWebsites([{ websiteId: 'shop', budgetKey: 'k', revision: '1', threshold: null, read: (signal) => client.realtimeVisitors(shop, signal) }]);
+    engine.setWebsites([
+      { websiteKey: websiteKey('shop'), budgetKey: 'k', revision: '1', threshold: null, read: (signal) => client.realtimeVisitors(shop, signal) },
+    ]);
     engine.start();
     const fired = await clock.runUntil(clock.now() + 3 * HOUR);
     engine.stop();
@@ -111,7 +114,7 @@ describe('the app controller against a hostile DataFast', () => {
     const keychain = new MemoryKeychain();
     await keychain.setPassword('DataFast Menubar harness', 'w_shop', TEST_TOKENS.shopKey);
     const website = shopWebsite({ apiOrigin: origin });
-    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteId: 'w_shop' }));
+    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteKey: 'w_shop' }));
     const clock = new VirtualClock(Date.now());
     const app = await appHarness(apiUrl, { directory: dir.path, keychain, clock, start: false });
     // appHarness points settings at `apiUrl`; the website keeps the origin it was bound to.

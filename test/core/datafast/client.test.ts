@@ -1,3 +1,4 @@
+import { dataFastSiteId } from '../../../src/shared/settings-shapes';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDataFastClient, type DataFastClient } from '../../../src/core/datafast/client';
 import type { FailureKind } from '../../../src/core/datafast/errors';
@@ -29,12 +30,12 @@ describe('realtime visitors', () => {
   });
 
   it('sends websiteId with an account token', async () => {
-    await expect(client.realtimeVisitors({ token: TEST_TOKENS.account, websiteId: 'site_docs' })).resolves.toBe(1234);
+    await expect(client.realtimeVisitors({ token: TEST_TOKENS.account, dataFastSiteId: dataFastSiteId('site_docs') })).resolves.toBe(1234);
     expect(fake.requestsTo(REALTIME)[0]?.query).toEqual({ websiteId: 'site_docs', fields: 'visitors' });
   });
 
   it('never sends websiteId with a website key, even when one is given', async () => {
-    await client.realtimeVisitors({ token: TEST_TOKENS.shopKey, websiteId: 'site_shop' });
+    await client.realtimeVisitors({ token: TEST_TOKENS.shopKey, dataFastSiteId: dataFastSiteId('site_shop') });
     expect(fake.requestsTo(REALTIME)[0]?.query).toEqual({ fields: 'visitors' });
   });
 
@@ -62,8 +63,8 @@ describe('realtime visitors', () => {
   });
 
   it('tells forbidden from not found for account tokens', async () => {
-    expect((await failureOf(client.realtimeVisitors({ token: TEST_TOKENS.account, websiteId: 'site_other' }))).kind).toBe('forbidden');
-    expect((await failureOf(client.realtimeVisitors({ token: TEST_TOKENS.account, websiteId: 'site_gone' }))).kind).toBe('not-found');
+    expect((await failureOf(client.realtimeVisitors({ token: TEST_TOKENS.account, dataFastSiteId: dataFastSiteId('site_other') }))).kind).toBe('forbidden');
+    expect((await failureOf(client.realtimeVisitors({ token: TEST_TOKENS.account, dataFastSiteId: dataFastSiteId('site_gone') }))).kind).toBe('not-found');
   });
 
   it('reports a 400 with its reason', async () => {
@@ -175,8 +176,8 @@ describe('metadata and websites', () => {
 
   it('lists the websites an account token can see', async () => {
     const websites = await client.listWebsites(TEST_TOKENS.account);
-    expect(websites.map((site) => site.websiteId)).toEqual(['site_shop', 'site_blog', 'site_docs']);
-    expect(websites[0]).toEqual({ websiteId: 'site_shop', domain: 'shop.example.com', name: 'Shop' });
+    expect(websites.map((site) => site.dataFastSiteId)).toEqual(['site_shop', 'site_blog', 'site_docs']);
+    expect(websites[0]).toEqual({ dataFastSiteId: 'site_shop', domain: 'shop.example.com', name: 'Shop' });
   });
 
   it('says when an account token lacks websites:read', async () => {

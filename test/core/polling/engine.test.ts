@@ -1,3 +1,4 @@
+import { websiteKey } from '../../../src/shared/settings-shapes';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../../src/core/polling/engine';
 import type { SpikeEvent } from '../../../src/core/readings/spike-detector';
@@ -6,7 +7,7 @@ import { fakeClock, ScriptedTarget, T0, useFakeTime } from '../../support/schedu
 import type { EngineWebsite } from '../../../src/core/polling/engine';
 
 function asWebsite(target: ScriptedTarget): EngineWebsite {
-  return { websiteId: target.websiteId, budgetKey: target.budgetKey, revision: target.revision, read: target.read, threshold: null };
+  return { websiteKey: target.websiteKey, budgetKey: target.budgetKey, revision: target.revision, read: target.read, threshold: null };
 }
 
 const MINUTE = 60_000;
@@ -24,9 +25,9 @@ describe('engine', () => {
     engine.setWebsites([asWebsite(target)]);
     engine.start();
     await vi.advanceTimersByTimeAsync(66 * MINUTE);
-    expect(engine.history.size('site')).toBeGreaterThanOrEqual(60);
+    expect(engine.history.size(websiteKey('site'))).toBeGreaterThanOrEqual(60);
     expect(spikes).toHaveLength(1);
-    expect(spikes[0]).toMatchObject({ websiteId: 'site', visitors: 60, baseline: 20, reason: 'above-usual' });
+    expect(spikes[0]).toMatchObject({ websiteKey: 'site', visitors: 60, baseline: 20, reason: 'above-usual' });
     expect(spikes[0]?.at).toBe(T0 + 131 * 30_000);
     engine.stop();
   });
@@ -59,7 +60,7 @@ describe('engine', () => {
     engine.start();
     await vi.advanceTimersByTimeAsync(1_000);
     engine.setWebsites([asWebsite(a)]);
-    expect(engine.states().map((state) => state.websiteId)).toEqual(['a']);
+    expect(engine.states().map((state) => state.websiteKey)).toEqual(['a']);
     engine.stop();
   });
 });

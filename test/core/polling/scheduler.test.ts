@@ -1,3 +1,4 @@
+import { websiteKey } from '../../../src/shared/settings-shapes';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Scheduler } from '../../../src/core/polling/scheduler';
 import type { PollOutcome } from '../../../src/core/polling/poll-entry';
@@ -77,11 +78,11 @@ describe('one request at a time', () => {
     const slow = new ScriptedTarget('slow', 'k', '1', [{ hangMs: 25 * SECOND, then: 5 }]);
     const poller = started([slow], { intervalMs: 10 * SECOND });
     await vi.advanceTimersByTimeAsync(5 * SECOND);
-    const joined = poller.refreshNow('slow');
+    const joined = poller.refreshNow(websiteKey('slow'));
     await vi.advanceTimersByTimeAsync(21 * SECOND);
     await joined;
     expect(slow.calls).toHaveLength(1);
-    expect(poller.state('slow')?.visitors).toBe(5);
+    expect(poller.state(websiteKey('slow'))?.visitors).toBe(5);
     expect(slow.maxInFlight).toBe(1);
   });
 
@@ -90,7 +91,7 @@ describe('one request at a time', () => {
     const second = new ScriptedTarget('second');
     const poller = started([first, second]);
     await vi.advanceTimersByTimeAsync(50 * SECOND);
-    poller.setActive('second');
+    poller.setActive(websiteKey('second'));
     await vi.advanceTimersByTimeAsync(0);
     expect(second.calls.map((at) => (at - T0) / 1000)).toEqual([0, 50]);
     await vi.advanceTimersByTimeAsync(30 * SECOND);
@@ -106,7 +107,7 @@ describe('failures', () => {
     const poller = started([target]);
     await vi.advanceTimersByTimeAsync(40 * MINUTE);
     expect(target.gaps().slice(0, 8)).toEqual([30, 60, 120, 240, 480, 600, 600, 30]);
-    expect(poller.state('site')?.error).toBeNull();
+    expect(poller.state(websiteKey('site'))?.error).toBeNull();
   });
 
   it('starts backing off afresh after a success: the next failure waits one interval, not where the last run stopped', async () => {
@@ -157,17 +158,17 @@ describe('failures', () => {
     const poller = started([target]);
     await vi.advanceTimersByTimeAsync(30 * MINUTE);
     expect(target.calls).toHaveLength(1);
-    expect(poller.state('site')).toMatchObject({ halted: true, stale: true, error: { kind } });
+    expect(poller.state(websiteKey('site'))).toMatchObject({ halted: true, stale: true, error: { kind } });
 
     poller.setTarget(new ScriptedTarget('site', 'k', '1'));
     await vi.advanceTimersByTimeAsync(MINUTE);
-    expect(poller.state('site')?.halted).toBe(true);
+    expect(poller.state(websiteKey('site'))?.halted).toBe(true);
 
     const fixed = new ScriptedTarget('site', 'k', '2');
     poller.setTarget(fixed);
     await vi.advanceTimersByTimeAsync(MINUTE);
     expect(fixed.calls.length).toBeGreaterThanOrEqual(2);
-    expect(poller.state('site')).toMatchObject({ halted: false, error: null, visitors: 10 });
+    expect(poller.state(websiteKey('site'))).toMatchObject({ halted: false, error: null, visitors: 10 });
   });
 });
 
@@ -198,8 +199,8 @@ describe('sleep and wake', () => {
     expect(target.aborted).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(3 * 60 * MINUTE);
     expect(target.calls).toHaveLength(2);
-    expect(poller.state('site')?.stale).toBe(true);
-    expect(poller.state('site')?.visitors).toBe(5);
+    expect(poller.state(websiteKey('site'))?.stale).toBe(true);
+    expect(poller.state(websiteKey('site'))?.visitors).toBe(5);
   });
 
   it('resume makes exactly one read per website, then the normal cadence', async () => {
@@ -214,7 +215,7 @@ describe('sleep and wake', () => {
     expect(targets.map((target, index) => target.calls.length - (before[index] ?? 0))).toEqual([1, 1, 1]);
     await vi.advanceTimersByTimeAsync(30 * SECOND);
     expect(targets[0]?.calls.length).toBe((before[0] ?? 0) + 2);
-    expect(poller.state('a')?.stale).toBe(false);
+    expect(poller.state(websiteKey('a'))?.stale).toBe(false);
   });
 
   it('refreshNow does nothing while paused', async () => {
@@ -222,7 +223,7 @@ describe('sleep and wake', () => {
     const poller = started([target]);
     await vi.advanceTimersByTimeAsync(SECOND);
     poller.pause();
-    await poller.refreshNow('site');
+    await poller.refreshNow(websiteKey('site'));
     expect(target.calls).toHaveLength(1);
   });
 
@@ -241,9 +242,9 @@ describe('state', () => {
     const target = new ScriptedTarget('site', 'k', '1', [8, ScriptedTarget.network]);
     const poller = started([target], { outcomes });
     await vi.advanceTimersByTimeAsync(SECOND);
-    expect(poller.state('site')).toMatchObject({ visitors: 8, stale: false, fetchedAt: T0 });
+    expect(poller.state(websiteKey('site'))).toMatchObject({ visitors: 8, stale: false, fetchedAt: T0 });
     await vi.advanceTimersByTimeAsync(30 * SECOND);
-    expect(poller.state('site')).toMatchObject({ visitors: 8, stale: true, error: { kind: 'network' } });
+    expect(poller.state(websiteKey('site'))).toMatchObject({ visitors: 8, stale: true, error: { kind: 'network' } });
     expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false]);
   });
 
@@ -251,10 +252,10 @@ describe('state', () => {
     const target = new ScriptedTarget('site');
     const poller = started([target]);
     await vi.advanceTimersByTimeAsync(SECOND);
-    poller.removeTarget('site');
+    poller.removeTarget(websiteKey('site'));
     await vi.advanceTimersByTimeAsync(5 * MINUTE);
     expect(target.calls).toHaveLength(1);
-    expect(poller.state('site')).toBeNull();
-    expect(poller.activeId).toBeNull();
+    expect(poller.state(websiteKey('site'))).toBeNull();
+    expect(poller.activeKey).toBeNull();
   });
 });

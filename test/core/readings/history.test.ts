@@ -1,3 +1,4 @@
+import { websiteKey } from '../../../src/shared/settings-shapes';
 import { describe, expect, it } from 'vitest';
 import { History, HISTORY_CAPACITY, HISTORY_RETENTION_MS } from '../../../src/core/readings/history';
 
@@ -7,10 +8,10 @@ const T0 = Date.UTC(2026, 10, 26, 0, 0, 0);
 describe('history', () => {
   it('keeps one sample per minute, the latest reading winning', () => {
     const history = new History();
-    history.add('site', T0, 5);
-    history.add('site', T0 + 30_000, 7);
-    history.add('site', T0 + MINUTE, 9);
-    expect(history.between('site', 0, Infinity)).toEqual([
+    history.add(websiteKey('site'), T0, 5);
+    history.add(websiteKey('site'), T0 + 30_000, 7);
+    history.add(websiteKey('site'), T0 + MINUTE, 9);
+    expect(history.between(websiteKey('site'), 0, Infinity)).toEqual([
       { at: T0 + 30_000, visitors: 7 },
       { at: T0 + MINUTE, visitors: 9 },
     ]);
@@ -18,9 +19,9 @@ describe('history', () => {
 
   it('is bounded: a week of readings keeps only the newest day and a bit', () => {
     const history = new History();
-    for (let minute = 0; minute < 7 * 24 * 60; minute++) history.add('site', T0 + minute * MINUTE, minute);
-    expect(history.size('site')).toBe(HISTORY_CAPACITY);
-    const samples = history.between('site', 0, Infinity);
+    for (let minute = 0; minute < 7 * 24 * 60; minute++) history.add(websiteKey('site'), T0 + minute * MINUTE, minute);
+    expect(history.size(websiteKey('site'))).toBe(HISTORY_CAPACITY);
+    const samples = history.between(websiteKey('site'), 0, Infinity);
     expect(samples[samples.length - 1]?.visitors).toBe(7 * 24 * 60 - 1);
     expect(samples[0]?.visitors).toBe(7 * 24 * 60 - HISTORY_CAPACITY);
     expect(HISTORY_RETENTION_MS).toBeGreaterThanOrEqual(24 * 60 * MINUTE);
@@ -28,21 +29,21 @@ describe('history', () => {
 
   it('ignores readings that go back in time', () => {
     const history = new History();
-    history.add('site', T0 + 5 * MINUTE, 5);
-    history.add('site', T0, 1);
-    expect(history.between('site', 0, Infinity)).toEqual([{ at: T0 + 5 * MINUTE, visitors: 5 }]);
+    history.add(websiteKey('site'), T0 + 5 * MINUTE, 5);
+    history.add(websiteKey('site'), T0, 1);
+    expect(history.between(websiteKey('site'), 0, Infinity)).toEqual([{ at: T0 + 5 * MINUTE, visitors: 5 }]);
   });
 
   it('round-trips through JSON, dropping what is older than a day', () => {
     const history = new History();
-    history.add('a', T0, 1);
-    history.add('a', T0 + 26 * 60 * MINUTE, 2);
-    history.add('b', T0 + 26 * 60 * MINUTE, 3);
+    history.add(websiteKey('a'), T0, 1);
+    history.add(websiteKey('a'), T0 + 26 * 60 * MINUTE, 2);
+    history.add(websiteKey('b'), T0 + 26 * 60 * MINUTE, 3);
     const now = T0 + 26 * 60 * MINUTE + MINUTE;
     const json = JSON.parse(JSON.stringify(history.toJSON(now))) as unknown;
     const restored = History.fromJSON(json, now);
-    expect(restored.between('a', 0, Infinity)).toEqual([{ at: T0 + 26 * 60 * MINUTE, visitors: 2 }]);
-    expect(restored.between('b', 0, Infinity)).toEqual([{ at: T0 + 26 * 60 * MINUTE, visitors: 3 }]);
+    expect(restored.between(websiteKey('a'), 0, Infinity)).toEqual([{ at: T0 + 26 * 60 * MINUTE, visitors: 2 }]);
+    expect(restored.between(websiteKey('b'), 0, Infinity)).toEqual([{ at: T0 + 26 * 60 * MINUTE, visitors: 3 }]);
   });
 
   it('drops only the samples that cannot be counts, keeps the rest, and says how many once', () => {
@@ -54,7 +55,7 @@ describe('history', () => {
       },
     };
     const restored = History.fromJSON(JSON.parse(JSON.stringify(poisoned)), T0, (count) => dropped.push(count));
-    expect(restored.between('a', 0, Infinity).map((sample) => sample.visitors)).toEqual([7, 3]);
+    expect(restored.between(websiteKey('a'), 0, Infinity).map((sample) => sample.visitors)).toEqual([7, 3]);
     expect(dropped).toEqual([4]);
   });
 

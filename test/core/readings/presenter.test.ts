@@ -1,3 +1,4 @@
+import { websiteKey } from '../../../src/shared/settings-shapes';
 import { describe, expect, it } from 'vitest';
 import { formatAge } from '../../../src/core/readings/format';
 import { formatCount } from '../../../src/shared/count-format';
@@ -8,15 +9,15 @@ import { pollState } from '../../support/settings-fixtures';
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 
 function poll(overrides: Partial<PollState> = {}): PollState {
-  return pollState({ websiteId: 'shop', fetchedAt: NOW - 12_000, ...overrides });
+  return pollState({ websiteKey: websiteKey('shop'), fetchedAt: NOW - 12_000, ...overrides });
 }
 
-function site(websiteId: string, label: string, overrides: Partial<PollState> | null = {}): WebsiteInput {
-  return { websiteId, label, poll: overrides === null ? null : poll({ websiteId, ...overrides }) };
+function site(key: string, label: string, overrides: Partial<PollState> | null = {}): WebsiteInput {
+  return { websiteKey: websiteKey(key), label, poll: overrides === null ? null : poll({ websiteKey: websiteKey(key), ...overrides }) };
 }
 
 function input(websites: WebsiteInput[], overrides: Partial<PresenterInput> = {}): PresenterInput {
-  return { websites, activeId: websites[0]?.websiteId ?? null, mode: 'active', numberFormat: 'compact', now: NOW, ...overrides };
+  return { websites, activeKey: websites[0]?.websiteKey ?? null, mode: 'active', numberFormat: 'compact', now: NOW, ...overrides };
 }
 
 describe('number and age formats', () => {
@@ -93,7 +94,7 @@ describe('presenter', () => {
           site('blog', 'Blog', { visitors: 7 }),
           site('docs', 'Docs', { error: { kind: 'forbidden', message: 'No access' }, stale: true }),
         ],
-        { activeId: 'blog' },
+        { activeKey: websiteKey('blog') },
       ),
     );
     expect(view.title).toBe('7');

@@ -1,3 +1,4 @@
+import { websiteKey } from '../../../src/shared/settings-shapes';
 import { describe, expect, it } from 'vitest';
 import { History } from '../../../src/core/readings/history';
 import { median, SpikeDetector, type Reading } from '../../../src/core/readings/spike-detector';
@@ -8,13 +9,13 @@ const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 /** A website with an hour of steady traffic behind it, read every 30 s from `T0 + 1 h`. */
 function setup(usual = 20, settings = { factor: 2, minimum: 10, cooldownMs: 30 * MINUTE }) {
   const history = new History();
-  for (let minute = 0; minute < 60; minute++) history.add('site', T0 + minute * MINUTE, usual);
+  for (let minute = 0; minute < 60; minute++) history.add(websiteKey('site'), T0 + minute * MINUTE, usual);
   const detector = new SpikeDetector(history, settings);
   let at = T0 + 60 * MINUTE;
   const read = (visitors: number, extra: Partial<Reading> = {}) => {
     at += 30_000;
-    history.add('site', at, visitors);
-    return detector.observe({ websiteId: 'site', visitors, at, stale: false, threshold: null, ...extra });
+    history.add(websiteKey('site'), at, visitors);
+    return detector.observe({ websiteKey: websiteKey('site'), visitors, at, stale: false, threshold: null, ...extra });
   };
   return { detector, history, read, now: () => at };
 }
@@ -31,7 +32,7 @@ describe('spike detector', () => {
     expect(read(100)).toBeNull();
     expect(read(45)).toBeNull();
     const spike = read(41);
-    expect(spike).toMatchObject({ websiteId: 'site', visitors: 41, baseline: 20, reason: 'above-usual' });
+    expect(spike).toMatchObject({ websiteKey: 'site', visitors: 41, baseline: 20, reason: 'above-usual' });
   });
 
   it('does not fire on one reading above and one below (flapping)', () => {
@@ -82,7 +83,7 @@ describe('spike detector', () => {
     read(10);
     read(50);
     expect(read(50)).not.toBeNull();
-    expect(history.size('site')).toBeGreaterThan(60);
+    expect(history.size(websiteKey('site'))).toBeGreaterThan(60);
   });
 
   it('ignores stale readings and resets the run of readings above', () => {
@@ -107,7 +108,7 @@ describe('spike detector', () => {
   it('fires at an absolute threshold even without a baseline', () => {
     const history = new History();
     const detector = new SpikeDetector(history);
-    const observe = (visitors: number, at: number) => detector.observe({ websiteId: 'new', visitors, at, stale: false, threshold: 100 });
+    const observe = (visitors: number, at: number) => detector.observe({ websiteKey: websiteKey('new'), visitors, at, stale: false, threshold: 100 });
     expect(observe(150, T0)).toBeNull();
     expect(observe(150, T0 + 30_000)).toBeNull();
     expect(observe(99, T0 + 60_000)).toBeNull();
@@ -118,9 +119,9 @@ describe('spike detector', () => {
   it('excludes the last five minutes from the baseline and needs enough samples', () => {
     const history = new History();
     const detector = new SpikeDetector(history);
-    for (let minute = 0; minute < 5; minute++) history.add('site', T0 + minute * MINUTE, 20);
-    expect(detector.baseline('site', T0 + 10 * MINUTE)).toBeNull();
-    for (let minute = 5; minute < 60; minute++) history.add('site', T0 + minute * MINUTE, minute >= 55 ? 500 : 20);
-    expect(detector.baseline('site', T0 + 60 * MINUTE)).toBe(20);
+    for (let minute = 0; minute < 5; minute++) history.add(websiteKey('site'), T0 + minute * MINUTE, 20);
+    expect(detector.baseline(websiteKey('site'), T0 + 10 * MINUTE)).toBeNull();
+    for (let minute = 5; minute < 60; minute++) history.add(websiteKey('site'), T0 + minute * MINUTE, minute >= 55 ? 500 : 20);
+    expect(detector.baseline(websiteKey('site'), T0 + 60 * MINUTE)).toBe(20);
   });
 });

@@ -1,3 +1,4 @@
+import { websiteKey } from '../../../src/shared/settings-shapes';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,11 +21,11 @@ afterEach(() => {
 describe('history file', () => {
   it('survives a restart: what was saved is loaded', () => {
     const history = new History();
-    for (let minute = 0; minute < 90; minute++) history.add('shop', T0 + minute * MINUTE, minute);
+    for (let minute = 0; minute < 90; minute++) history.add(websiteKey('shop'), T0 + minute * MINUTE, minute);
     const file = new HistoryFile(dir.path);
-    file.save(history, T0 + 90 * MINUTE, ['shop']);
+    file.save(history, T0 + 90 * MINUTE, [websiteKey('shop')]);
     const restored = new HistoryFile(dir.path).load(T0 + 91 * MINUTE);
-    expect(restored.between('shop', 0, Infinity)).toEqual(history.between('shop', 0, Infinity));
+    expect(restored.between(websiteKey('shop'), 0, Infinity)).toEqual(history.between(websiteKey('shop'), 0, Infinity));
     if (process.platform !== 'win32') expect(statSync(file.path).mode & 0o777).toBe(0o600);
   });
 
@@ -33,24 +34,24 @@ describe('history file', () => {
     writeFileSync(file.path, '{"version":1,"websites":{}}', { mode: 0o644 });
     chmodSync(file.path, 0o644);
     const history = new History();
-    history.add('shop', T0, 3);
-    file.save(history, T0, ['shop']);
+    history.add(websiteKey('shop'), T0, 3);
+    file.save(history, T0, [websiteKey('shop')]);
     expect(statSync(file.path).mode & 0o777).toBe(0o600);
   });
 
   it('keeps only configured websites and stays bounded after a week of readings', () => {
     const history = new History();
     for (let minute = 0; minute < 7 * 24 * 60; minute++) {
-      history.add('shop', T0 + minute * MINUTE, 100_000 + minute);
-      history.add('removed', T0 + minute * MINUTE, 1);
+      history.add(websiteKey('shop'), T0 + minute * MINUTE, 100_000 + minute);
+      history.add(websiteKey('removed'), T0 + minute * MINUTE, 1);
     }
     const file = new HistoryFile(dir.path);
     const now = T0 + 7 * 24 * 60 * MINUTE;
-    file.save(history, now, ['shop']);
+    file.save(history, now, [websiteKey('shop')]);
     const restored = file.load(now);
-    expect(restored.websiteIds()).toEqual(['shop']);
-    expect(restored.size('shop')).toBeLessThanOrEqual(HISTORY_CAPACITY);
-    expect(restored.size('shop')).toBeGreaterThanOrEqual(24 * 60);
+    expect(restored.websiteKeys()).toEqual(['shop']);
+    expect(restored.size(websiteKey('shop'))).toBeLessThanOrEqual(HISTORY_CAPACITY);
+    expect(restored.size(websiteKey('shop'))).toBeGreaterThanOrEqual(24 * 60);
     expect(statSync(file.path).size).toBeLessThan(40 * 1024);
   });
 
@@ -59,7 +60,7 @@ describe('history file', () => {
     writeFileSync(file.path, `{"version":1,"websites":{"shop":[[${T0 - MINUTE},42],[${T0 - 2 * MINUTE},18014398509481982]]}}`);
     const problems: string[] = [];
     const history = file.load(T0, (message) => problems.push(message));
-    expect(history.between('shop', 0, Infinity)).toEqual([{ at: T0 - MINUTE, visitors: 42 }]);
+    expect(history.between(websiteKey('shop'), 0, Infinity)).toEqual([{ at: T0 - MINUTE, visitors: 42 }]);
     expect(problems).toEqual(['Visitor history: one sample was unreadable and left out; the rest was kept.']);
     expect(readdirSync(dir.path).filter((name) => name.startsWith('history.corrupt-'))).toEqual([]);
   });
@@ -77,7 +78,7 @@ describe('history file', () => {
     writeFileSync(file.path, '{"version":1,"websites":{"shop":[[1,');
     const problems: string[] = [];
     const history = file.load(T0, (message) => problems.push(message));
-    expect(history.websiteIds()).toEqual([]);
+    expect(history.websiteKeys()).toEqual([]);
     expect(readdirSync(dir.path).filter((name) => name.startsWith('history.corrupt-'))).toHaveLength(1);
     expect(problems[0]).toMatch(/could not be read.*kept as/);
   });
@@ -87,8 +88,8 @@ describe('history file', () => {
     execFileSync('mkfifo', [file.path]);
     const problems: string[] = [];
     const history = file.load(T0, (message) => problems.push(message));
-    history.add('shop', T0, 5);
-    file.save(history, T0, ['shop']);
+    history.add(websiteKey('shop'), T0, 5);
+    file.save(history, T0, [websiteKey('shop')]);
     expect(lstatSync(file.path).isFIFO()).toBe(true);
     expect(problems).toEqual([expect.stringMatching(/history\.json is a named pipe \(FIFO\), not a regular file\. It was left as it is/) as unknown]);
   });
@@ -107,18 +108,18 @@ describe('history file', () => {
       file,
       history,
       fakeClock(),
-      () => ['shop'],
+      () => [websiteKey('shop')],
       (error) => {
         throw error;
       },
     );
     for (let second = 0; second < 150; second += 10) {
-      history.add('shop', Date.now(), second);
+      history.add(websiteKey('shop'), Date.now(), second);
       persister.markDirty();
       vi.advanceTimersByTime(10_000);
     }
     expect(writes.map((at) => (at - T0) / 1000)).toEqual([0, 60, 120]);
-    history.add('shop', Date.now(), 999);
+    history.add(websiteKey('shop'), Date.now(), 999);
     persister.markDirty();
     persister.flush();
     expect(writes).toHaveLength(4);

@@ -40,7 +40,7 @@ describe.skipIf(missing.length > 0 && !required)('runner with a locked keychain 
       const config = join(home.path, 'config');
       mkdirSync(config, { recursive: true });
       const website = shopWebsite();
-      writeFileSync(join(config, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteId: 'w_shop' }));
+      writeFileSync(join(config, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites: [website], activeWebsiteKey: 'w_shop' }));
       const result = await new Promise<{ stdout: string; stderr: string }>((done, fail) => {
         const child = spawn('dbus-run-session', ['--', 'sh', '-c', SCRIPT], {
           cwd: ROOT,

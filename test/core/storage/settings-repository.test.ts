@@ -1,3 +1,4 @@
+import { websiteKey } from '../../../src/shared/settings-shapes';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,7 +79,7 @@ describe('settings', () => {
     await expect(repository.update((s) => ({ ...s, refreshIntervalSeconds: 5 }))).rejects.toThrow(
       'Settings not saved: The refresh interval must be at least 10 seconds.',
     );
-    await expect(repository.update((s) => ({ ...s, activeWebsiteId: 'nope' }))).rejects.toThrow(
+    await expect(repository.update((s) => ({ ...s, activeWebsiteKey: websiteKey('nope') }))).rejects.toThrow(
       'Settings not saved: The active website is not one of the websites.',
     );
     expect(readFileSync(configPath(), 'utf8')).toBe(before);
@@ -90,9 +91,9 @@ describe('settings', () => {
       'Settings not saved: The minimum number of visitors must be a whole number; The quiet time after a spike must be at least 1 minute.',
     );
     const shop = {
-      id: 'w_1',
+      id: websiteKey('w_1'),
       label: '  ',
-      websiteId: null,
+      dataFastSiteId: null,
       domain: null,
       tokenKind: 'website-key' as const,
       order: 0,
@@ -171,7 +172,7 @@ describe('settings', () => {
       displayMode: 'sum',
       numberFormat: 'full',
       launchAtLogin: true,
-      activeWebsiteId: 'w_docs',
+      activeWebsiteKey: 'w_docs',
       notifications: { enabled: false, factor: 3, minimum: 10, cooldownMinutes: 30, snoozedUntil: null },
     });
     expect(settings.websites.map((w) => [w.id, w.order, w.spikeThreshold, w.domain])).toEqual([
@@ -188,7 +189,7 @@ describe('settings', () => {
     const stored = JSON.parse(readFileSync(fixture('settings-v2.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(configPath(), JSON.stringify({ ...stored, apiUrl: 'http://127.0.0.1:8443/api-proxy' }));
     const settings = open().read();
-    expect(settings.schemaVersion).toBe(3);
+    expect(settings.schemaVersion).toBe(SETTINGS_SCHEMA_VERSION);
     expect(settings.websites.map((w) => [w.id, w.apiOrigin])).toEqual([['w_blog', 'http://127.0.0.1:8443']]);
     expect(migrateSettings(stored).settings).toMatchObject({ websites: [{ id: 'w_blog', apiOrigin: 'https://datafa.st' }] });
   });
@@ -222,8 +223,24 @@ describe('settings', () => {
     expect(problems).toEqual([]);
   });
 
+  it("migrates version 3 settings by giving DataFast's site id and the active website's key their own names", () => {
+    const stored = JSON.parse(readFileSync(fixture('settings-v3.json'), 'utf8')) as Record<string, unknown> & { websites: Array<Record<string, unknown>> };
+    stored.websites.push({ ...stored.websites[0], id: 'w_docs', label: 'Docs', websiteId: 'site_docs', tokenKind: 'account-token', order: 1 });
+    stored['activeWebsiteId'] = 'w_docs';
+    writeFileSync(configPath(), JSON.stringify(stored));
+    const settings = open().read();
+    expect(settings.websites.map((w) => [w.id, w.dataFastSiteId])).toEqual([
+      ['w_blog', null],
+      ['w_docs', 'site_docs'],
+    ]);
+    expect(settings.activeWebsiteKey).toBe('w_docs');
+    const written = readFileSync(configPath(), 'utf8');
+    expect(JSON.parse(written)).toMatchObject({ schemaVersion: 4, activeWebsiteKey: 'w_docs' });
+    expect(written).not.toMatch(/"websiteId"|"activeWebsiteId"/);
+  });
+
   it('reads current-version fixtures unchanged', () => {
-    copyFileSync(fixture('settings-v3.json'), configPath());
+    copyFileSync(fixture('settings-v4.json'), configPath());
     const before = readFileSync(configPath(), 'utf8');
     expect(open().read().websites[0]).toMatchObject({ id: 'w_blog', spikeThreshold: 50 });
     expect(readFileSync(configPath(), 'utf8')).toBe(before);
@@ -240,7 +257,7 @@ describe('settings', () => {
     const settings = open();
     expect(settings.read()).toEqual(DEFAULT_SETTINGS);
     expect(settings.refusal).toMatch(
-      /^The settings file was made by a newer version of DataFast Menubar \(settings format 99; this version reads up to 3\)\. Update DataFast Menubar/,
+      /^The settings file was made by a newer version of DataFast Menubar \(settings format 99; this version reads up to 4\)\. Update DataFast Menubar/,
     );
     expect(problems).toEqual([settings.refusal]);
     await expect(settings.update((s) => ({ ...s, launchAtLogin: true }))).rejects.toThrow(SettingsValidationError);
@@ -256,7 +273,7 @@ describe('settings', () => {
     writeFileSync(configPath(), JSON.stringify(stored));
     const settings = open().read();
     expect(settings.websites.map((w) => [w.id, w.label, w.spikeThreshold])).toEqual([['w_blog', 'Blog', null]]);
-    expect(settings).toMatchObject({ refreshIntervalSeconds: 30, numberFormat: 'compact', activeWebsiteId: 'w_blog' });
+    expect(settings).toMatchObject({ refreshIntervalSeconds: 30, numberFormat: 'compact', activeWebsiteKey: 'w_blog' });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
       /^Some settings could not be used and were repaired: An alert level must be above 0; it was set back to none \(website w_blog\)\. The refresh interval must be at least 10 seconds; it was set back to 30 seconds\. The number format .*; it was set back to compact\. The original file was kept as .*config\.backup-.*\.json\.$/,
@@ -325,9 +342,9 @@ describe('settings', () => {
           websites: [
             ...s.websites,
             {
-              id: `a${i}`,
+              id: websiteKey(`a${i}`),
               label: `A${i}`,
-              websiteId: null,
+              dataFastSiteId: null,
               domain: null,
               tokenKind: 'demo' as const,
               order: i,

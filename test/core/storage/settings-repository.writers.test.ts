@@ -1,3 +1,4 @@
+import { websiteKey } from '../../../src/shared/settings-shapes';
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,14 +34,14 @@ function settingsFolder(name: string, ids: readonly string[]): string {
   const websites = ids.map((id, order) => ({
     id,
     label: id,
-    websiteId: null,
+    dataFastSiteId: null,
     domain: `${id}.example.com`,
     tokenKind: 'website-key' as const,
     order,
     spikeThreshold: null,
     apiOrigin: 'https://datafa.st',
   }));
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites, activeWebsiteId: ids[0] ?? null }));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites, activeWebsiteKey: ids[0] ?? null }));
   return dir;
 }
 
@@ -78,8 +79,8 @@ describe('a writer killed in the middle of a write', () => {
       const problems: string[] = [];
       const loaded: History = new HistoryFile(dir).load(Date.now(), (message) => problems.push(message));
       expect(problems).toEqual([]);
-      expect(loaded.websiteIds()).toHaveLength(50);
-      expect(loaded.between('w_0', 0, Infinity).at(-1)?.visitors).toBe(atWrite - 1);
+      expect(loaded.websiteKeys()).toHaveLength(50);
+      expect(loaded.between(websiteKey('w_0'), 0, Infinity).at(-1)?.visitors).toBe(atWrite - 1);
     },
     30_000,
   );

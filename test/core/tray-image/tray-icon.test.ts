@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { PixelCanvas } from '../../../src/core/tray-image/pixels';
-import type { TrayStatus } from '../../../src/core/readings/presenter';
+import type { ReadingStatus } from '../../../src/shared/settings-shapes';
 import { renderSparkline } from '../../../src/core/readings/sparkline';
 import { SHEET_COUNTS, SHEET_SIZES, trayIconSet } from '../../../src/core/tray-image/icon-set';
 import { dogEarSize, iconText, inkMargin, layoutIconText, renderTrayIcon, TRAY_FILL, TrayIconCache } from '../../../src/core/tray-image/tray-icon';
@@ -15,7 +15,7 @@ const OUTPUT_DIR = inRepo('test-results', 'tray-icons');
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 const ICONS = trayIconSet();
 
-const GOLDEN_CASES: Array<[number | null, TrayStatus]> = [
+const GOLDEN_CASES: Array<[number | null, ReadingStatus]> = [
   [7, 'ok'],
   [42, 'ok'],
   [150, 'ok'],
@@ -68,7 +68,7 @@ describe('tray icon geometry', () => {
   });
 
   it.each(Object.entries(TRAY_FILL))('white text on the %s badge has a contrast of at least 4.5:1', (status, fill) => {
-    const canvas = renderTrayIcon(status === 'empty' || status === 'loading' ? null : 42, status as TrayStatus, 24);
+    const canvas = renderTrayIcon(status === 'empty' || status === 'loading' ? null : 42, status as ReadingStatus, 24);
     const centreLeft = 12 * 4;
     const badge = canvas.data.subarray(centreLeft, centreLeft + 3);
     expect([...badge]).toEqual([Number.parseInt(fill.slice(1, 3), 16), Number.parseInt(fill.slice(3, 5), 16), Number.parseInt(fill.slice(5, 7), 16)]);
