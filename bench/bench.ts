@@ -1,9 +1,9 @@
-import { websiteKey, type WebsiteKey } from '../src/shared/settings-shapes';
 /**
  * Prints what the engine costs: one update (HTTP response → state → spike detector → presenter)
  * in microseconds, heap growth over a simulated week with five websites at default settings, and
  * what a tray image costs, and the runner's peak memory against hostile replies.
  */
+import { websiteKey, type WebsiteKey } from '../src/shared/settings-shapes';
 import { performance } from 'node:perf_hooks';
 import { createDataFastClient } from '../src/core/datafast/client';
 import { Engine } from '../src/core/polling/engine';

@@ -1,4 +1,3 @@
-import { websiteKey } from '../../src/shared/settings-shapes';
 /**
  * A separate writer process for the crash-safety tests, running the app's own storage code:
  *
@@ -7,6 +6,7 @@ import { websiteKey } from '../../src/shared/settings-shapes';
  * - `node file-writer.js history DIR`: saves a day of history for 50 websites, again and again,
  *   with a different count each time, until it is killed.
  */
+import { websiteKey } from '../../src/shared/settings-shapes';
 import { History } from '../../src/core/readings/history';
 import { HistoryFile } from '../../src/core/storage/history-file';
 import { createConfBackend } from '../../src/core/storage/settings-conf';

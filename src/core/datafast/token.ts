@@ -1,8 +1,9 @@
-import type { TokenKind as StoredTokenKind } from '../../shared/settings-shapes';
 /**
  * DataFast has two kinds of credential. A website key (`df_…`) names its website itself; an
  * account token (`dft_…`) can see several websites and needs `websiteId` on every call.
  */
+import type { TokenKind as StoredTokenKind } from '../../shared/settings-shapes';
+
 /** The kinds of real token: the demo needs none. */
 export type TokenKind = Exclude<StoredTokenKind, 'demo'>;
 
