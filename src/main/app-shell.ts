@@ -1,10 +1,10 @@
-import type { MenuItemConstructorOptions, NativeImage } from 'electron';
+import type { NativeImage } from 'electron';
 import type { AppController } from '../core/app/app-controller';
 import type { NotificationRequest } from '../core/app/spike-notifier';
-import type { TrayView } from '../core/readings/presenter';
+import type { TrayCommand } from '../core/app/tray-model';
 import { isAllowedExternalUrl } from '../core/datafast/dashboard';
 import { STATE_EVENT } from '../shared/ipc-contract';
-import { trayMenuTemplate, type TrayActions } from './tray-menu';
+import { menuTemplate } from './tray-menu';
 import type { TrayService } from './tray-service';
 
 export interface ShellPorts {
@@ -18,6 +18,8 @@ export interface ShellPorts {
   /** Shows the folder holding the log file in the file manager. */
   readonly openLogFolder: () => void;
   readonly sendToWindow: (channel: string, payload: unknown) => void;
+  /** Whether the settings window is open, so its state is built only for a window that shows it. */
+  readonly windowOpen: () => boolean;
   readonly quit: () => void;
   readonly onError: (error: unknown) => void;
   /** The update service, where this copy can update itself. */
@@ -27,8 +29,8 @@ export interface ShellPorts {
 const SNOOZE_MS = 60 * 60_000;
 
 /**
- * Connects the controller to the tray, the menu and the window: renders state, and turns menu
- * clicks into controller commands. Holds the one piece of shell state, the tray highlight.
+ * Connects the controller to the tray, the menu and the window: renders the tray model, and
+ * turns its commands into controller calls. Holds the one piece of shell state, the tray highlight.
  */
 export class AppShell {
   readonly #ports: ShellPorts;
@@ -54,31 +56,19 @@ export class AppShell {
 
   render(): void {
     const { controller } = this.#ports;
-    const view = controller.trayView();
-    const state = controller.appState(view);
-    const lastPoint = state.lastHour.at(-1);
-    const key = lastPoint ? `${state.activeWebsiteKey ?? ''}|${lastPoint.at}|${lastPoint.visitors}` : 'none';
-    if (this.#sparkline?.key !== key) this.#sparkline = { key, image: this.#ports.sparkline(state.lastHour, this.#ports.now()) };
+    const highlight = this.#highlight ? `${this.#highlight.title}: ${this.#highlight.body}` : null;
+    const model = controller.trayModel({ highlight, updates: this.#ports.updates?.status ?? null });
+    const key = model.sparkline?.key ?? 'none';
+    if (this.#sparkline?.key !== key)
+      this.#sparkline = { key, image: model.sparkline ? this.#ports.sparkline(model.sparkline.points, this.#ports.now()) : null };
     const sparkline = this.#sparkline.image;
-    this.#ports.tray.render(view, this.menuTemplate(view, sparkline), sparkline ? key : 'none');
-    this.#ports.sendToWindow(STATE_EVENT, state);
-  }
-
-  menuTemplate(view: TrayView, sparkline: NativeImage | null): MenuItemConstructorOptions[] {
-    const { controller } = this.#ports;
-    const settings = controller.settings;
-    return trayMenuTemplate(
-      {
-        view,
-        sparkline,
-        dashboardAvailable: view.activeKey !== null && controller.dashboardUrlFor(view.activeKey) !== null && !view.sumSelected,
-        notificationsQuiet: !settings.notifications.enabled || controller.notificationsSnoozed(),
-        launchAtLogin: settings.launchAtLogin,
-        highlight: this.#highlight ? `${this.#highlight.title}: ${this.#highlight.body}` : null,
-        updates: this.#ports.updates?.status ?? null,
-      },
-      this.actions(),
+    this.#ports.tray.render(
+      model,
+      menuTemplate(model.items, sparkline, (command) => this.run(command)),
+      sparkline ? key : 'none',
     );
+    // The window's state carries a day of history: built only while there is a window to show it.
+    if (this.#ports.windowOpen()) this.#ports.sendToWindow(STATE_EVENT, controller.appState());
   }
 
   /** A spike that could not be shown as a notification waits at the top of the menu. */
@@ -91,35 +81,46 @@ export class AppShell {
     if (isAllowedExternalUrl(url)) this.#ports.openInBrowser(url);
   }
 
-  actions(): TrayActions {
+  /** Carries out what a tray menu item asks for. */
+  run(command: TrayCommand): void {
     const { controller } = this.#ports;
-    const run = (work: Promise<unknown>): void => {
+    const settle = (work: Promise<unknown>): void => {
       work.catch((error: unknown) => this.#ports.onError(error));
     };
-    return {
-      switchWebsite: (id) => run(controller.switchWebsite(id)),
-      showSum: () => run(controller.setDisplayMode('sum')),
-      refresh: () => run(controller.refreshNow()),
-      openDashboard: () => {
-        const id = controller.trayView().activeKey;
-        const url = id ? controller.dashboardUrlFor(id) : null;
+    switch (command.kind) {
+      case 'switch-website':
+        return settle(controller.switchWebsite(command.websiteKey));
+      case 'show-sum':
+        return settle(controller.setDisplayMode('sum'));
+      case 'refresh':
+        return settle(controller.refreshNow());
+      case 'open-dashboard': {
+        const key = controller.trayView().activeKey;
+        const url = key ? controller.dashboardUrlFor(key) : null;
         if (url) this.openUrl(url);
-      },
-      snooze: () => run(controller.snoozeNotifications(SNOOZE_MS)),
-      resumeNotifications: () => run(controller.resumeNotifications()),
-      openSettings: () => this.#ports.openSettings(),
-      setLaunchAtLogin: (enabled) => run(controller.updateSettings({ launchAtLogin: enabled })),
-      openHighlight: () => {
+        return;
+      }
+      case 'snooze':
+        return settle(controller.snoozeNotifications(SNOOZE_MS));
+      case 'resume-notifications':
+        return settle(controller.resumeNotifications());
+      case 'open-settings':
+        return this.#ports.openSettings();
+      case 'set-launch-at-login':
+        return settle(controller.updateSettings({ launchAtLogin: command.enabled }));
+      case 'open-highlight': {
         const url = this.#highlight?.url ?? null;
         this.#highlight = null;
         if (url) this.openUrl(url);
-        this.scheduleRender();
-      },
-      checkForUpdates: () => {
-        if (this.#ports.updates) run(this.#ports.updates.checkNow());
-      },
-      openLogFolder: () => this.#ports.openLogFolder(),
-      quit: () => this.#ports.quit(),
-    };
+        return this.scheduleRender();
+      }
+      case 'check-for-updates':
+        if (this.#ports.updates) settle(this.#ports.updates.checkNow());
+        return;
+      case 'open-log-folder':
+        return this.#ports.openLogFolder();
+      case 'quit':
+        return this.#ports.quit();
+    }
   }
 }

@@ -169,6 +169,7 @@ async function start({ platform, directory, tray, countImage, templateIcon, log 
     openInBrowser: (url) => openDataFastUrl(shell, url),
     openSettings: () => settingsWindow.open(),
     sendToWindow: (channel, payload) => settingsWindow.send(channel, payload),
+    windowOpen: () => settingsWindow.isOpen,
     quit: () => app.quit(),
     onError: (error) => log.error(errorMessage(error)),
     openLogFolder: () => void shell.openPath(app.getPath('logs')),

@@ -1,5 +1,6 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import type { TrayView } from '../core/readings/presenter';
+import type { TrayModel } from '../core/app/tray-model';
+import type { ReadingStatus } from '../shared/settings-shapes';
 import { menuKey } from './tray-menu';
 
 export type TrayHandle = Pick<Tray, 'setImage' | 'setTitle' | 'setToolTip' | 'setContextMenu' | 'destroy'>;
@@ -9,12 +10,12 @@ export interface TrayServiceOptions {
   readonly platform: NodeJS.Platform;
   readonly buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
   /** The count drawn into an image (Windows, Linux), or the template icon (macOS). */
-  readonly countImage: (visitors: number | null, status: TrayView['status']) => NativeImage;
+  readonly countImage: (visitors: number | null, status: ReadingStatus) => NativeImage;
   readonly templateIcon: () => NativeImage;
 }
 
 /**
- * Renders the tray from one view. Skips what did not change, so a poll that changes nothing
+ * Renders the tray from one model. Skips what did not change, so a poll that changes nothing
  * costs nothing, and re-sets the menu after every change (Linux needs that to show it).
  */
 export class TrayService {
@@ -29,24 +30,25 @@ export class TrayService {
     if (options.platform === 'darwin') options.tray.setImage(options.templateIcon());
   }
 
-  render(view: TrayView, template: MenuItemConstructorOptions[], sparklineKey: string): void {
+  render(model: Pick<TrayModel, 'title' | 'tooltip' | 'image'>, template: MenuItemConstructorOptions[], sparklineKey: string): void {
     const { tray, platform } = this.#options;
     if (platform === 'darwin') {
-      if (view.title !== this.#title) {
+      if (model.title !== this.#title) {
         // Monospaced digits keep the menu bar from jittering as the count changes.
-        tray.setTitle(view.title, { fontType: 'monospacedDigit' });
-        this.#title = view.title;
+        tray.setTitle(model.title, { fontType: 'monospacedDigit' });
+        this.#title = model.title;
       }
     } else {
-      const imageKey = `${view.visitors ?? 'none'}|${view.status}`;
+      const { visitors, status } = model.image;
+      const imageKey = `${visitors ?? 'none'}|${status}`;
       if (imageKey !== this.#imageKey) {
-        tray.setImage(this.#options.countImage(view.visitors, view.status));
+        tray.setImage(this.#options.countImage(visitors, status));
         this.#imageKey = imageKey;
       }
     }
-    if (view.tooltip !== this.#tooltip) {
-      tray.setToolTip(view.tooltip);
-      this.#tooltip = view.tooltip;
+    if (model.tooltip !== this.#tooltip) {
+      tray.setToolTip(model.tooltip);
+      this.#tooltip = model.tooltip;
     }
     const key = menuKey(template, sparklineKey);
     if (key !== this.#menuKey) {

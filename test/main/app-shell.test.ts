@@ -14,6 +14,7 @@ import { SettingsWindow } from '../../src/main/settings-window';
 import { lockDownWebContents } from '../../src/main/security';
 import { sparklineImage } from '../../src/main/images';
 import type { NotificationRequest } from '../../src/core/app/spike-notifier';
+import { STATE_EVENT } from '../../src/shared/ipc-contract';
 import { spikeMessage } from '../../src/core/readings/spike-message';
 import { systemClock } from '../../src/core/polling/clock';
 import { appHarness, eventually, type AppHarness } from '../support/app-harness';
@@ -32,7 +33,9 @@ describe('tray from the running controller', () => {
   let tray: FakeTray;
   let shell: AppShell;
   let sparklinesDrawn: number;
+  let windowIsOpen: boolean;
   const opened: string[] = [];
+  const sentToWindow: unknown[] = [];
 
   beforeEach(async () => {
     app = await appHarness(fake.url);
@@ -41,6 +44,8 @@ describe('tray from the running controller', () => {
     }
     tray = new FakeTray();
     sparklinesDrawn = 0;
+    windowIsOpen = false;
+    sentToWindow.length = 0;
     shell = new AppShell({
       controller: app.controller,
       tray: new TrayService({ tray, platform: 'linux', buildMenu, countImage: () => fakeImages.createEmpty(), templateIcon: () => fakeImages.createEmpty() }),
@@ -52,7 +57,8 @@ describe('tray from the running controller', () => {
       openInBrowser: (url) => opened.push(url),
       openSettings: () => opened.push('settings'),
       openLogFolder: () => opened.push('log folder'),
-      sendToWindow: () => undefined,
+      sendToWindow: (channel, payload) => sentToWindow.push([channel, payload]),
+      windowOpen: () => windowIsOpen,
       quit: () => opened.push('quit'),
       onError: (error) => {
         throw error;
@@ -89,6 +95,22 @@ describe('tray from the running controller', () => {
     await eventually(() => newest() !== before);
     shell.render();
     expect(sparklinesDrawn).toBe(drawn + 1);
+  });
+
+  it('draws the tray from the last hour alone, and builds the window state with its day only while the window is open', () => {
+    const between = vi.spyOn(app.controller.engine.history, 'between');
+    const hourAgo = Date.now() - 60 * 60_000;
+    shell.render();
+    expect(between).toHaveBeenCalled();
+    expect(between.mock.calls.every(([, from]) => from >= hourAgo)).toBe(true);
+    expect(sentToWindow).toEqual([]);
+
+    windowIsOpen = true;
+    between.mockClear();
+    shell.render();
+    expect(between.mock.calls.some(([, from]) => from < hourAgo - 22 * 60 * 60_000)).toBe(true);
+    expect(sentToWindow).toEqual([[STATE_EVENT, expect.objectContaining({ headline: 'Shop — 42 visitors' })]]);
+    between.mockRestore();
   });
 
   it('sums all websites when chosen', async () => {

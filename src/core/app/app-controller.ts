@@ -12,7 +12,8 @@ import { HistoryPersister, type HistoryFile } from '../storage/history-file';
 import type { SettingsRepository } from '../storage/settings-repository';
 import type { Settings } from '../storage/settings-schema';
 import type { AppLog } from './app-log';
-import { appStateOf, trayViewOf, type ViewInputs } from './app-views';
+import { appStateOf, lastHourOf, trayViewOf, type ViewInputs } from './app-views';
+import { trayModel, type TrayModel } from './tray-model';
 import { Notices } from './notices';
 import { SettingsSync, spikeSettingsOf } from './settings-sync';
 import { SpikeNotifier, type NotificationRequest } from './spike-notifier';
@@ -129,6 +130,24 @@ export class AppController {
   /** The tray: title, tooltip and menu model. */
   trayView(): TrayView {
     return trayViewOf(this.#viewInputs());
+  }
+
+  /**
+   * Everything the tray shows, from one snapshot: title, image, tooltip, the last hour and the
+   * menu with a command per item. Built without the window's state and its day of history.
+   */
+  trayModel(shell: { readonly highlight: string | null; readonly updates: string | null }): TrayModel {
+    const inputs = this.#viewInputs();
+    const view = trayViewOf(inputs);
+    const { settings } = inputs;
+    return trayModel({
+      view,
+      lastHour: lastHourOf(inputs, this.#options.history),
+      dashboardAvailable: view.activeKey !== null && !view.sumSelected && this.dashboardUrlFor(view.activeKey) !== null,
+      notificationsQuiet: !settings.notifications.enabled || this.notificationsSnoozed(),
+      launchAtLogin: settings.launchAtLogin,
+      ...shell,
+    });
   }
 
   /** The settings window's state, from the tray view when the caller has one. Tokens appear masked only. */

@@ -70,11 +70,17 @@ export function appStateOf(inputs: ViewInputs, view: TrayView, history: History,
     settings,
     headline: view.headline,
     detail: view.detail,
-    lastHour: activeKey ? historyPoints(history, activeKey, now - HOUR_MS, now, 0) : [],
+    lastHour: lastHourOf(inputs, history),
     lastDay: activeKey ? historyPoints(history, activeKey, now - 24 * HOUR_MS, now, DAY_POINTS_SPACING_MS) : [],
     notices: [...notices],
     paused: inputs.paused,
   };
+}
+
+/** The active website's readings over the last hour: the tray's sparkline and the window's live chart. */
+export function lastHourOf(inputs: Pick<ViewInputs, 'settings' | 'now'>, history: History): HistoryPoint[] {
+  const activeKey = inputs.settings.activeWebsiteKey;
+  return activeKey ? historyPoints(history, activeKey, inputs.now - HOUR_MS, inputs.now, 0) : [];
 }
 
 /** A website's readings in [from, to]; with a spacing, one point per bucket (its highest count). */
