@@ -2,7 +2,7 @@ import { websiteKey } from '../../src/shared/settings-shapes';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BrowserWindow, BrowserWindowConstructorOptions, Shell } from 'electron';
+import type { Shell } from 'electron';
 import { openDataFastUrl } from '../../src/main/open-external';
 import { AppShell } from '../../src/main/app-shell';
 import { TrayService } from '../../src/main/tray-service';
@@ -19,7 +19,16 @@ import { spikeMessage } from '../../src/core/readings/spike-message';
 import { systemClock } from '../../src/core/polling/clock';
 import { appHarness, eventually, type AppHarness } from '../support/app-harness';
 import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
-import { buildMenu, FakeNotification, FakePowerMonitor, FakeTray, fakeImages, notificationHandle } from '../support/fake-electron';
+import {
+  buildMenu,
+  FakeBrowserWindow,
+  fakeBrowserWindowClass,
+  FakeNotification,
+  FakePowerMonitor,
+  FakeTray,
+  fakeImages,
+  notificationHandle,
+} from '../support/fake-electron';
 import { tempDir } from '../support/temp';
 
 let fake: FakeDataFast;
@@ -342,68 +351,23 @@ describe('launch at login on Linux', () => {
 });
 
 describe('settings window and web contents', () => {
-  class FakeWindow {
-    static created: FakeWindow[] = [];
-    readonly handlers = new Map<string, () => void>();
-    destroyed = false;
-    shown = 0;
-    loaded: string | null = null;
-    readonly webContents = {
-      id: 7,
-      send: vi.fn(),
-      reload: vi.fn(),
-      handlers: new Map<string, (event: unknown, details: { reason: string; exitCode: number }) => void>(),
-      on(event: string, handler: (event: unknown, details: { reason: string; exitCode: number }) => void) {
-        this.handlers.set(event, handler);
-      },
-    };
-    constructor(readonly options: BrowserWindowConstructorOptions) {
-      FakeWindow.created.push(this);
-    }
-    once(event: string, handler: () => void) {
-      this.handlers.set(event, handler);
-    }
-    on(event: string, handler: () => void) {
-      this.handlers.set(event, handler);
-    }
-    loadFile(path: string) {
-      this.loaded = path;
-      return Promise.resolve();
-    }
-    isDestroyed() {
-      return this.destroyed;
-    }
-    isMinimized() {
-      return false;
-    }
-    restore() {}
-    show() {
-      this.shown += 1;
-    }
-    focus() {}
-    close() {
-      this.destroyed = true;
-      this.handlers.get('closed')?.();
-    }
-  }
-
   it('reloads a window whose page process died, once, and says so each time', () => {
-    FakeWindow.created = [];
+    FakeBrowserWindow.created = [];
     const crashes: string[] = [];
     const window = new SettingsWindow({
-      BrowserWindow: FakeWindow as unknown as typeof BrowserWindow,
+      BrowserWindow: fakeBrowserWindowClass,
       pagePath: '/app/dist/renderer/index.html',
       preloadPath: '/app/dist/preload.js',
       backgroundColor: () => '#ffffff',
       onCrash: (message) => crashes.push(message),
     });
     window.open();
-    const gone = FakeWindow.created[0]!.webContents.handlers.get('render-process-gone')!;
+    const gone = FakeBrowserWindow.created[0]!.webContents.handlers.get('render-process-gone')!;
     gone({}, { reason: 'clean-exit', exitCode: 0 });
     expect(crashes).toEqual([]);
     gone({}, { reason: 'crashed', exitCode: 139 });
     gone({}, { reason: 'oom', exitCode: 1 });
-    expect(FakeWindow.created[0]!.webContents.reload).toHaveBeenCalledTimes(1);
+    expect(FakeBrowserWindow.created[0]!.webContents.reload).toHaveBeenCalledTimes(1);
     expect(crashes).toEqual([
       'The settings window stopped (crashed) and was reloaded.',
       'The settings window stopped again (oom); close it and open Settings again.',
@@ -411,9 +375,9 @@ describe('settings window and web contents', () => {
   });
 
   it('opens one secure window, reuses it, and destroys it on close', () => {
-    FakeWindow.created = [];
+    FakeBrowserWindow.created = [];
     const window = new SettingsWindow({
-      BrowserWindow: FakeWindow as unknown as typeof BrowserWindow,
+      BrowserWindow: fakeBrowserWindowClass,
       pagePath: '/app/dist/renderer/index.html',
       preloadPath: '/app/dist/preload.js',
       backgroundColor: () => '#ffffff',
@@ -421,8 +385,8 @@ describe('settings window and web contents', () => {
     expect(window.webContentsId()).toBeNull();
     window.open();
     window.open();
-    expect(FakeWindow.created).toHaveLength(1);
-    const created = FakeWindow.created[0]!;
+    expect(FakeBrowserWindow.created).toHaveLength(1);
+    const created = FakeBrowserWindow.created[0]!;
     // Exactly these: a flag added later (experimentalFeatures, enableBlinkFeatures, …) fails here.
     expect(created.options.webPreferences).toEqual({
       preload: '/app/dist/preload.js',
@@ -455,7 +419,7 @@ describe('settings window and web contents', () => {
     expect(window.isOpen).toBe(false);
     expect(window.webContentsId()).toBeNull();
     window.open();
-    expect(FakeWindow.created).toHaveLength(2);
+    expect(FakeBrowserWindow.created).toHaveLength(2);
   });
 
   it('opens only https DataFast URLs in the browser', () => {

@@ -1,4 +1,14 @@
-import type { Menu, MenuItemConstructorOptions, NativeImage, Notification, NotificationConstructorOptions, PowerMonitor } from 'electron';
+import { vi } from 'vitest';
+import type {
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  Menu,
+  MenuItemConstructorOptions,
+  NativeImage,
+  Notification,
+  NotificationConstructorOptions,
+  PowerMonitor,
+} from 'electron';
 import type { TrayHandle } from '../../src/main/tray-service';
 import type { IpcRegistrar } from '../../src/main/ipc';
 
@@ -77,6 +87,11 @@ export function buildMenu(template: MenuItemConstructorOptions[]): Menu {
 /** A NativeImage stand-in that records its representations (scale factor and PNG bytes). */
 export class FakeImage {
   readonly representations: Array<{ scaleFactor: number; buffer: Buffer }> = [];
+  template = false;
+
+  setTemplateImage(template: boolean): void {
+    this.template = template;
+  }
 
   addRepresentation(options: { scaleFactor?: number; buffer?: Buffer }): void {
     this.representations.push({ scaleFactor: options.scaleFactor ?? 1, buffer: options.buffer ?? Buffer.alloc(0) });
@@ -85,6 +100,7 @@ export class FakeImage {
 
 export const fakeImages = {
   createEmpty: (): NativeImage => new FakeImage() as unknown as NativeImage,
+  createFromPath: (): NativeImage => new FakeImage() as unknown as NativeImage,
 };
 
 export function asFakeImage(image: NativeImage): FakeImage {
@@ -148,3 +164,52 @@ export class FakeIpcMain implements IpcRegistrar {
     return handler({ sender: { id: sender.id }, senderFrame: frame } as unknown as Electron.IpcMainInvokeEvent, payload);
   }
 }
+
+/** A BrowserWindow stand-in: records how it was made, shown and loaded, and its web contents' handlers. */
+export class FakeBrowserWindow {
+  static created: FakeBrowserWindow[] = [];
+  readonly handlers = new Map<string, () => void>();
+  destroyed = false;
+  shown = 0;
+  loaded: string | null = null;
+  readonly webContents = {
+    id: 7,
+    send: vi.fn(),
+    reload: vi.fn(),
+    handlers: new Map<string, (event: unknown, details: { reason: string; exitCode: number }) => void>(),
+    on(event: string, handler: (event: unknown, details: { reason: string; exitCode: number }) => void) {
+      this.handlers.set(event, handler);
+    },
+  };
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    FakeBrowserWindow.created.push(this);
+  }
+  once(event: string, handler: () => void) {
+    this.handlers.set(event, handler);
+  }
+  on(event: string, handler: () => void) {
+    this.handlers.set(event, handler);
+  }
+  loadFile(path: string) {
+    this.loaded = path;
+    return Promise.resolve();
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  isMinimized() {
+    return false;
+  }
+  restore() {}
+  show() {
+    this.shown += 1;
+  }
+  focus() {}
+  close() {
+    this.destroyed = true;
+    this.handlers.get('closed')?.();
+  }
+}
+
+/** The fake as the class main/ is handed. */
+export const fakeBrowserWindowClass = FakeBrowserWindow as unknown as typeof BrowserWindow;
