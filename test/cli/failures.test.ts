@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { oneShotMessage } from '../../src/cli/failures';
+import { UsageError } from '../../src/cli/args';
+import { oneShotMessage, reportAnyFailure } from '../../src/cli/failures';
+import { DataFastError } from '../../src/core/datafast/errors';
+import { KeychainUnavailableError } from '../../src/core/storage/secret-store';
 import { formatDuration } from '../../src/core/readings/format';
 
 describe('runner messages', () => {
@@ -26,5 +29,26 @@ describe('runner messages', () => {
       'DataFast asked us to slow down (429); try again in 24 h.',
     );
     expect(oneShotMessage('DataFast did not accept this token (401).')).toBe('DataFast did not accept this token (401).');
+  });
+
+  it('names each kind of failure on stderr and picks its exit status', () => {
+    const said: string[] = [];
+    const report = (error: unknown): number => reportAnyFailure(error, (text) => said.push(text));
+    expect(report(new UsageError('Give --website once.'))).toBe(2);
+    expect(report(new DataFastError({ kind: 'unauthorized', message: 'DataFast did not accept this token (401).' }))).toBe(3);
+    expect(report(new DataFastError({ kind: 'network', message: 'Could not reach DataFast; we will try again.' }))).toBe(4);
+    expect(report(new KeychainUnavailableError('locked', 'linux'))).toBe(5);
+    expect(report(Object.assign(new Error('EACCES: permission denied, open /home/a/.config/x'), { code: 'EACCES' }))).toBe(2);
+    expect(report(new TypeError('cannot read df_test_shop_0000000000001234'))).toBe(4);
+    expect(said.slice(0, 3)).toEqual([
+      'datafast-menubar: Give --website once.',
+      'datafast-menubar: DataFast did not accept this token (401).',
+      'datafast-menubar: Could not reach DataFast, then run it again.',
+    ]);
+    expect(said[3]).toMatch(/^datafast-menubar: .*keychain/i);
+    expect(said[4]).toMatch(
+      /the settings folder cannot be used \(EACCES: permission denied.*\)\. Check that it is a folder you may write to, or choose another with DATAFAST_MENUBAR_CONFIG_DIR\.$/,
+    );
+    expect(said[5]).toBe('datafast-menubar: unexpected failure: cannot read df_…1234. Please report it (with this message) if it persists.');
   });
 });
