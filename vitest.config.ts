@@ -19,9 +19,9 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       // Floors a little under today's figures (core 94.9 %, main 70.2 %, cli 77.6 %), so coverage only rises.
       thresholds: {
-        'src/core/**': { lines: 94 },
-        'src/main/**': { lines: 69 },
-        'src/cli/**': { lines: 76 },
+        'src/core/**': { lines: 95 },
+        'src/main/**': { lines: 85 },
+        'src/cli/**': { lines: 85 },
       },
     },
   },
