@@ -2,6 +2,7 @@ import type { NativeImage } from 'electron';
 import type { AppController } from '../core/app/app-controller';
 import type { NotificationRequest } from '../core/app/spike-notifier';
 import type { TrayCommand } from '../core/app/tray-model';
+import type { Timers } from '../core/polling/clock';
 import { isAllowedExternalUrl } from '../core/datafast/dashboard';
 import { STATE_EVENT } from '../shared/ipc-contract';
 import { menuTemplate } from './tray-menu';
@@ -12,6 +13,8 @@ export interface ShellPorts {
   readonly tray: TrayService;
   readonly sparkline: (points: ReadonlyArray<{ at: number; visitors: number }>, now: number) => NativeImage | null;
   readonly now: () => number;
+  /** Wakes the shell when the tray's text changes by itself (its age); nothing else ticks. */
+  readonly timers: Timers;
   /** Opens a DataFast page in the user's browser. */
   readonly openInBrowser: (url: string) => void;
   readonly openSettings: () => void;
@@ -38,6 +41,8 @@ export class AppShell {
   #renderQueued = false;
   /** The last-hour image, drawn again only when its website or newest reading changes. */
   #sparkline: { readonly key: string; readonly image: NativeImage | null } | null = null;
+  /** The one timer the shell keeps: the next time the tray's age text changes. */
+  #wake: { readonly at: number; readonly handle: unknown } | null = null;
 
   constructor(ports: ShellPorts) {
     this.#ports = ports;
@@ -67,8 +72,30 @@ export class AppShell {
       menuTemplate(model.items, sparkline, (command) => this.run(command)),
       sparkline ? key : 'none',
     );
+    this.#wakeAt(model.changesAt);
     // The window's state carries a day of history: built only while there is a window to show it.
     if (this.#ports.windowOpen()) this.#ports.sendToWindow(STATE_EVENT, controller.appState());
+  }
+
+  /** Stops the one timer the shell keeps, at quit. */
+  stop(): void {
+    this.#wakeAt(null);
+  }
+
+  #wakeAt(at: number | null): void {
+    if (this.#wake?.at === at) return;
+    const { timers } = this.#ports;
+    if (this.#wake) timers.clearTimeout(this.#wake.handle);
+    this.#wake =
+      at === null
+        ? null
+        : {
+            at,
+            handle: timers.setTimeout(() => {
+              this.#wake = null;
+              this.scheduleRender();
+            }, at - this.#ports.now()),
+          };
   }
 
   /** A spike that could not be shown as a notification waits at the top of the menu. */

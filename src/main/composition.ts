@@ -10,7 +10,7 @@ import { reportUnexpectedErrors, type UnexpectedErrorSource } from '../core/app/
 import { createDataFastClient } from '../core/datafast/client';
 import { errorMessage } from '../core/datafast/errors';
 import { WebsiteAccounts } from '../core/accounts/website-accounts';
-import { repeatEvery, systemClock } from '../core/polling/clock';
+import { systemClock } from '../core/polling/clock';
 import { PauseReasons } from '../core/polling/pause-reasons';
 import { ERROR_MARK } from '../core/readings/presenter';
 import { HistoryFile } from '../core/storage/history-file';
@@ -23,7 +23,7 @@ import { autostartFilePath, setLinuxAutostart } from './autostart';
 import { countIconFactory, sparklineImage, type ImageFactory } from './images';
 import { registerIpcHandlers, type IpcRegistrar } from './ipc';
 import { createHandlers } from './ipc-handlers';
-import { followPower, retryKeychainOnUnlock, watchOnline, type PowerEvents } from './lifecycle';
+import { followPower, OnlineGate, retryKeychainOnUnlock, type PowerEvents } from './lifecycle';
 import { openLogFile } from './log-file';
 import { NotificationService, type NotificationHandle } from './notification-service';
 import { openDataFastUrl } from './open-external';
@@ -32,9 +32,6 @@ import { SettingsWindow, type SettingsWindowOptions } from './settings-window';
 import { showStartupFailure } from './startup-failure';
 import { TrayService, type TrayHandle } from './tray-service';
 import { updateSupport, UpdateService, type UpdaterHandle } from './updater';
-
-/** "updated 12 s ago" has to move even when no poll changes anything. */
-const AGE_REFRESH_MS = 15_000;
 
 /** The parts of Electron (and of the process) the app is wired to. */
 export interface ElectronPorts {
@@ -148,6 +145,8 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
     client: () => createClient(settings.read().apiUrl),
   });
   const historyFile = new HistoryFile(directory);
+  // Made once polling can be paused; a network failure before then has nothing to hold yet.
+  let online: OnlineGate | null = null;
   const controller = new AppController({
     settings,
     accounts,
@@ -158,6 +157,9 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
     locale: app.getLocale(),
     notices,
     log,
+    onPoll: (outcome) => {
+      if (!outcome.ok && outcome.error.kind === 'network') online?.networkFailed();
+    },
     loginItem: {
       set: (enabled) => {
         if (platform === 'linux') setLinuxAutostart(autostartFilePath(host.env, app.getPath('home')), host.env['APPIMAGE'] ?? host.execPath, enabled);
@@ -187,6 +189,7 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
     tray: new TrayService({ tray, platform, buildMenu: electron.buildMenu, countImage, templateIcon }),
     sparkline: (points, now) => sparklineImage(electron.images, points, now),
     now: () => Date.now(),
+    timers: systemClock,
     openInBrowser: (url) => openDataFastUrl(electron.shell, url),
     openSettings: () => settingsWindow.open(),
     sendToWindow: (channel, payload) => settingsWindow.send(channel, payload),
@@ -215,16 +218,15 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
   const pauses = new PauseReasons(controller);
   followPower(electron.powerMonitor, pauses, platform);
   retryKeychainOnUnlock(electron.powerMonitor, () => void controller.retryKeychain());
-  const stopOnlineWatch = watchOnline({ isOnline: () => electron.net.isOnline(), pauses, timers: systemClock });
-  const stopAgeTicks = repeatEvery(systemClock, AGE_REFRESH_MS, () => shell.scheduleRender());
+  online = new OnlineGate({ isOnline: () => electron.net.isOnline(), pauses, timers: systemClock });
 
   app.on('second-instance', () => settingsWindow.open());
   // Closing the settings window must not quit: the app lives in the tray.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
     updates?.stop();
-    stopAgeTicks();
-    stopOnlineWatch();
+    shell.stop();
+    online.stop();
     controller.shutdown();
   });
 

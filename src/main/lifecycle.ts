@@ -1,5 +1,5 @@
 import type { PowerMonitor } from 'electron';
-import { repeatEvery, type Timers } from '../core/polling/clock';
+import type { Timers } from '../core/polling/clock';
 import type { PauseReason } from '../core/polling/pause-reasons';
 
 export interface PauseControl {
@@ -34,25 +34,46 @@ export function retryKeychainOnUnlock(power: PowerEvents, retry: () => void): vo
   power.on('resume', () => retry());
 }
 
-export interface OnlineWatchOptions {
+export interface OnlineGateOptions {
   readonly isOnline: () => boolean;
   readonly pauses: PauseControl;
   readonly timers: Timers;
+  /** How often connectivity is checked while offline. */
   readonly everyMs?: number;
 }
 
 /**
- * Electron's main process has no online/offline event; `net.isOnline()` is cheap and local, so it
- * is checked on a timeout chain. Offline holds polling; back online releases it.
+ * Electron's main process has no online/offline event, and checking on a clock would wake the app
+ * all day. So connectivity is checked at start and after a read fails for want of a network:
+ * offline holds polling, and only then is `net.isOnline()` checked every few seconds until the
+ * network is back, which releases it. Online, nothing ticks.
  */
-export function watchOnline(options: OnlineWatchOptions): () => void {
-  const apply = (online: boolean): void => (online ? options.pauses.release('offline') : options.pauses.hold('offline'));
-  let online = options.isOnline();
-  apply(online);
-  return repeatEvery(options.timers, options.everyMs ?? 5_000, () => {
-    const now = options.isOnline();
-    if (now === online) return;
-    online = now;
-    apply(now);
-  });
+export class OnlineGate {
+  readonly #options: OnlineGateOptions;
+  #offlineCheck: unknown = null;
+
+  constructor(options: OnlineGateOptions) {
+    this.#options = options;
+    this.networkFailed();
+  }
+
+  /** A read could not reach DataFast: offline, or only DataFast? */
+  networkFailed(): void {
+    if (this.#offlineCheck !== null || this.#options.isOnline()) return;
+    this.#options.pauses.hold('offline');
+    this.#checkLater();
+  }
+
+  stop(): void {
+    if (this.#offlineCheck !== null) this.#options.timers.clearTimeout(this.#offlineCheck);
+    this.#offlineCheck = null;
+  }
+
+  #checkLater(): void {
+    this.#offlineCheck = this.#options.timers.setTimeout(() => {
+      if (!this.#options.isOnline()) return this.#checkLater();
+      this.#offlineCheck = null;
+      this.#options.pauses.release('offline');
+    }, this.#options.everyMs ?? 5_000);
+  }
 }

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Shell } from 'electron';
 import { openDataFastUrl } from '../../src/main/open-external';
-import { AppShell } from '../../src/main/app-shell';
+import { AppShell, type ShellPorts } from '../../src/main/app-shell';
 import { TrayService } from '../../src/main/tray-service';
 import { NotificationService } from '../../src/main/notification-service';
-import { followPower, retryKeychainOnUnlock, watchOnline } from '../../src/main/lifecycle';
+import { followPower, OnlineGate, retryKeychainOnUnlock } from '../../src/main/lifecycle';
 import { PauseReasons } from '../../src/core/polling/pause-reasons';
 import { autostartEntry, autostartFilePath, setLinuxAutostart } from '../../src/main/autostart';
 import { SettingsWindow } from '../../src/main/settings-window';
@@ -41,6 +41,7 @@ describe('tray from the running controller', () => {
   let app: AppHarness;
   let tray: FakeTray;
   let shell: AppShell;
+  let ports: ShellPorts;
   let sparklinesDrawn: number;
   let windowIsOpen: boolean;
   const opened: string[] = [];
@@ -55,7 +56,7 @@ describe('tray from the running controller', () => {
     sparklinesDrawn = 0;
     windowIsOpen = false;
     sentToWindow.length = 0;
-    shell = new AppShell({
+    ports = {
       controller: app.controller,
       tray: new TrayService({ tray, platform: 'linux', buildMenu, countImage: () => fakeImages.createEmpty(), templateIcon: () => fakeImages.createEmpty() }),
       sparkline: (points, now) => {
@@ -63,6 +64,7 @@ describe('tray from the running controller', () => {
         return sparklineImage(fakeImages, points, now);
       },
       now: () => Date.now(),
+      timers: systemClock,
       openInBrowser: (url) => opened.push(url),
       openSettings: () => opened.push('settings'),
       openLogFolder: () => opened.push('log folder'),
@@ -73,7 +75,8 @@ describe('tray from the running controller', () => {
         throw error;
       },
       updates: null,
-    });
+    };
+    shell = new AppShell(ports);
     // Both websites have been read once (the second is read on the background schedule's first turn).
     await eventually(() => app.controller.engine.states().every((state) => state.visitors !== null));
     shell.render();
@@ -120,6 +123,24 @@ describe('tray from the running controller', () => {
     expect(between.mock.calls.some(([, from]) => from < hourAgo - 22 * 60 * 60_000)).toBe(true);
     expect(sentToWindow).toEqual([[STATE_EVENT, expect.objectContaining({ headline: 'Shop — 42 visitors' })]]);
     between.mockRestore();
+  });
+
+  it('keeps one timer, for when the age the tray shows next changes, and none after it stops', () => {
+    const armed: number[] = [];
+    const cleared: unknown[] = [];
+    const timers = {
+      setTimeout: (_callback: () => void, delayMs: number) => armed.push(delayMs),
+      clearTimeout: (handle: unknown) => void cleared.push(handle),
+    };
+    const quiet = new AppShell({ ...ports, timers });
+    quiet.render();
+    quiet.render();
+    // Read moments ago: "updated just now" turns into "1 min ago" within the minute.
+    expect(armed).toHaveLength(1);
+    expect(armed[0]).toBeGreaterThan(50_000);
+    expect(armed[0]).toBeLessThanOrEqual(60_000);
+    quiet.stop();
+    expect(cleared).toEqual([1]);
   });
 
   it('sums all websites when chosen', async () => {
@@ -271,10 +292,10 @@ describe('lifecycle', () => {
     const pauses = recorder(calls);
     const power = new FakePowerMonitor();
     followPower(power.asPowerMonitor(), pauses, 'darwin');
-    const stop = watchOnline({ isOnline: () => online, pauses, timers: systemClock, everyMs: 1_000 });
+    const gate = new OnlineGate({ isOnline: () => online, pauses, timers: systemClock, everyMs: 1_000 });
     power.emit('lock-screen');
     online = false;
-    vi.advanceTimersByTime(1_000);
+    gate.networkFailed();
     power.emit('unlock-screen');
     power.emit('suspend');
     power.emit('resume');
@@ -282,7 +303,34 @@ describe('lifecycle', () => {
     online = true;
     vi.advanceTimersByTime(1_000);
     expect(calls).toEqual(['pause', 'resume']);
-    stop();
+    gate.stop();
+  });
+
+  it('checks connectivity only at start and after a network failure, and on a timer only while offline', () => {
+    let online = true;
+    const calls: string[] = [];
+    const armed: Array<() => void> = [];
+    const timers = { setTimeout: (callback: () => void) => armed.push(callback), clearTimeout: () => undefined };
+    const gate = new OnlineGate({ isOnline: () => online, pauses: recorder(calls), timers });
+    gate.networkFailed();
+    // Online, and DataFast alone was unreachable: nothing is held, nothing ticks.
+    expect([calls, armed.length]).toEqual([[], 0]);
+    online = false;
+    gate.networkFailed();
+    gate.networkFailed();
+    expect([calls, armed.length]).toEqual([['pause'], 1]);
+    armed[0]!();
+    expect([calls, armed.length]).toEqual([['pause'], 2]);
+    online = true;
+    armed[1]!();
+    expect([calls, armed.length]).toEqual([['pause', 'resume'], 2]);
+  });
+
+  it('holds polling from the start when the computer starts offline', () => {
+    const calls: string[] = [];
+    const gate = new OnlineGate({ isOnline: () => false, pauses: recorder(calls), timers: systemClock });
+    expect(calls).toEqual(['pause']);
+    gate.stop();
   });
 
   it('reads the keychain again when the screen is unlocked or the computer wakes', () => {
@@ -299,19 +347,15 @@ describe('lifecycle', () => {
     vi.useFakeTimers();
     let online = true;
     const calls: string[] = [];
-    const stop = watchOnline({
-      isOnline: () => online,
-      pauses: recorder(calls),
-      timers: systemClock,
-      everyMs: 1_000,
-    });
+    const gate = new OnlineGate({ isOnline: () => online, pauses: recorder(calls), timers: systemClock, everyMs: 1_000 });
     vi.advanceTimersByTime(3_000);
     online = false;
+    gate.networkFailed();
     vi.advanceTimersByTime(3_000);
     online = true;
     vi.advanceTimersByTime(3_000);
     expect(calls).toEqual(['pause', 'resume']);
-    stop();
+    gate.stop();
     expect(vi.getTimerCount()).toBe(0);
   });
 

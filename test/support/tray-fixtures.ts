@@ -18,6 +18,7 @@ export function trayView(overrides: Partial<TrayView> = {}): TrayView {
     ],
     sumSelected: false,
     activeKey: websiteKey('shop'),
+    ageChangesAt: null,
     ...overrides,
   };
 }

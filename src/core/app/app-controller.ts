@@ -6,6 +6,7 @@ import type { DataFastClient } from '../datafast/client';
 import { errorMessage } from '../datafast/errors';
 import type { Clock } from '../polling/clock';
 import { Engine } from '../polling/engine';
+import type { PollOutcome } from '../polling/poll-entry';
 import type { History } from '../readings/history';
 import type { TrayView } from '../readings/presenter';
 import { HistoryPersister, type HistoryFile } from '../storage/history-file';
@@ -32,6 +33,8 @@ export interface AppControllerOptions {
   readonly notices?: readonly string[];
   /** Where poll failures are written as they start, change and end. */
   readonly log?: AppLog;
+  /** Hears every read's outcome (the shell checks connectivity after a network failure). */
+  readonly onPoll?: (outcome: PollOutcome) => void;
 }
 
 /** Failures a newer token in the keychain (say, one the runner just saved) may already fix. */
@@ -72,6 +75,7 @@ export class AppController {
       spikeSettings: spikeSettingsOf(initial),
       onUpdate: (outcome) => {
         options.log?.poll(outcome);
+        options.onPoll?.(outcome);
         this.#persister?.markDirty();
         if (!outcome.ok && TOKEN_PROBLEMS.has(outcome.error.kind)) void this.#sync.recheckToken(outcome.websiteKey);
         this.#emitChange();

@@ -58,6 +58,8 @@ export interface TrayModel {
   /** The active website's last hour, with a key that changes only when the chart would. */
   readonly sparkline: { readonly key: string; readonly points: readonly HistoryPoint[] } | null;
   readonly items: readonly TrayMenuItem[];
+  /** When the tray's text changes with no new reading (its age): the one time the shell wakes for it. */
+  readonly changesAt: number | null;
 }
 
 /** What the tray needs besides the presenter's view: settings, the shell's own state, the last hour. */
@@ -133,5 +135,5 @@ export function trayModel(inputs: TrayModelInputs): TrayModel {
     { type: 'separator' },
     action('quit', 'Quit DataFast Menubar', 'quit', { accelerator: 'CmdOrCtrl+Q' }),
   );
-  return { title: view.title, tooltip: view.tooltip, image: { visitors: view.visitors, status: view.status }, sparkline, items };
+  return { title: view.title, tooltip: view.tooltip, image: { visitors: view.visitors, status: view.status }, sparkline, items, changesAt: view.ageChangesAt };
 }

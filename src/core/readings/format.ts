@@ -1,13 +1,24 @@
-/** "just now", "12 s ago", "3 min ago", "2 h ago": short enough for a menu line. */
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * "just now", "3 min ago", "2 h ago", "3 days ago": short enough for a menu line, and whole
+ * minutes at the finest, so the text changes at most once a minute and the tray wakes no oftener.
+ */
 export function formatAge(ageMs: number): string {
-  const seconds = Math.max(0, Math.floor(ageMs / 1000));
-  if (seconds < 5) return 'just now';
-  if (seconds < 60) return `${seconds} s ago`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} days ago`;
+  const age = Math.max(0, ageMs);
+  if (age < MINUTE_MS) return 'just now';
+  if (age < HOUR_MS) return `${Math.floor(age / MINUTE_MS)} min ago`;
+  if (age < 48 * HOUR_MS) return `${Math.floor(age / HOUR_MS)} h ago`;
+  return `${Math.floor(age / DAY_MS)} days ago`;
+}
+
+/** When `formatAge` of a reading taken at `fetchedAt` next says something else: the next whole minute, hour or day of its age. */
+export function ageChangesAt(fetchedAt: number, now: number): number {
+  const age = Math.max(0, now - fetchedAt);
+  const step = age < HOUR_MS ? MINUTE_MS : age < 48 * HOUR_MS ? HOUR_MS : DAY_MS;
+  return fetchedAt + (Math.floor(age / step) + 1) * step;
 }
 
 /** A wait in the unit a person thinks in: "45 s", "5 min", "60 min", "24 h". */

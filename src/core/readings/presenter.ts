@@ -1,6 +1,6 @@
 import type { DisplayMode, ReadingStatus, WebsiteKey } from '../../shared/settings-shapes';
 import type { FailureInfo } from '../datafast/errors';
-import { formatAge, singleLine } from './format';
+import { ageChangesAt, formatAge, singleLine } from './format';
 import { formatCount, type NumberFormatStyle } from '../../shared/count-format';
 import type { PollState } from '../polling/poll-entry';
 
@@ -46,6 +46,8 @@ export interface TrayView {
   readonly websites: readonly MenuWebsite[];
   readonly sumSelected: boolean;
   readonly activeKey: WebsiteKey | null;
+  /** When the age this view shows ("updated 3 min ago") next changes by itself; null when it shows none. */
+  readonly ageChangesAt: number | null;
 }
 
 export const NO_READING = '—';
@@ -134,6 +136,7 @@ export function present(input: PresenterInput): TrayView {
       websites,
       sumSelected: input.mode === 'sum',
       activeKey: null,
+      ageChangesAt: null,
     };
   }
 
@@ -159,5 +162,6 @@ export function present(input: PresenterInput): TrayView {
     websites,
     sumSelected: sum,
     activeKey: active.websiteKey,
+    ageChangesAt: reading.fetchedAt === null ? null : ageChangesAt(reading.fetchedAt, input.now),
   };
 }

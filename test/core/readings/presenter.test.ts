@@ -1,6 +1,6 @@
 import { websiteKey } from '../../../src/shared/settings-shapes';
 import { describe, expect, it } from 'vitest';
-import { formatAge } from '../../../src/core/readings/format';
+import { ageChangesAt, formatAge } from '../../../src/core/readings/format';
 import { formatCount } from '../../../src/shared/count-format';
 import { firstSentence, present, type PresenterInput, type WebsiteInput } from '../../../src/core/readings/presenter';
 import type { PollState } from '../../../src/core/polling/poll-entry';
@@ -31,10 +31,25 @@ describe('number and age formats', () => {
 
   it('says how old a reading is in menu-sized words', () => {
     expect(formatAge(2_000)).toBe('just now');
-    expect(formatAge(12_000)).toBe('12 s ago');
+    expect(formatAge(59_999)).toBe('just now');
+    expect(formatAge(60_000)).toBe('1 min ago');
     expect(formatAge(3 * 60_000 + 5_000)).toBe('3 min ago');
     expect(formatAge(2 * 3_600_000)).toBe('2 h ago');
     expect(formatAge(-5_000)).toBe('just now');
+    expect(formatAge(3 * 86_400_000)).toBe('3 days ago');
+  });
+
+  it('knows when the age it shows next changes: at the next whole minute, hour or day of it', () => {
+    const at = NOW - 12_000;
+    expect(ageChangesAt(at, NOW)).toBe(at + 60_000);
+    expect(formatAge(ageChangesAt(at, NOW) - 1 - at)).toBe('just now');
+    expect(formatAge(ageChangesAt(at, NOW) - at)).toBe('1 min ago');
+    expect(ageChangesAt(at, at + 3 * 60_000 + 5_000)).toBe(at + 4 * 60_000);
+    expect(ageChangesAt(at, at + 2 * 3_600_000 + 1)).toBe(at + 3 * 3_600_000);
+    expect(ageChangesAt(at, at + 3 * 86_400_000)).toBe(at + 4 * 86_400_000);
+    const view = present(input([site('shop', 'shop.example.com')]));
+    expect(view.ageChangesAt).toBe(NOW - 12_000 + 60_000);
+    expect(present(input([])).ageChangesAt).toBeNull();
   });
 });
 
@@ -44,8 +59,8 @@ describe('presenter', () => {
     expect(view.title).toBe('42');
     expect(view.status).toBe('ok');
     expect(view.headline).toBe('shop.example.com — 42 visitors');
-    expect(view.detail).toBe('updated 12 s ago');
-    expect(view.tooltip).toBe('shop.example.com — 42 visitors\nupdated 12 s ago');
+    expect(view.detail).toBe('updated just now');
+    expect(view.tooltip).toBe('shop.example.com — 42 visitors\nupdated just now');
   });
 
   it('uses the singular for one visitor', () => {
@@ -111,7 +126,7 @@ describe('presenter', () => {
     expect(view.title).toBe('50');
     expect(view.sumSelected).toBe(true);
     expect(view.headline).toBe('All websites (2) — 50 visitors');
-    expect(view.detail).toBe('updated 40 s ago');
+    expect(view.detail).toBe('updated just now');
     expect(view.websites.every((w) => !w.checked)).toBe(true);
     const partial = present(input([...websites, site('docs', 'Docs', null)], { mode: 'sum' }));
     expect(partial.title).toBe('~50');
@@ -130,6 +145,6 @@ describe('presenter', () => {
   });
 
   it('says when polling is paused', () => {
-    expect(present(input([site('shop', 'Shop')], { paused: true })).detail).toBe('paused while offline or asleep; updated 12 s ago');
+    expect(present(input([site('shop', 'Shop')], { paused: true })).detail).toBe('paused while offline or asleep; updated just now');
   });
 });
