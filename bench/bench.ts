@@ -11,6 +11,7 @@ import { present } from '../src/core/readings/presenter';
 import { benchSettingsWindow } from './settings-window';
 import { benchHostileBodies } from './hostile-bodies';
 import { benchTrayImage } from './tray-image';
+import { benchIdle } from './idle';
 import { VirtualClock } from './virtual-clock';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
   await costOfOneUpdate();
   await heapOverAWeek();
   benchTrayImage();
+  await benchIdle();
   await benchHostileBodies();
   await benchSettingsWindow();
 }

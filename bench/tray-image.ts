@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { Resvg } from '@resvg/resvg-js';
 import { TrayIconCache } from '../src/core/tray-image/tray-icon';
+import { renderSparkline } from '../src/core/readings/sparkline';
 
 const SIZES = [16, 20, 24, 32] as const;
 
@@ -41,4 +42,13 @@ export function benchTrayImage(): void {
   const resvg = resvgPerCount(300);
   console.log(`tray image, new count (4 sizes from the glyph atlas, PNG-encoded): ${fresh.toFixed(0)} µs; cached count: ${hit.toFixed(2)} µs`);
   console.log(`tray image, new count rasterised at run time by resvg instead (4 sizes): ${resvg.toFixed(0)} µs`);
+  // The menu's last-hour chart as the shell draws it: 120 readings, at 1x and 2x, PNG-encoded.
+  const now = Date.UTC(2026, 10, 2, 10, 0, 0);
+  const points = Array.from({ length: 120 }, (_, i) => ({ at: now - 60 * 60_000 + i * 30_000, visitors: 30 + Math.round(20 * Math.sin(i / 9)) }));
+  const drawSparkline = (): void => {
+    for (const scale of [1, 2]) renderSparkline(points, now - 60 * 60_000, now, 120 * scale, 24 * scale)?.toPng();
+  };
+  perCall(50, drawSparkline); // as in the app, where it is drawn again and again
+  const sparkline = perCall(300, drawSparkline);
+  console.log(`sparkline, one drawing (1x and 2x, PNG-encoded): ${(sparkline / 1000).toFixed(2)} ms (goal ≤ 1 ms), at most once a minute`);
 }

@@ -96,17 +96,23 @@ describe('tray from the running controller', () => {
     expect(tray.tooltips.at(-1)).toContain('Blog — 7 visitors');
   });
 
-  it('draws the last-hour image again only when the active website has a new reading', async () => {
+  it('draws the last-hour image again only for another website or another minute, not for every reading', async () => {
     const drawn = sparklinesDrawn;
     shell.render();
     shell.render();
     expect(sparklinesDrawn).toBe(drawn);
     const newest = (): number | undefined => app.controller.appState().lastHour.at(-1)?.at;
-    const before = newest();
+    const before = newest() ?? 0;
     await app.controller.refreshNow();
     await eventually(() => newest() !== before);
     shell.render();
-    expect(sparklinesDrawn).toBe(drawn + 1);
+    const sameMinute = Math.floor((newest() ?? 0) / 60_000) === Math.floor(before / 60_000);
+    expect(sparklinesDrawn).toBe(sameMinute ? drawn : drawn + 1);
+    const afterRefresh = sparklinesDrawn;
+    await app.controller.switchWebsite(app.settings.read().websites[1]!.id);
+    await eventually(() => app.controller.appState().lastHour.length > 0);
+    shell.render();
+    expect(sparklinesDrawn).toBe(afterRefresh + 1);
   });
 
   it('draws the tray from the last hour alone, and builds the window state with its day only while the window is open', () => {

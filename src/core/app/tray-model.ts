@@ -2,6 +2,9 @@ import type { HistoryPoint } from '../../shared/view-model';
 import type { ReadingStatus, WebsiteKey } from '../../shared/settings-shapes';
 import { firstSentence, type TrayView } from '../readings/presenter';
 
+/** How often the last-hour chart may change. */
+export const SPARKLINE_STEP_MS = 60_000;
+
 /** What a menu item does when chosen; the shell maps each to one call. */
 export type TrayCommand =
   | { readonly kind: 'switch-website'; readonly websiteKey: WebsiteKey }
@@ -55,7 +58,7 @@ export interface TrayModel {
   readonly title: string;
   readonly tooltip: string;
   readonly image: { readonly visitors: number | null; readonly status: ReadingStatus };
-  /** The active website's last hour, with a key that changes only when the chart would. */
+  /** The active website's last hour, with a key that changes with the website and once a minute at most. */
   readonly sparkline: { readonly key: string; readonly points: readonly HistoryPoint[] } | null;
   readonly items: readonly TrayMenuItem[];
   /** When the tray's text changes with no new reading (its age): the one time the shell wakes for it. */
@@ -95,7 +98,8 @@ export function trayModel(inputs: TrayModelInputs): TrayModel {
   if (inputs.highlight !== null) items.push(action('highlight', `⚡ ${inputs.highlight}`, 'open-highlight'), { type: 'separator' });
   items.push({ type: 'info', id: 'headline', label: view.headline }, { type: 'info', id: 'detail', label: view.detail });
   const last = inputs.lastHour.at(-1);
-  const sparkline = last ? { key: `${view.activeKey ?? ''}|${last.at}|${last.visitors}`, points: inputs.lastHour } : null;
+  // The chart spans an hour in 120 pixels, so it is drawn again once a minute at most, not after every reading.
+  const sparkline = last ? { key: `${view.activeKey ?? ''}|${Math.floor(last.at / SPARKLINE_STEP_MS)}`, points: inputs.lastHour } : null;
   if (sparkline) items.push({ type: 'sparkline', id: 'sparkline', label: 'Last hour' });
   if (view.websites.length > 0) {
     items.push({ type: 'separator' });

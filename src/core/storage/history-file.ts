@@ -18,6 +18,7 @@ export const HISTORY_WRITE_SPACING_MS = 60_000;
 export class HistoryFile {
   readonly path: string;
   #refused = false;
+  #bytesWritten = 0;
 
   constructor(directory: string) {
     this.path = join(directory, HISTORY_FILE_NAME);
@@ -57,7 +58,14 @@ export class HistoryFile {
     const snapshot = history.toJSON(now);
     const keep = new Set(websiteKeys);
     const websites = Object.fromEntries(Object.entries(snapshot.websites).filter(([key]) => keep.has(websiteKey(key))));
-    writeFileAtomically(this.path, JSON.stringify({ ...snapshot, websites }), { mode: 0o600, fsync: true });
+    const text = JSON.stringify({ ...snapshot, websites });
+    writeFileAtomically(this.path, text, { mode: 0o600, fsync: true });
+    this.#bytesWritten += Buffer.byteLength(text);
+  }
+
+  /** Bytes written since this object was made: what a day of history costs the disk. */
+  get bytesWritten(): number {
+    return this.#bytesWritten;
   }
 }
 

@@ -56,7 +56,7 @@ describe('tray model', () => {
     expect(item(trayModelOf().items, 'updates')).toBeUndefined();
   });
 
-  it('has a sparkline only with readings, keyed by the website and its newest reading', () => {
+  it('has a sparkline only with readings, keyed by the website and the minute of its newest reading', () => {
     expect(trayModelOf().sparkline).toBeNull();
     expect(item(trayModelOf().items, 'sparkline')).toBeUndefined();
     const lastHour = [
@@ -64,9 +64,12 @@ describe('tray model', () => {
       { at: 61_000, visitors: 5 },
     ];
     const model = trayModelOf({ lastHour });
-    expect(model.sparkline).toEqual({ key: 'shop|61000|5', points: lastHour });
+    expect(model.sparkline).toEqual({ key: 'shop|1', points: lastHour });
     expect(item(model.items, 'sparkline')).toEqual({ type: 'sparkline', id: 'sparkline', label: 'Last hour' });
-    expect(trayModelOf({ lastHour: [...lastHour, { at: 121_000, visitors: 5 }] }).sparkline?.key).not.toBe(model.sparkline?.key);
+    // A second reading within the same minute does not redraw; the next minute does.
+    expect(trayModelOf({ lastHour: [...lastHour, { at: 91_000, visitors: 9 }] }).sparkline?.key).toBe(model.sparkline?.key);
+    expect(trayModelOf({ lastHour: [...lastHour, { at: 121_000, visitors: 9 }] }).sparkline?.key).not.toBe(model.sparkline?.key);
+    expect(trayModelOf({ view: trayView({ activeKey: null }), lastHour }).sparkline?.key).not.toBe(model.sparkline?.key);
   });
 
   it('has nothing to refresh, switch or sum without websites', () => {
