@@ -12,6 +12,7 @@ import { benchSettingsWindow } from './settings-window';
 import { benchHostileBodies } from './hostile-bodies';
 import { benchTrayImage } from './tray-image';
 import { benchIdle } from './idle';
+import { benchStorm } from './storm';
 import { VirtualClock } from './virtual-clock';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
   await heapOverAWeek();
   benchTrayImage();
   await benchIdle();
+  await benchStorm();
   await benchHostileBodies();
   await benchSettingsWindow();
 }

@@ -28,6 +28,11 @@ export class RequestBudget {
     this.#sent.set(key, recent);
   }
 
+  /** Until when a 429 holds this key (0 when none ever did). */
+  heldUntil(key: string): number {
+    return this.#blockedUntil.get(key) ?? 0;
+  }
+
   blockUntil(key: string, until: number): void {
     this.#blockedUntil.set(key, Math.max(until, this.#blockedUntil.get(key) ?? 0));
   }

@@ -157,8 +157,7 @@ export class Scheduler {
   }
 
   intervalFor(websiteKey: WebsiteKey): number {
-    const onScreen = this.#everyWebsiteActive || websiteKey === this.#activeKey;
-    return onScreen ? this.#intervalMs : Math.max(this.#intervalMs, BACKGROUND_INTERVAL_MS);
+    return this.#onScreen(websiteKey) ? this.#intervalMs : Math.max(this.#intervalMs, BACKGROUND_INTERVAL_MS);
   }
 
   state(websiteKey: WebsiteKey): PollState | null {
@@ -176,8 +175,36 @@ export class Scheduler {
     const entry = this.#entries.get(websiteKey);
     if (!entry || !this.#running || this.#paused || entry.halted || entry.inFlight || entry.failures > 0) return;
     const now = this.#clock.now();
-    const due = (entry.lastAttemptAt ?? now) + this.intervalFor(websiteKey);
-    this.#schedule(entry, Math.max(0, due - now));
+    this.#schedule(entry, Math.max(0, this.#nextReadAt(entry, entry.lastAttemptAt ?? now) - now));
+  }
+
+  /**
+   * When a website reads next after a read at `from`. On screen: one interval later. In the
+   * background: at its own slot of the interval (a stable phase per website), so background
+   * websites read in turn rather than together, whatever brought them in step.
+   */
+  #nextReadAt(entry: Entry, from: number): number {
+    const key = entry.target.websiteKey;
+    const interval = this.intervalFor(key);
+    if (this.#onScreen(key)) return from + interval;
+    const phase = stablePhase(key, interval);
+    // Never sooner than an interval after the last read: the background rate is a ceiling.
+    return Math.ceil((from + interval - phase) / interval) * interval + phase;
+  }
+
+  #onScreen(websiteKey: WebsiteKey): boolean {
+    return this.#everyWebsiteActive || websiteKey === this.#activeKey;
+  }
+
+  /**
+   * Where a website waits in line when its token's budget or a 429 hold holds it: the active one
+   * first, then the others in the order they were added, each a few seconds after the last.
+   */
+  #queueDelay(entry: Entry): number {
+    if (entry.target.websiteKey === this.#activeKey) return 0;
+    const { budgetKey } = entry.target;
+    const waiting = [...this.#entries.values()].filter((other) => other.target.budgetKey === budgetKey && other.target.websiteKey !== this.#activeKey);
+    return (waiting.indexOf(entry) + 1) * RESUME_SPACING_MS;
   }
 
   #poll(entry: Entry): void {
@@ -186,7 +213,9 @@ export class Scheduler {
     const { budgetKey } = entry.target;
     const allowedAt = this.#budget.earliest(budgetKey, now);
     if (allowedAt > now) {
-      this.#schedule(entry, allowedAt - now);
+      // Held by a 429: in line behind the others the hold held. Held by the budget alone: in turn, as timers fire.
+      const heldBy429 = this.#budget.heldUntil(budgetKey) >= allowedAt;
+      this.#schedule(entry, allowedAt - now + (heldBy429 ? this.#queueDelay(entry) : 0));
       return;
     }
     this.#budget.record(budgetKey, now);
@@ -218,7 +247,7 @@ export class Scheduler {
     entry.error = null;
     entry.failures = 0;
     entry.halted = false;
-    this.#schedule(entry, this.intervalFor(entry.target.websiteKey));
+    this.#schedule(entry, this.#nextReadAt(entry, at) - at);
     this.#onPoll({ websiteKey: entry.target.websiteKey, ok: true, visitors, at });
   }
 
@@ -233,11 +262,13 @@ export class Scheduler {
       entry.halted = true;
     } else if (failure.kind === 'rate-limited') {
       // Never sooner than the server asked, and backing off like any failure: a 429 without a
-      // retry time, or one that keeps coming, waits longer each time instead of retrying in step.
+      // retry time waits longer each time, and one that keeps coming waits past its retry time
+      // by the backoff, instead of returning exactly when told, in step with every other client.
       entry.failures += 1;
-      const until = Math.max(failure.retryAt ?? 0, at + backoffDelay(interval, entry.failures, this.#clock.random()));
+      const backoff = backoffDelay(interval, entry.failures, this.#clock.random());
+      const until = entry.failures > 1 ? Math.max(failure.retryAt ?? 0, at) + backoff : Math.max(failure.retryAt ?? 0, at + backoff);
       this.#budget.blockUntil(entry.target.budgetKey, until);
-      this.#schedule(entry, until - at);
+      this.#schedule(entry, until - at + this.#queueDelay(entry));
     } else {
       entry.failures += 1;
       this.#schedule(entry, backoffDelay(interval, entry.failures, this.#clock.random()));
@@ -273,6 +304,16 @@ export class Scheduler {
     entry.inFlight = null;
     wakeWaiters(entry);
   }
+}
+
+/** How far apart websites held by one token resume when the hold lifts. */
+export const RESUME_SPACING_MS = 3_000;
+
+/** A website's stable place within an interval: FNV-1a of its key, so it is the same every run. */
+export function stablePhase(websiteKey: string, intervalMs: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < websiteKey.length; i++) hash = Math.imul(hash ^ websiteKey.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % intervalMs;
 }
 
 function checkedInterval(ms: number): number {

@@ -1,6 +1,6 @@
 import { websiteKey } from '../../../src/shared/settings-shapes';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Scheduler } from '../../../src/core/polling/scheduler';
+import { RESUME_SPACING_MS, Scheduler, stablePhase } from '../../../src/core/polling/scheduler';
 import type { PollOutcome } from '../../../src/core/polling/poll-entry';
 import { backoffDelay } from '../../../src/core/polling/intervals';
 import { fakeClock, ScriptedTarget, T0, useFakeTime } from '../../support/scheduler-harness';
@@ -44,9 +44,25 @@ describe('cadence', () => {
     const active = new ScriptedTarget('active');
     const background = new ScriptedTarget('background');
     started([active, background]);
-    await vi.advanceTimersByTimeAsync(4 * MINUTE);
-    expect(active.gaps()).toEqual(Array(8).fill(30));
-    expect(background.gaps()).toEqual([120, 120]);
+    await vi.advanceTimersByTimeAsync(6 * MINUTE);
+    expect(active.gaps()).toEqual(Array(12).fill(30));
+    // The first background read moves to the website's own slot, then keeps to it: never sooner than two minutes.
+    const gaps = background.gaps();
+    expect(gaps.length).toBeGreaterThanOrEqual(2);
+    expect(gaps.every((gap) => gap >= 120)).toBe(true);
+    expect(gaps.slice(1).every((gap) => gap === 120)).toBe(true);
+  });
+
+  it('reads background websites in turn at stable places in their interval, not together', async () => {
+    const targets = ['active', 'w_shop', 'w_blog', 'w_docs', 'w_store'].map((key) => new ScriptedTarget(key));
+    started(targets);
+    await vi.advanceTimersByTimeAsync(10 * MINUTE);
+    // After the first read together at start, each background website keeps its own second of the two minutes.
+    const slots = targets.slice(1).map((target) => new Set(target.calls.slice(1).map((at) => Math.round(at / SECOND) % 120)));
+    expect(slots.every((slot) => slot.size === 1)).toBe(true);
+    const seconds = slots.map((slot) => [...slot][0]);
+    expect(new Set(seconds).size).toBe(4);
+    expect(seconds).toEqual(targets.slice(1).map((target) => Math.round(stablePhase(target.websiteKey, 120_000) / SECOND) % 120));
   });
 
   it('uses the full rate for every website in sum mode', async () => {
@@ -142,8 +158,31 @@ describe('failures', () => {
     await vi.advanceTimersByTimeAsync(6 * MINUTE);
     const after = (target: ScriptedTarget): number[] => target.calls.filter((at) => at > T0).map((at) => (at - T0) / 1000);
     expect(after(limited)[0]).toBe(300);
-    expect(after(sibling)[0]).toBe(300);
+    // One at a time when the hold lifts: the active website first, the next a few seconds later.
+    expect(after(sibling)[0]).toBe(300 + RESUME_SPACING_MS / SECOND);
     expect(after(elsewhere)[0]).toBe(30);
+  });
+
+  it('resumes the websites a 429 held one at a time, the active one first, though another was refused', async () => {
+    const retryAt = T0 + 2 * MINUTE;
+    const active = new ScriptedTarget('active', 'shared');
+    const refused = new ScriptedTarget('refused', 'shared', '1', [{ kind: 'rate-limited', message: 'slow down', retryAt }]);
+    const third = new ScriptedTarget('third', 'shared');
+    started([active, refused, third], { everyWebsiteActive: true });
+    await vi.advanceTimersByTimeAsync(3 * MINUTE);
+    const firstAfterHold = (target: ScriptedTarget): number | undefined => target.calls.map((at) => (at - T0) / SECOND).find((at) => at >= 120);
+    expect([active, refused, third].map(firstAfterHold)).toEqual([120, 120 + RESUME_SPACING_MS / SECOND, 120 + (2 * RESUME_SPACING_MS) / SECOND]);
+  });
+
+  it('backs off past the retry time when 429s keep coming, instead of returning exactly when told', async () => {
+    const target = new ScriptedTarget('site', 'k', '1', [
+      { kind: 'rate-limited', message: 'slow down', retryAt: T0 + MINUTE },
+      { kind: 'rate-limited', message: 'slow down', retryAt: T0 + 2 * MINUTE },
+    ]);
+    started([target]);
+    await vi.advanceTimersByTimeAsync(5 * MINUTE);
+    // The first waits until the time named; the second that time plus a backoff of two intervals.
+    expect(target.gaps().slice(0, 2)).toEqual([60, 60 + backoffDelay(30 * SECOND, 2, 0) / SECOND]);
   });
 
   it('waits at least one interval after a 429 that names no time', async () => {
