@@ -51,7 +51,7 @@ export interface ElectronPorts {
   readonly session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
   readonly shell: Pick<Shell, 'openPath' | 'openExternal'>;
   readonly autoUpdater: UpdaterHandle;
-  /** electron-store in the app: the settings file, watched so the runner's changes show up. */
+  /** electron-store in the app: the settings file (other programs' changes are watched for separately). */
   readonly createSettingsBackend: (directory: string) => SettingsBackend;
   /** The keychain: keytar, asked over D-Bus first on Linux, unless a test brings its own. */
   readonly keychain?: Pick<SecretStoreOptions, 'loadBackend' | 'lockState'>;
@@ -136,7 +136,13 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
   // Problems found before the controller exists are collected, later ones go straight to it.
   const notices: string[] = [];
   let reportProblem = (message: string): void => void notices.push(message);
-  const settings = SettingsRepository.open({ directory, createBackend: electron.createSettingsBackend, onProblem: (message) => reportProblem(message) });
+  const settings = SettingsRepository.open({
+    directory,
+    createBackend: electron.createSettingsBackend,
+    onProblem: (message) => reportProblem(message),
+    // Changes the runner or an editor makes show up within a second, from file-system events.
+    watchOtherWriters: true,
+  });
   const createClient = (apiUrl: string) => createDataFastClient({ apiUrl, fetch: (input, init) => electron.net.fetch(input, init) });
   const accounts = new WebsiteAccounts({
     settings,

@@ -28,8 +28,8 @@ if (!app.requestSingleInstanceLock()) {
       session: session.defaultSession,
       shell,
       autoUpdater,
-      // Watched, so changes made by the runner show up without a restart.
-      createSettingsBackend: (directory) => new ElectronStore<Record<string, unknown>>({ ...sharedStoreOptions(directory, true), name: SETTINGS_STORE_NAME }),
+      // conf's own watch polls the file every 5 s on Linux; the composition watches the folder for events instead.
+      createSettingsBackend: (directory) => new ElectronStore<Record<string, unknown>>({ ...sharedStoreOptions(directory, false), name: SETTINGS_STORE_NAME }),
       process,
       appDirectory: __dirname,
     }),

@@ -42,7 +42,8 @@ export async function appHarness(
   } = {},
 ): Promise<AppHarness> {
   const dir = options.directory ? { path: options.directory, remove: () => undefined } : tempDir();
-  const settings = SettingsRepository.open({ directory: dir.path, createBackend: (d) => createConfBackend(d, options.watch ?? false) });
+  // As in the app: other programs' changes come from file-system events, not conf's polling watch.
+  const settings = SettingsRepository.open({ directory: dir.path, createBackend: (d) => createConfBackend(d), watchOtherWriters: options.watch ?? false });
   await settings.update((s) => ({ ...s, apiUrl }));
   const keychain = options.keychain ?? new MemoryKeychain();
   const service = options.service ?? 'DataFast Menubar harness';

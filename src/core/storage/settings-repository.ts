@@ -7,6 +7,7 @@ import { errnoCode, errorMessage } from '../datafast/errors';
 import { keepBackup, setAside } from './quarantine';
 import { isObject, repairSettings } from './settings-repair';
 import { unsafeFileReason } from './safe-file';
+import { watchFileText } from './file-watch';
 import { migrateSettings, NewerSettingsError } from './settings-migrations';
 import { PRODUCT_NAME } from '../../shared/app-identity';
 import { notSavedMessage } from '../../shared/settings-shapes';
@@ -45,6 +46,8 @@ export interface SettingsRepositoryOptions {
   readonly now?: () => number;
   /** Told when a damaged file was set aside, so the app can show it and the runner print it. */
   readonly onProblem?: (message: string) => void;
+  /** Report changes other programs make (the runner, a text editor) through file-system events. */
+  readonly watchOtherWriters?: boolean;
 }
 
 const LOCK_OPTIONS = { realpath: false, stale: 10_000, retries: 0 } as const;
@@ -78,6 +81,9 @@ export class SettingsRepository {
   readonly #onProblem: (message: string) => void;
   #refusal: string | null;
   #websitesLostFrom: string | null = null;
+
+  #watchOtherWriters = false;
+  #lastWritten: string | null = null;
 
   private constructor(path: string, backend: SettingsBackend | null, refusal: string | null, now: () => number, onProblem: (message: string) => void) {
     this.#backend = backend;
@@ -114,6 +120,7 @@ export class SettingsRepository {
       return new SettingsRepository(path, null, checked.refusal, now, onProblem);
     }
     const repository = new SettingsRepository(path, options.createBackend(options.directory), null, now, onProblem);
+    repository.#watchOtherWriters = options.watchOtherWriters ?? false;
     repository.#websitesLostFrom = checked?.setAsideAs ?? null;
     repository.#migrateInPlace();
     return repository;
@@ -163,12 +170,21 @@ export class SettingsRepository {
   }
 
   onChange(callback: (settings: Settings) => void): () => void {
-    return this.#backend?.onDidAnyChange(() => callback(this.read())) ?? (() => undefined);
+    const backend = this.#backend;
+    if (!backend) return () => undefined;
+    const stopOwn = backend.onDidAnyChange(() => callback(this.read()));
+    // Our own writes were reported above; the file's text after one of them is not news.
+    const stopOthers = this.#watchOtherWriters ? watchFileText(this.path, (text) => text !== this.#lastWritten && callback(this.read())) : () => undefined;
+    return () => {
+      stopOwn();
+      stopOthers();
+    };
   }
 
   #write(settings: Settings): void {
     if (!this.#backend) return;
     this.#backend.store = { ...settings };
+    if (this.#watchOtherWriters) this.#lastWritten = readFileSync(this.path, 'utf8');
     // conf applies the mode only when it creates the file; make sure an older file is private too.
     chmodSync(this.path, 0o600);
   }

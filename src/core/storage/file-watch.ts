@@ -1,0 +1,46 @@
+import { watch, readFileSync, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
+
+/** Events for one write come in a burst (a temporary file, then a rename): one look after they settle. */
+const SETTLE_MS = 50;
+
+/**
+ * Tells `onChange` the file's new text whenever another program writes or replaces it. The folder
+ * is watched, not the file, since an atomic write replaces the file (and a watch on the old one
+ * would go quiet); events come from the operating system, so nothing polls. A text that did not
+ * change (a touch, an event for another file) is not reported. Returns a function that stops it.
+ */
+export function watchFileText(path: string, onChange: (text: string) => void): () => void {
+  const name = basename(path);
+  let last = readText(path);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let watcher: FSWatcher;
+  try {
+    watcher = watch(dirname(path), { persistent: false }, (_event, changed) => {
+      if ((changed !== null && changed !== name) || timer !== null) return;
+      timer = setTimeout(() => {
+        timer = null;
+        const text = readText(path);
+        if (text === null || text === last) return;
+        last = text;
+        onChange(text);
+      }, SETTLE_MS);
+    });
+  } catch {
+    // A folder that cannot be watched (gone, or too many watches) leaves the app as it was: changes show at the next start.
+    return () => undefined;
+  }
+  watcher.on('error', () => watcher.close());
+  return () => {
+    if (timer !== null) clearTimeout(timer);
+    watcher.close();
+  };
+}
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
