@@ -223,6 +223,8 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
 
   const pauses = new PauseReasons(controller);
   followPower(electron.powerMonitor, pauses, platform);
+  // What is waiting in memory goes to disk before the computer sleeps (and perhaps never wakes).
+  electron.powerMonitor.on('suspend', () => void controller.saveHistory());
   retryKeychainOnUnlock(electron.powerMonitor, () => void controller.retryKeychain());
   online = new OnlineGate({ isOnline: () => electron.net.isOnline(), pauses, timers: systemClock });
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { App, NotificationConstructorOptions } from 'electron';
@@ -194,18 +194,25 @@ describe('the composition root, in process', () => {
     expect(readFileSync(join(home.path, 'logs', 'main.log'), 'utf8')).toContain('refused IPC call: state:get: untrusted sender https://evil.example/');
   });
 
-  it('pauses on suspend, resumes on wake, and stops polling and saves history on quit', async () => {
+  it('pauses on suspend and writes the readings waiting in memory, resumes on wake, and writes the rest at quit', async () => {
     configure({ websites: [shopWebsite({ id: websiteKey('w_demo'), tokenKind: 'demo', label: 'Demo website', domain: null })], activeWebsiteKey: 'w_demo' });
     const app = await start(['--hidden']);
+    const readings = (): string[] => readFileSync(join(electron.configDirectory, 'history.log'), 'utf8').trimEnd().split('\n').slice(1);
     await eventually(() => app.controller.trayView().visitors !== null);
+    const firstRead = app.controller.engine.states()[0]?.fetchedAt;
+    // Readings wait in memory for a few minutes...
+    expect(readings()).toEqual([]);
     electron.power.emit('suspend');
     expect(app.controller.engine.scheduler.paused).toBe(true);
+    // ...and go to disk before the computer sleeps,
+    await app.controller.saveHistory();
+    expect(readings()).toEqual([expect.stringMatching(/^w_demo \d+ \d+$/)]);
     electron.power.emit('resume');
     expect(app.controller.engine.scheduler.paused).toBe(false);
-    // History is saved once a minute, and at quit.
-    expect(existsSync(join(electron.configDirectory, 'history.json'))).toBe(false);
+    // ...and at quit, after the fresh read that waking brings.
+    await eventually(() => app.controller.engine.states()[0]?.fetchedAt !== firstRead);
     electron.quit();
-    expect(existsSync(join(electron.configDirectory, 'history.json'))).toBe(true);
+    expect(readings()).toEqual([expect.stringMatching(/^w_demo \d+ \d+$/), expect.stringMatching(/^w_demo \d+ \d+$/)]);
   });
 
   it('shows a sample notification through Electron when the window asks', async () => {

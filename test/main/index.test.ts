@@ -115,7 +115,7 @@ describe('the built main process', () => {
       expect(report.windows).toHaveLength(0);
       expect(report.tooltips.at(-1)).toMatch(/^Demo website \(demo\) — \d+ visitors?\n/);
       expect(report.menus.at(-1)?.[0]).toMatch(/^Demo website \(demo\) — \d+ visitors?$/);
-      expect(existsSync(join(dir.path, 'history.json'))).toBe(true);
+      expect(readFileSync(join(dir.path, 'history.log'), 'utf8')).toMatch(/\ndemo \d+ \d+\n/);
     } finally {
       dir.remove();
     }

@@ -3,12 +3,12 @@
  *
  * - `node file-writer.js settings DIR ID COUNT`: increments website ID's alert level COUNT times,
  *   each a read-modify-write through the repository (and lock) the runner and the app use;
- * - `node file-writer.js history DIR`: saves a day of history for 50 websites, again and again,
- *   with a different count each time, until it is killed.
+ * - `node file-writer.js history DIR`: appends a reading for each of 50 websites, round after
+ *   round (the count is the round), until it is killed.
  */
 import { websiteKey } from '../../src/shared/settings-shapes';
-import { History } from '../../src/core/readings/history';
 import { HistoryFile } from '../../src/core/storage/history-file';
+import { historyLine } from '../../src/core/storage/history-log';
 import { createConfBackend } from '../../src/core/storage/settings-conf';
 import { SettingsRepository } from '../../src/core/storage/settings-repository';
 
@@ -25,12 +25,12 @@ async function settings(directory: string, id: string, count: number): Promise<v
 function history(directory: string): void {
   const file = new HistoryFile(directory);
   const now = Date.now();
+  file.load(now);
   const ids = Array.from({ length: 50 }, (_, i) => websiteKey(`w_${i}`));
+  // Each round appends one reading per website, in one write, as the app's flush does.
   for (let round = 1; ; round++) {
-    const day = new History();
-    for (const id of ids) for (let minute = 0; minute < 24 * 60; minute++) day.add(id, now - (24 * 60 - minute) * 60_000, round);
-    file.save(day, now, ids);
-    process.stdout.write(`saved ${round}\n`);
+    file.appendNow(ids.map((id) => historyLine(id, now - 60 * 60_000 + round * 60_000, round)).join(''));
+    process.stdout.write(`appended ${round}\n`);
   }
 }
 

@@ -76,7 +76,7 @@ export class AppController {
       onUpdate: (outcome) => {
         options.log?.poll(outcome);
         options.onPoll?.(outcome);
-        this.#persister?.markDirty();
+        if (outcome.ok) this.#persister?.record(outcome.websiteKey, outcome.at, outcome.visitors);
         if (!outcome.ok && TOKEN_PROBLEMS.has(outcome.error.kind)) void this.#sync.recheckToken(outcome.websiteKey);
         this.#emitChange();
       },
@@ -104,7 +104,12 @@ export class AppController {
     this.commands.tokenChecks.clear();
     this.#sync.stop();
     this.engine.stop();
-    this.#persister?.flush();
+    this.#persister?.flushNow();
+  }
+
+  /** Writes the readings not yet on disk (before the computer sleeps, say). */
+  saveHistory(): Promise<void> {
+    return this.#persister?.flush() ?? Promise.resolve();
   }
 
   onChange(listener: () => void): () => void {

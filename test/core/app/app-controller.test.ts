@@ -1,5 +1,5 @@
 import { websiteKey } from '../../../src/shared/settings-shapes';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../bench/virtual-clock';
@@ -97,8 +97,8 @@ describe('app controller', () => {
       await eventually(() => first.controller.trayView().visitors === 42);
       const id = first.settings.read().websites[0]!.id;
       first.close();
-      expect(existsSync(join(dir.path, 'history.json'))).toBe(true);
-      expect(readFileSync(join(dir.path, 'history.json'), 'utf8')).not.toContain(TEST_TOKENS.shopKey);
+      expect(readFileSync(join(dir.path, 'history.log'), 'utf8')).toMatch(/\nw_\w+ \d+ 42\n/);
+      expect(readFileSync(join(dir.path, 'history.log'), 'utf8')).not.toContain(TEST_TOKENS.shopKey);
 
       const second = await appHarness(fake.url, { directory: dir.path, keychain: first.keychain, start: false });
       expect(second.controller.engine.history.between(id, 0, Infinity).map((sample) => sample.visitors)).toEqual([42]);
