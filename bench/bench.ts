@@ -13,6 +13,7 @@ import { benchHostileBodies } from './hostile-bodies';
 import { benchTrayImage } from './tray-image';
 import { benchIdle } from './idle';
 import { benchStorm } from './storm';
+import { benchRunnerStart } from './runner-start';
 import { VirtualClock } from './virtual-clock';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
   benchTrayImage();
   await benchIdle();
   await benchStorm();
+  benchRunnerStart();
   await benchHostileBodies();
   await benchSettingsWindow();
 }

@@ -13,7 +13,7 @@ import { WebsiteAccounts } from '../src/core/accounts/website-accounts';
 import { createDataFastClient } from '../src/core/datafast/client';
 import { HistoryFile } from '../src/core/storage/history-file';
 import { SecretStore, type KeychainBackend } from '../src/core/storage/secret-store';
-import { createConfBackend } from '../src/core/storage/settings-conf';
+import { createSettingsFileBackend } from '../src/core/storage/settings-file';
 import { SettingsRepository } from '../src/core/storage/settings-repository';
 import { DEFAULT_SETTINGS, type WebsiteSettings } from '../src/core/storage/settings-schema';
 import { AppShell } from '../src/main/app-shell';
@@ -58,7 +58,7 @@ export async function idleHour(count: number): Promise<{ callbacks: number; hist
       apiOrigin: 'https://datafa.st',
     }));
     for (const website of websites) await keychain.setPassword('DataFast Menubar', website.id, `df_bench_${website.id}_000000000000`);
-    const settings = SettingsRepository.open({ directory, createBackend: (dir) => createConfBackend(dir) });
+    const settings = SettingsRepository.open({ directory, createBackend: createSettingsFileBackend });
     await settings.update(() => ({ ...DEFAULT_SETTINGS, websites, activeWebsiteKey: websites[0]?.id ?? null }));
     const answer = (): Promise<Response> =>
       Promise.resolve(new Response(JSON.stringify({ status: 'success', data: [{ visitors: 40 }] }), { headers: { 'content-type': 'application/json' } }));

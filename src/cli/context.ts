@@ -3,7 +3,7 @@ import { createDataFastClient, type FetchFunction } from '../core/datafast/clien
 import { configDirectory } from '../core/storage/paths';
 import { keychainService, loadKeytar, SecretStore, type KeychainBackend } from '../core/storage/secret-store';
 import { errorMessage } from '../core/datafast/errors';
-import { createConfBackend } from '../core/storage/settings-conf';
+import { createSettingsFileBackend } from '../core/storage/settings-file';
 import { SettingsRepository, SettingsValidationError } from '../core/storage/settings-repository';
 import { WebsiteAccounts } from '../core/accounts/website-accounts';
 import { KeychainUnavailableError } from '../core/storage/secret-store';
@@ -38,8 +38,9 @@ export function openContext(environment: ContextEnvironment, apiUrlOverride: str
   let report = (message: string): void => void opening.push(message);
   const settings = SettingsRepository.open({
     directory,
+    createBackend: createSettingsFileBackend,
     // Watch mode follows changes other programs make to the file; one-shot commands need not.
-    createBackend: (dir) => createConfBackend(dir, followChanges),
+    watchOtherWriters: followChanges,
     onProblem: (message) => report(message),
   });
   if (settings.refusal) throw new SettingsValidationError(settings.refusal);

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { App, NotificationConstructorOptions } from 'electron';
 import { launch, type ElectronPorts, type RunningApp } from '../../src/main/composition';
-import { createConfBackend } from '../../src/core/storage/settings-conf';
+import { createConfBackend } from '../support/conf-backend';
 import { DEFAULT_SETTINGS } from '../../src/core/storage/settings-schema';
 import { channelName, STATE_EVENT } from '../../src/shared/ipc-contract';
 import { requestValidators } from '../../src/shared/ipc-validators';

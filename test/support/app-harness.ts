@@ -8,7 +8,7 @@ import { systemClock } from '../../src/core/polling/clock';
 import { HistoryFile } from '../../src/core/storage/history-file';
 import type { LockState } from '../../src/core/storage/keychain-lock';
 import { SecretStore, type KeychainBackend } from '../../src/core/storage/secret-store';
-import { createConfBackend } from '../../src/core/storage/settings-conf';
+import { createConfBackend } from './conf-backend';
 import { SettingsRepository } from '../../src/core/storage/settings-repository';
 import { WebsiteAccounts } from '../../src/core/accounts/website-accounts';
 import { MemoryKeychain } from './memory-keychain';

@@ -9,7 +9,7 @@
 import { websiteKey } from '../../src/shared/settings-shapes';
 import { HistoryFile } from '../../src/core/storage/history-file';
 import { historyLine } from '../../src/core/storage/history-log';
-import { createConfBackend } from '../../src/core/storage/settings-conf';
+import { createConfBackend } from './conf-backend';
 import { SettingsRepository } from '../../src/core/storage/settings-repository';
 
 async function settings(directory: string, id: string, count: number): Promise<void> {

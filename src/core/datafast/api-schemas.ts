@@ -1,4 +1,4 @@
-import { dataFastSiteIdSchema } from '../../shared/settings-shapes';
+import { dataFastSiteIdSchema, groupDigits } from '../../shared/settings-shapes';
 import { z } from 'zod';
 
 /**
@@ -12,7 +12,7 @@ export const visitorCountSchema = z
   .number()
   .int()
   .nonnegative()
-  .max(MAX_VISITORS, `is more than ${MAX_VISITORS.toLocaleString('en-US')} visitors`);
+  .max(MAX_VISITORS, `is more than ${groupDigits(MAX_VISITORS)} visitors`);
 
 /** Exactly one row, as documented: several rows are not added up, they are a reply we do not understand. */
 export const realtimeResponseSchema = z.object({

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../bench/virtual-clock';
-import { createConfBackend } from '../../../src/core/storage/settings-conf';
+import { createConfBackend } from '../../support/conf-backend';
 import { SettingsRepository } from '../../../src/core/storage/settings-repository';
 import { appHarness, eventually } from '../../support/app-harness';
 import { standardFake, TEST_TOKENS, type FakeDataFast } from '../../support/fake-datafast';

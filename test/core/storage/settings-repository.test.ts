@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConfBackend } from '../../../src/core/storage/settings-conf';
+import { createConfBackend } from '../../support/conf-backend';
 import { migrateSettings } from '../../../src/core/storage/settings-migrations';
 import { SettingsRepository, SettingsValidationError } from '../../../src/core/storage/settings-repository';
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION } from '../../../src/core/storage/settings-schema';
