@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { TrayService } from '../../src/main/tray-service';
 import { countIconFactory } from '../../src/main/images';
 import { menuTemplate } from '../../src/main/tray-menu';
-import { trayModel } from '../../src/core/app/tray-model';
 import type { TrayView } from '../../src/core/readings/presenter';
 import { asFakeImage, buildMenu, FakeImage, FakeTray, fakeImages } from '../support/fake-electron';
 import { trayModelOf, trayView } from '../support/tray-fixtures';
@@ -10,15 +9,7 @@ import { PNG } from 'pngjs';
 
 /** The tray model of a view, as the shell would render it. */
 function view(overrides: Partial<TrayView> = {}) {
-  return trayModel({
-    view: trayView(overrides),
-    lastHour: [],
-    dashboardAvailable: true,
-    notificationsQuiet: false,
-    launchAtLogin: false,
-    highlight: null,
-    updates: null,
-  });
+  return trayModelOf({ view: trayView(overrides) });
 }
 
 function template(overrides: { view?: ReturnType<typeof view> } = {}) {
