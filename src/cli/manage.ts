@@ -1,6 +1,6 @@
 import { requireTokenKind } from '../core/datafast/client';
 import { KeychainLockedError, KeychainUnavailableError } from '../core/storage/secret-store';
-import type { AddResult, WebsiteListing } from '../core/accounts/website-accounts';
+import type { AddResult, WebsiteListing } from '../core/accounts/account-results';
 import type { AddOptions, ListOptions, RemoveOptions } from './args';
 import { UsageError } from './args';
 import type { RunnerContext } from './context';

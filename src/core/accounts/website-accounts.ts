@@ -2,7 +2,7 @@ import { websiteKey, type DataFastSiteId, type WebsiteKey } from '../../shared/s
 import { DEMO_WEBSITE_KEY } from '../polling/demo-source';
 import { randomUUID } from 'node:crypto';
 import { apiOriginOf } from '../datafast/api-origin';
-import type { DataFastClient, WebsiteMetadata, WebsiteSummary } from '../datafast/client';
+import type { DataFastClient, WebsiteSummary } from '../datafast/client';
 import { requireTokenKind, websiteLabel } from '../datafast/client';
 import { DataFastError } from '../datafast/errors';
 import { KeychainUnavailableError, type SecretStore } from '../storage/secret-store';
@@ -11,25 +11,7 @@ import { boundElsewhere, nextOrder, sortedWebsites, type WebsiteSettings } from 
 import { maskToken, normaliseToken } from '../datafast/token';
 import { restoreWebsites, type RestoreOutcome } from './website-restore';
 import { findWebsite, sameDomain, WebsiteNotFoundError } from './website-lookup';
-
-export type TokenInspection =
-  { readonly kind: 'website-key'; readonly metadata: WebsiteMetadata } | { readonly kind: 'account-token'; readonly websites: readonly WebsiteSummary[] };
-
-export interface WebsiteListing {
-  readonly website: WebsiteSettings;
-  readonly active: boolean;
-  /** `df_…1234`, or null when no token is stored. Never the token itself. */
-  readonly maskedToken: string | null;
-  readonly tokenInSessionOnly: boolean;
-}
-
-export interface AddResult {
-  readonly websites: readonly WebsiteSettings[];
-  /** The keychain was unusable, so the token lives in memory until the app quits. */
-  readonly sessionOnly: boolean;
-  /** Which of `websites` are new; the others existed and got the new token. */
-  readonly createdIds: ReadonlySet<string>;
-}
+import type { AddResult, TokenInspection, WebsiteListing } from './account-results';
 
 /** A website as an add command describes it; the origin its token is bound to is added on saving. */
 type NewWebsite = Omit<WebsiteSettings, 'apiOrigin'>;

@@ -4,6 +4,7 @@ import { needsUserAction } from '../datafast/errors';
 import { newEntry, stateOf, toFailure, wakeWaiters, type Entry, type PollOutcome, type PollState, type PollTarget } from './poll-entry';
 import { BACKGROUND_INTERVAL_MS, DEFAULT_BUDGET_PER_MINUTE, DEFAULT_INTERVAL_MS, backoffDelay, isAllowedInterval } from './intervals';
 import { RequestBudget } from './request-budget';
+import { nextReadAt, resumeDelay } from './pacing';
 
 export interface SchedulerOptions {
   readonly clock?: Clock;
@@ -178,33 +179,19 @@ export class Scheduler {
     this.#schedule(entry, Math.max(0, this.#nextReadAt(entry, entry.lastAttemptAt ?? now) - now));
   }
 
-  /**
-   * When a website reads next after a read at `from`. On screen: one interval later. In the
-   * background: at its own slot of the interval (a stable phase per website), so background
-   * websites read in turn rather than together, whatever brought them in step.
-   */
   #nextReadAt(entry: Entry, from: number): number {
     const key = entry.target.websiteKey;
-    const interval = this.intervalFor(key);
-    if (this.#onScreen(key)) return from + interval;
-    const phase = stablePhase(key, interval);
-    // Never sooner than an interval after the last read: the background rate is a ceiling.
-    return Math.ceil((from + interval - phase) / interval) * interval + phase;
+    return nextReadAt(key, from, this.intervalFor(key), this.#onScreen(key));
   }
 
   #onScreen(websiteKey: WebsiteKey): boolean {
     return this.#everyWebsiteActive || websiteKey === this.#activeKey;
   }
 
-  /**
-   * Where a website waits in line when its token's budget or a 429 hold holds it: the active one
-   * first, then the others in the order they were added, each a few seconds after the last.
-   */
   #queueDelay(entry: Entry): number {
-    if (entry.target.websiteKey === this.#activeKey) return 0;
     const { budgetKey } = entry.target;
-    const waiting = [...this.#entries.values()].filter((other) => other.target.budgetKey === budgetKey && other.target.websiteKey !== this.#activeKey);
-    return (waiting.indexOf(entry) + 1) * RESUME_SPACING_MS;
+    const sameToken = [...this.#entries.values()].filter((other) => other.target.budgetKey === budgetKey).map((other) => other.target.websiteKey);
+    return resumeDelay(entry.target.websiteKey, this.#activeKey, sameToken);
   }
 
   #poll(entry: Entry): void {
@@ -304,16 +291,6 @@ export class Scheduler {
     entry.inFlight = null;
     wakeWaiters(entry);
   }
-}
-
-/** How far apart websites held by one token resume when the hold lifts. */
-export const RESUME_SPACING_MS = 3_000;
-
-/** A website's stable place within an interval: FNV-1a of its key, so it is the same every run. */
-export function stablePhase(websiteKey: string, intervalMs: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < websiteKey.length; i++) hash = Math.imul(hash ^ websiteKey.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % intervalMs;
 }
 
 function checkedInterval(ms: number): number {

@@ -2,7 +2,7 @@ import { randomUUID, createHash } from 'node:crypto';
 import type { Clock } from './clock';
 import { DataFastError } from '../datafast/errors';
 import { normaliseToken } from '../datafast/token';
-import type { TokenInspection } from '../accounts/website-accounts';
+import type { TokenInspection } from '../accounts/account-results';
 
 /** A checked token waits this long for the user to pick its websites, then is forgotten. */
 export const PENDING_TOKEN_LIFETIME_MS = 10 * 60_000;

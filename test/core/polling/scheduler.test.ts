@@ -1,6 +1,7 @@
 import { websiteKey } from '../../../src/shared/settings-shapes';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RESUME_SPACING_MS, Scheduler, stablePhase } from '../../../src/core/polling/scheduler';
+import { Scheduler } from '../../../src/core/polling/scheduler';
+import { RESUME_SPACING_MS, stablePhase } from '../../../src/core/polling/pacing';
 import type { PollOutcome } from '../../../src/core/polling/poll-entry';
 import { backoffDelay } from '../../../src/core/polling/intervals';
 import { fakeClock, ScriptedTarget, T0, useFakeTime } from '../../support/scheduler-harness';
