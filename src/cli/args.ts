@@ -6,8 +6,8 @@ import { errorMessage } from '../core/datafast/errors';
 import { tokenKind } from '../core/datafast/token';
 import { REFRESH_SECONDS } from '../shared/setting-limits';
 
-export type OutputFormat = 'text' | 'json' | 'waybar' | 'xbar' | 'i3blocks' | 'polybar';
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'waybar', 'xbar', 'i3blocks', 'polybar'];
+export type OutputFormat = 'text' | 'json' | 'waybar' | 'xbar' | 'swiftbar' | 'i3blocks' | 'polybar';
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'waybar', 'xbar', 'swiftbar', 'i3blocks', 'polybar'];
 /** Formats whose host reads the whole output of one run, never a stream of lines. */
 const ONE_SHOT_FORMATS: ReadonlySet<OutputFormat> = new Set(['xbar', 'i3blocks']);
 

@@ -6,6 +6,7 @@ import { WebsiteReaders } from '../core/polling/website-readers';
 import { UsageError, type WatchOptions } from './args';
 import type { RunnerContext } from './context';
 import type { WatchedWebsite, WatchIO } from './watch';
+import { listsEveryWebsite } from './output';
 
 /**
  * A website from the settings file and the keychain, read through the same WebsiteReaders the app
@@ -31,7 +32,7 @@ export async function configuredWebsite(options: WatchOptions, io: WatchIO, cont
     // Before the keychain is asked: a token that may not go to this address is not even read.
     if (!demo) requireTokenOrigin(website, apiUrl);
     // xbar's menu lists every website; the other formats show only the one watched.
-    const shown = options.format === 'xbar' ? [website, ...sortedWebsites(settings).filter((other) => other.id !== website.id)] : [website];
+    const shown = listsEveryWebsite(options.format) ? [website, ...sortedWebsites(settings).filter((other) => other.id !== website.id)] : [website];
     const loaded = await readers.load(shown, apiUrl);
     if (loaded.keychainProblem) throw loaded.keychainProblem;
     if (!demo && readers.token(website.id) === null) {

@@ -33,8 +33,19 @@ const BAR_COLOURS: Readonly<Record<BarState, string | null>> = { ok: null, stale
 
 /** Formats read by a status bar, which draws whatever comes out: they report failure in what they print. */
 export function isBarFormat(format: OutputFormat): boolean {
-  return format === 'waybar' || format === 'xbar' || format === 'i3blocks' || format === 'polybar';
+  return format === 'waybar' || listsEveryWebsite(format) || format === 'i3blocks' || format === 'polybar';
 }
+
+/** The formats whose menu lists every configured website, so every one is read. */
+export function listsEveryWebsite(format: OutputFormat): boolean {
+  return format === 'xbar' || format === 'swiftbar';
+}
+
+/**
+ * SwiftBar's streamable plugins: one process stays running, and each new menu follows a `~~~`
+ * line, so a runner that keeps reading replaces the menu instead of appending to it.
+ */
+const STREAM_SEPARATOR = '~~~';
 
 /** One update rendered for the chosen output. xbar's and i3blocks' are several lines; the others one. */
 export function renderSnapshot(format: OutputFormat, snapshot: Snapshot): string {
@@ -68,6 +79,8 @@ export function renderSnapshot(format: OutputFormat, snapshot: Snapshot): string
       return colour ? `%{F${colour}}${polybarText(view.title)}%{F-}` : polybarText(view.title);
     case 'xbar':
       return renderXbar(snapshot, colour);
+    case 'swiftbar':
+      return `${STREAM_SEPARATOR}\n${renderXbar(snapshot, colour)}`;
   }
 }
 
@@ -109,6 +122,8 @@ export function renderSetupFailure(format: OutputFormat, reason: string): string
       return `%{F${colour}}${ERROR_MARK}%{F-}`;
     case 'xbar':
       return [`${ERROR_MARK} | color=${colour}`, '---', `${xbarText(reason)} | ${PLAIN}`, '---', 'Refresh | refresh=true'].join('\n');
+    case 'swiftbar':
+      return [STREAM_SEPARATOR, `${ERROR_MARK} | color=${colour}`, '---', `${xbarText(reason)} | ${PLAIN}`, '---', 'Refresh | refresh=true'].join('\n');
   }
 }
 

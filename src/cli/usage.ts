@@ -22,7 +22,9 @@ Options:
                          polybar: the count, coloured when stale or failing
                          i3blocks: full text, short text, colour (implies --once)
                          xbar: xbar/SwiftBar menu, every website listed (implies --once)
-                         Bar formats (waybar, polybar, i3blocks, xbar) draw ⚠ and exit 0
+                         swiftbar: the same menu for a SwiftBar streamable plugin: keeps
+                           running, each update after a ~~~ line
+                         Bar formats (waybar, polybar, i3blocks, xbar, swiftbar) draw ⚠ and exit 0
                          when a read fails; the reason goes to stderr and the tooltip/menu.
   --interval SECONDS     Seconds between reads, ${REFRESH_SECONDS.min} to ${REFRESH_SECONDS.max} (default ${REFRESH_SECONDS.default}; ${REFRESH_SECONDS.min} with --demo).
   --website-id ID        With DATAFAST_API_KEY: the DataFast website ID; required with an

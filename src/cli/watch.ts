@@ -80,7 +80,7 @@ export async function chooseWebsite(options: WatchOptions, io: WatchIO, openCont
   return configuredWebsite(options, io, await openContext(), clockOf(io));
 }
 
-const NAMED_FORMATS: ReadonlySet<WatchOptions['format']> = new Set(['waybar', 'xbar']);
+const NAMED_FORMATS: ReadonlySet<WatchOptions['format']> = new Set(['waybar', 'xbar', 'swiftbar']);
 
 function websiteFromToken(token: string, options: WatchOptions, io: WatchIO): WatchedWebsite {
   const kind = requireTokenKind(token);

@@ -72,7 +72,7 @@ describe.skipIf((problem !== null && !requireKeychain) || process.platform === '
     folder.remove();
   });
 
-  it.each(['datafast.30s.sh', 'waybar-module.jsonc', 'waybar-style.css', 'polybar.ini', 'i3blocks.conf', 'tmux.conf'])('shows %s in README exactly as the file has it, with no token in it', (name) => {
+  it.each(['datafast.30s.sh', 'datafast.stream.sh', 'waybar-module.jsonc', 'waybar-style.css', 'polybar.ini', 'i3blocks.conf', 'tmux.conf'])('shows %s in README exactly as the file has it, with no token in it', (name) => {
     const text = recipe(name);
     expect(README).toContain(text.trim());
     expect(text).not.toMatch(/DATAFAST_API_KEY=|df_[A-Za-z0-9]|dft_[A-Za-z0-9]/);
@@ -86,6 +86,15 @@ describe.skipIf((problem !== null && !requireKeychain) || process.platform === '
     expect(lines).toContain('Refresh | refresh=true');
     expect(lines.some((line) => line.startsWith('Open dashboard | href=https://datafa.st/dashboard'))).toBe(true);
     expect(recipe('datafast.30s.sh').startsWith('#!/bin/sh\n')).toBe(true);
+  });
+
+  it('SwiftBar streaming: the plugin keeps running and sends each menu after a ~~~ line', async () => {
+    expect(recipe('datafast.stream.sh')).toContain('<swiftbar.type>streamable</swiftbar.type>');
+    const result = await run(join(RECIPES, 'datafast.stream.sh'), [], env, true);
+    // Ended by the test after its first update, as SwiftBar ends it when the plugin is turned off.
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('~~~');
+    expect(lines[1]).toBe('42');
   });
 
   it('xbar/SwiftBar: a failed read still exits 0, with ⚠ and the reason in the menu', async () => {

@@ -53,7 +53,7 @@ describe('text made safe for each host', () => {
   });
 });
 
-describe.each<OutputFormat>(['text', 'json', 'waybar', 'xbar', 'i3blocks', 'polybar'])('the %s format with a hostile website name', (format) => {
+describe.each<OutputFormat>(['text', 'json', 'waybar', 'xbar', 'swiftbar', 'i3blocks', 'polybar'])('the %s format with a hostile website name', (format) => {
   for (const [state, name] of [
     [{}, 'fresh'],
     [failing, 'failing'],
@@ -86,7 +86,11 @@ describe.each<OutputFormat>(['text', 'json', 'waybar', 'xbar', 'i3blocks', 'poly
           expect(lines.length).toBeLessThanOrEqual(3);
           expect(output).not.toContain('Tom');
           break;
-        case 'xbar': {
+        case 'xbar':
+        case 'swiftbar': {
+          // A streamed update starts with SwiftBar's separator, and a name can never make one.
+          if (format === 'swiftbar') expect(lines[0]).toBe('~~~');
+          expect(lines.slice(1).filter((line) => line === '~~~')).toEqual([]);
           for (const line of lines.filter((candidate) => candidate.includes('Tom'))) {
             // One `|` only: the one we put before our own parameters.
             expect(line.split('|')).toHaveLength(2);
@@ -142,5 +146,15 @@ describe('the state a bar shows', () => {
     expect(xbar[0]).toBe('⚠ | color=#e5484d');
     expect(xbar[2]).toBe('No website matches "<x> │ y". Add one. | emojize=false symbolize=false');
     expect(xbar).toContain('Refresh | refresh=true');
+  });
+});
+
+describe('the swiftbar format', () => {
+  it('is the xbar menu after the ~~~ line that tells SwiftBar a new update begins, for a reading and for a failure', () => {
+    const reading = snapshot();
+    expect(renderSnapshot('swiftbar', reading)).toBe(`~~~\n${renderSnapshot('xbar', reading)}`);
+    const failure = renderSetupFailure('swiftbar', 'No token is stored for Shop.') ?? '';
+    expect(failure.split('\n')[0]).toBe('~~~');
+    expect(failure.split('\n').slice(1).join('\n')).toBe(renderSetupFailure('xbar', 'No token is stored for Shop.'));
   });
 });
