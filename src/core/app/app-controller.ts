@@ -159,9 +159,10 @@ export class AppController {
     });
   }
 
-  /** The settings window's state, from the tray view when the caller has one. Tokens appear masked only. */
-  appState(view: TrayView = this.trayView()): AppStateView {
-    return appStateOf(this.#viewInputs(), view, this.#options.history, this.#notices.list());
+  /** The settings window's state, from one snapshot with its tray view. Tokens appear masked only. */
+  appState(): AppStateView {
+    const inputs = this.#viewInputs();
+    return appStateOf(inputs, trayViewOf(inputs), this.#options.history, this.#notices.list());
   }
 
   // ── Commands, carried out by WebsiteCommands ───────────────────────────────────────────────

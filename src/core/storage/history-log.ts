@@ -1,5 +1,5 @@
 import { MAX_VISITORS } from '../datafast/api-schemas';
-import { websiteKeySchema } from '../../shared/settings-shapes';
+import { websiteKeySchema, type WebsiteKey } from '../../shared/settings-shapes';
 import { History, HISTORY_RETENTION_MS, type Sample } from '../readings/history';
 
 /**
@@ -10,7 +10,8 @@ import { History, HISTORY_RETENTION_MS, type Sample } from '../readings/history'
  */
 export const HISTORY_LOG_HEADER = 'datafast-menubar history 1';
 
-const LINE = /^([A-Za-z0-9_-]{1,64}) (\d{1,15}) (\d{1,9})$/;
+/** A reading's line; its website key is checked by the key's own schema. */
+const LINE = /^(\S+) (\d{1,15}) (\d{1,9})$/;
 
 export function historyLine(websiteKey: string, at: number, visitors: number): string {
   return `${websiteKey} ${Math.round(at)} ${Math.round(visitors)}\n`;
@@ -40,26 +41,26 @@ export function parseHistoryLog(text: string, now: number, onDropped: (count: nu
   if (lines[0] !== HISTORY_LOG_HEADER) throw new NotAHistoryLogError('it is not in the history format');
   // After the last newline comes nothing, or a line a crash cut short.
   const complete = lines.slice(1, -1);
-  const byWebsite = new Map<string, Sample[]>();
+  const byWebsite = new Map<WebsiteKey, Sample[]>();
   let dropped = 0;
   for (const line of complete) {
     const match = LINE.exec(line);
-    const key = match?.[1] ?? '';
+    const key = websiteKeySchema.safeParse(match?.[1]);
     const at = Number(match?.[2]);
     const visitors = Number(match?.[3]);
-    if (!match || !websiteKeySchema.safeParse(key).success || visitors > MAX_VISITORS) {
+    if (!match || !key.success || visitors > MAX_VISITORS) {
       dropped += 1;
       continue;
     }
     if (at < now - HISTORY_RETENTION_MS || at > now) continue;
-    const samples = byWebsite.get(key) ?? [];
+    const samples = byWebsite.get(key.data) ?? [];
     samples.push({ at, visitors });
-    byWebsite.set(key, samples);
+    byWebsite.set(key.data, samples);
   }
   const history = new History();
   for (const [key, samples] of byWebsite) {
     // Appends from overlapping writes can land out of order; the history takes them oldest first.
-    for (const sample of samples.sort((a, b) => a.at - b.at)) history.add(websiteKeySchema.parse(key), sample.at, sample.visitors);
+    for (const sample of samples.sort((a, b) => a.at - b.at)) history.add(key, sample.at, sample.visitors);
   }
   if (dropped > 0) onDropped(dropped);
   return history;
