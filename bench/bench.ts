@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   benchTrayImage();
   await benchIdle();
   await benchStorm();
-  benchRunnerStart();
+  await benchRunnerStart();
   await benchHostileBodies();
   await benchSettingsWindow();
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HostileDataFast } from '../test/support/hostile-datafast';
 
-const CLI = resolve(__dirname, '../dist/cli.js');
+const CLI = resolve(__dirname, '../dist/cli.mjs');
 
 async function peakOf(folder: string, apiUrl: string): Promise<{ maxRssMiB: number; seconds: number; code: number | null }> {
   const report = join(folder, 'report-max-rss.cjs');

@@ -1,4 +1,5 @@
-import { dataFastSiteId, type DataFastSiteId } from '../shared/settings-shapes';
+import type { DataFastSiteId } from '../shared/settings-shapes';
+import { dataFastSiteId } from '../shared/website-ids';
 import { parseArgs } from 'node:util';
 import { apiUrlProblem } from '../core/datafast/api-origin';
 import { isAllowedInterval, MIN_INTERVAL_MS } from '../core/polling/intervals';

@@ -4,9 +4,10 @@ import { configDirectory } from '../core/storage/paths';
 import { keychainService, loadKeytar, SecretStore, type KeychainBackend } from '../core/storage/secret-store';
 import { errorMessage } from '../core/datafast/errors';
 import { createSettingsFileBackend } from '../core/storage/settings-file';
-import { SettingsRepository, SettingsValidationError } from '../core/storage/settings-repository';
+import { SettingsRepository } from '../core/storage/settings-repository';
+import { SettingsValidationError } from '../core/storage/settings-errors';
 import { WebsiteAccounts } from '../core/accounts/website-accounts';
-import { KeychainUnavailableError } from '../core/storage/secret-store';
+import { KeychainUnavailableError } from '../core/storage/keychain-errors';
 import { restoreNotice } from '../core/accounts/website-restore';
 
 export interface ContextEnvironment {

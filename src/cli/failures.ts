@@ -1,7 +1,7 @@
 import { DataFastError, errnoCode, errorMessage } from '../core/datafast/errors';
 import { redactTokens } from '../core/datafast/redact';
-import { InvalidTokenError, KeychainUnavailableError } from '../core/storage/secret-store';
-import { SettingsValidationError } from '../core/storage/settings-repository';
+import { InvalidTokenError, KeychainUnavailableError } from '../core/storage/keychain-errors';
+import { SettingsValidationError } from '../core/storage/settings-errors';
 import { WebsiteNotFoundError } from '../core/accounts/website-lookup';
 import { UsageError } from './args';
 import { EXIT_API, EXIT_KEYCHAIN, EXIT_USAGE, exitCodeFor } from './exit-codes';

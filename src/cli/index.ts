@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The runner's entry: runs it in this process.
 import { startRunner } from './runner-process';
 

@@ -1,5 +1,5 @@
 import { requireTokenKind } from '../core/datafast/client';
-import { KeychainLockedError, KeychainUnavailableError } from '../core/storage/secret-store';
+import { KeychainLockedError, KeychainUnavailableError } from '../core/storage/keychain-errors';
 import type { AddResult, WebsiteListing } from '../core/accounts/account-results';
 import type { AddOptions, ListOptions, RemoveOptions } from './args';
 import { UsageError } from './args';

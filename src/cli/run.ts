@@ -1,15 +1,15 @@
 import packageJson from '../../package.json';
 import type { KeychainBackend } from '../core/storage/secret-store';
 import { parseRunnerArgs } from './args';
-import { openRestoredContext, type RunnerContext } from './context';
+import type { RunnerContext } from './context';
 import { EXIT_OK } from './exit-codes';
 import { reportAnyFailure } from './failures';
-import { addCommand, listCommand, removeCommand, restoreCommand } from './manage';
 import { USAGE } from './usage';
 import { isBarFormat, renderSetupFailure } from './output';
 import { errorMessage } from '../core/datafast/errors';
 import { redactTokens } from '../core/datafast/redact';
-import { chooseWebsite, readOnce, watch, type WatchIO } from './watch';
+import { readOnce, watch, type WatchIO } from './watch';
+import { chooseWebsite } from './website-choice';
 
 export interface RunnerIO extends WatchIO {
   /** Reads the token for `add` from standard input. */
@@ -32,8 +32,10 @@ export async function runRunner(argv: readonly string[], io: RunnerIO): Promise<
       return EXIT_OK;
     }
     const apiUrl = command.command === 'watch' || command.command === 'add' || command.command === 'restore' ? command.apiUrl : null;
-    const context = (): Promise<RunnerContext> =>
-      openRestoredContext(
+    // The settings file, the keychain and the commands that manage them load only when asked for:
+    // a status bar's `--demo` or `DATAFAST_API_KEY` read starts without them.
+    const context = async (): Promise<RunnerContext> =>
+      (await import('./context')).openRestoredContext(
         {
           env: io.env,
           stderr: io.stderr,
@@ -47,14 +49,22 @@ export async function runRunner(argv: readonly string[], io: RunnerIO): Promise<
       );
     const manageIO = { stdout: io.stdout, stderr: io.stderr, readToken: io.readToken ?? (() => Promise.resolve('')) };
     switch (command.command) {
-      case 'add':
+      case 'add': {
+        const { addCommand } = await import('./manage');
         return await addCommand(command, await context(), manageIO);
-      case 'list':
+      }
+      case 'list': {
+        const { listCommand } = await import('./manage');
         return await listCommand(command, await context(), manageIO);
-      case 'remove':
+      }
+      case 'remove': {
+        const { removeCommand } = await import('./manage');
         return await removeCommand(command, await context(), manageIO);
-      case 'restore':
+      }
+      case 'restore': {
+        const { restoreCommand } = await import('./manage');
         return await restoreCommand(await context(), manageIO);
+      }
       case 'watch':
         try {
           const website = await chooseWebsite(command, io, context);

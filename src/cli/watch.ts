@@ -1,18 +1,13 @@
-import { websiteKey, type WebsiteKey } from '../shared/settings-shapes';
-import { configuredWebsite } from './configured-website';
+import type { WebsiteKey } from '../shared/settings-shapes';
 import { oneShotMessage, reportAnyFailure } from './failures';
-import { createDataFastClient, requireTokenKind, websiteLabel, type FetchFunction } from '../core/datafast/client';
+import type { FetchFunction } from '../core/datafast/client';
 import { systemClock, type Clock } from '../core/polling/clock';
 import { DASHBOARDS_URL, dashboardUrl } from '../core/datafast/dashboard';
-import { createDemoReader, DEMO_WEBSITE_KEY } from '../core/polling/demo-source';
 import { Engine, type EngineWebsite } from '../core/polling/engine';
 import { DataFastError, needsUserAction } from '../core/datafast/errors';
 import type { NumberFormatStyle } from '../shared/count-format';
-import { DEFAULT_INTERVAL_MS } from '../core/polling/intervals';
 import { present } from '../core/readings/presenter';
-import { normaliseToken } from '../core/datafast/token';
-import { UsageError, type WatchOptions } from './args';
-import type { RunnerContext } from './context';
+import type { WatchOptions } from './args';
 import { EXIT_OK, exitCodeFor } from './exit-codes';
 import { isBarFormat, renderSnapshot, renderSpike } from './output';
 
@@ -46,72 +41,8 @@ export interface WatchedWebsite {
   readonly follow?: (onChange: (next: WatchedWebsite | Error) => void) => () => void;
 }
 
-function clockOf(io: WatchIO): Clock {
+export function clockOf(io: WatchIO): Clock {
   return io.clock ?? systemClock;
-}
-
-function demoWebsite(options: WatchOptions, io: WatchIO, numberFormat: NumberFormatStyle = 'compact'): WatchedWebsite {
-  const read = createDemoReader({ now: () => clockOf(io).now() });
-  return {
-    websiteKey: DEMO_WEBSITE_KEY,
-    label: 'Demo website',
-    dataFastSiteId: null,
-    demo: true,
-    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
-    numberFormat,
-    read: (signal) => read(signal),
-  };
-}
-
-/** `DATAFAST_API_KEY` wins; otherwise the configured websites and their keychain tokens. */
-export async function chooseWebsite(options: WatchOptions, io: WatchIO, openContext: () => Promise<RunnerContext>): Promise<WatchedWebsite> {
-  if (options.demo) return demoWebsite(options, io);
-  const raw = io.env['DATAFAST_API_KEY'];
-  if (raw !== undefined && raw.trim() !== '') {
-    if (options.website !== null) {
-      throw new UsageError(
-        `--website picks a configured website, whose token is in the keychain, but DATAFAST_API_KEY is set too. Unset DATAFAST_API_KEY to watch "${options.website}", or drop --website to watch the key's own website (--website-id ID with an account token).`,
-      );
-    }
-    return websiteFromToken(normaliseToken(raw), options, io);
-  }
-  if (options.dataFastSiteId !== null) throw new UsageError('--website-id goes with DATAFAST_API_KEY; to pick a configured website use --website.');
-
-  return configuredWebsite(options, io, await openContext(), clockOf(io));
-}
-
-const NAMED_FORMATS: ReadonlySet<WatchOptions['format']> = new Set(['waybar', 'xbar', 'swiftbar']);
-
-function websiteFromToken(token: string, options: WatchOptions, io: WatchIO): WatchedWebsite {
-  const kind = requireTokenKind(token);
-  if (kind === 'account-token' && options.dataFastSiteId === null) {
-    throw new UsageError('An account token (dft_…) needs --website-id ID to say which website to watch.');
-  }
-  if (kind === 'website-key' && options.dataFastSiteId !== null) {
-    throw new UsageError('--website-id is only for account tokens (dft_…); a website key (df_…) already names its website.');
-  }
-  const client = createDataFastClient({
-    ...(options.apiUrl !== null && { apiUrl: options.apiUrl }),
-    ...(io.fetch !== undefined && { fetch: io.fetch }),
-  });
-  const credentials = { token, dataFastSiteId: options.dataFastSiteId ?? undefined };
-  return {
-    websiteKey: websiteKey(options.dataFastSiteId ?? 'website'),
-    label: options.dataFastSiteId ?? 'DataFast website',
-    dataFastSiteId: options.dataFastSiteId,
-    demo: false,
-    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
-    numberFormat: 'compact',
-    read: (signal) => client.realtimeVisitors(credentials, signal),
-    // Where a person reads the name (a tooltip, a menu), DataFast's name for the website replaces
-    // the placeholder: an id of 24 hex digits tells them nothing. Other formats cost no request.
-    ...(NAMED_FORMATS.has(options.format) && {
-      describe: async (signal: AbortSignal) => {
-        const metadata = await client.metadata(credentials, signal);
-        return websiteLabel(metadata);
-      },
-    }),
-  };
 }
 
 /**

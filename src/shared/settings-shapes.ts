@@ -30,9 +30,7 @@ export type WebsiteKey = z.infer<typeof websiteKeySchema>;
 export const dataFastSiteIdSchema = z.string().min(1).max(64).brand<'DataFastSiteId'>();
 export type DataFastSiteId = z.infer<typeof dataFastSiteIdSchema>;
 
-/** For values already known to be well formed: keys made by our own code, ids read from DataFast's replies. */
-export const websiteKey = (value: string): WebsiteKey => value as WebsiteKey;
-export const dataFastSiteId = (value: string): DataFastSiteId => value as DataFastSiteId;
+export { dataFastSiteId, websiteKey } from './website-ids';
 
 export const displayModeSchema = z.enum(['active', 'sum']);
 export type DisplayMode = z.infer<typeof displayModeSchema>;

@@ -1,7 +1,7 @@
 import { websiteKey } from '../../src/shared/settings-shapes';
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/storage/settings-schema';
 import { CLI } from '../support/run-cli';
@@ -23,9 +23,11 @@ describe.skipIf(reason !== null && !required)('runner as an ordinary user, with 
   afterAll(() => work.remove());
   // The bundle in a folder everyone may read: wherever the checkout lives, nobody can run it.
   chmodSync(work.path, 0o755);
-  const cli = join(work.path, 'cli.js');
+  const cli = join(work.path, 'cli.mjs');
   copyFileSync(CLI, cli);
   chmodSync(cli, 0o755);
+  // The entry loads the rest of the runner from its chunks, beside it.
+  cpSync(join(dirname(CLI), 'runner'), join(work.path, 'runner'), { recursive: true });
 
   const asNobody = (args: readonly string[], configDir: string): Promise<{ code: number | null; stderr: string }> =>
     new Promise((done) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args';
 import { oneShotMessage, reportAnyFailure } from '../../src/cli/failures';
 import { DataFastError } from '../../src/core/datafast/errors';
-import { KeychainUnavailableError } from '../../src/core/storage/secret-store';
+import { KeychainUnavailableError } from '../../src/core/storage/keychain-errors';
 import { formatDuration } from '../../src/core/readings/format';
 
 describe('runner messages', () => {

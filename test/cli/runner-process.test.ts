@@ -56,7 +56,7 @@ function withConfig<T>(work: (env: NodeJS.ProcessEnv) => Promise<T> | T): Promis
 describe('the runner in its process', () => {
   it('writes what it read on stdout and sets the exit status', () =>
     withConfig(async (env) => {
-      const host = new FakeProcess(['node', 'cli.js', '--version'], env);
+      const host = new FakeProcess(['node', 'cli.mjs', '--version'], env);
       await expect(startRunner(host)).resolves.toBe(0);
       expect(host.lines()).toEqual([expect.stringMatching(/^datafast-menubar \d+\.\d+\.\d+/)]);
       expect(host.exitCode).toBe(0);
@@ -64,7 +64,7 @@ describe('the runner in its process', () => {
 
   it('says a usage problem on stderr with exit status 2', () =>
     withConfig(async (env) => {
-      const host = new FakeProcess(['node', 'cli.js', '--format', 'yaml'], env);
+      const host = new FakeProcess(['node', 'cli.mjs', '--format', 'yaml'], env);
       await expect(startRunner(host)).resolves.toBe(2);
       expect(host.err.join('')).toMatch(/^datafast-menubar: Unknown format "yaml"/);
       expect(host.out).toEqual([]);
@@ -75,7 +75,7 @@ describe('the runner in its process', () => {
     ['SIGINT', 130],
   ] as const)('on %s is gone after the grace time, even while it waits for a token', (signal, code) =>
     withConfig((env) => {
-      const host = new FakeProcess(['node', 'cli.js', 'add'], env);
+      const host = new FakeProcess(['node', 'cli.mjs', 'add'], env);
       const { pending, timers } = manualTimers();
       void startRunner(host, timers);
       host.emit(signal);
@@ -88,7 +88,7 @@ describe('the runner in its process', () => {
 
   it('stops watching quietly when the reader closes the pipe', () =>
     withConfig(async (env) => {
-      const host = new FakeProcess(['node', 'cli.js', '--demo', '--format', 'json'], env);
+      const host = new FakeProcess(['node', 'cli.mjs', '--demo', '--format', 'json'], env);
       const ended = startRunner(host);
       await eventually(() => host.lines().length > 0);
       (host.stdout as unknown as EventEmitter).emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
@@ -98,7 +98,7 @@ describe('the runner in its process', () => {
 
   it('says an unexpected error once, with tokens redacted, and exits with status 4', () =>
     withConfig(async (env) => {
-      const host = new FakeProcess(['node', 'cli.js', '--version'], env);
+      const host = new FakeProcess(['node', 'cli.mjs', '--version'], env);
       await startRunner(host);
       host.emit('uncaughtException', new Error('boom near df_test_shop_0000000000001234'));
       expect(host.err.join('')).toBe(

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { childEnv } from './child-env';
 
-export const CLI = resolve(__dirname, '../../dist/cli.js');
+export const CLI = resolve(__dirname, '../../dist/cli.mjs');
 
 export interface CliResult {
   readonly code: number | null;

@@ -7,7 +7,7 @@ import { maskToken } from '../datafast/token';
 import type { Clock } from '../polling/clock';
 import type { Engine } from '../polling/engine';
 import { WebsiteReaders } from '../polling/website-readers';
-import { KeychainUnavailableError } from '../storage/secret-store';
+import { KeychainUnavailableError } from '../storage/keychain-errors';
 import type { SettingsRepository } from '../storage/settings-repository';
 import { sortedWebsites, type Settings, type WebsiteSettings } from '../storage/settings-schema';
 import type { Notices } from './notices';

@@ -1,4 +1,4 @@
-import { websiteKey } from '../../shared/settings-shapes';
+import { websiteKey } from '../../shared/website-ids';
 /**
  * Simulated visitors for trying the app without an account: a daily rhythm, a mean-reverting
  * random walk around it, and now and then a spike that decays over a few minutes.

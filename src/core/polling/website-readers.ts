@@ -4,7 +4,7 @@ import type { Clock } from './clock';
 import { createDemoReader } from './demo-source';
 import type { EngineWebsite } from './engine';
 import { DataFastError } from '../datafast/errors';
-import { KeychainUnavailableError } from '../storage/secret-store';
+import { KeychainUnavailableError } from '../storage/keychain-errors';
 import type { WebsiteSettings } from '../storage/settings-schema';
 import { tokenBudgetKey } from './token-checks';
 import type { WebsiteAccounts } from '../accounts/website-accounts';

@@ -1,6 +1,4 @@
-import { websiteKeySchema, type WebsiteKey } from '../../shared/settings-shapes';
-import { z } from 'zod';
-import { visitorCountSchema } from '../datafast/api-schemas';
+import type { WebsiteKey } from '../../shared/settings-shapes';
 
 export const SAMPLE_SPACING_MS = 60_000;
 /** A day at one sample a minute, plus an hour so the spike baseline window is never cut short. */
@@ -10,20 +8,6 @@ export const HISTORY_RETENTION_MS = HISTORY_CAPACITY * SAMPLE_SPACING_MS;
 export interface Sample {
   readonly at: number;
   readonly visitors: number;
-}
-
-/** One saved sample: epoch milliseconds and a count no reply could have given beyond `MAX_VISITORS`. */
-const sampleSchema = z.tuple([z.number().int().nonnegative(), visitorCountSchema]);
-
-/** The file's envelope; its samples are checked one by one. */
-const storedHistorySchema = z.object({
-  version: z.literal(1),
-  websites: z.record(z.string(), z.array(z.unknown())),
-});
-
-export interface SerializedHistory {
-  readonly version: 1;
-  readonly websites: Record<string, Array<[number, number]>>;
 }
 
 /** A fixed-size ring of (time, visitors) pairs: constant memory however long the app runs. */
@@ -105,43 +89,5 @@ export class History {
 
   size(websiteKey: WebsiteKey): number {
     return this.#rings.get(websiteKey)?.length ?? 0;
-  }
-
-  /** Only the last day is kept; older samples are not worth the bytes on disk. */
-  toJSON(now: number): SerializedHistory {
-    const websites: Record<string, Array<[number, number]>> = {};
-    for (const [websiteKey, ring] of this.#rings) {
-      websites[websiteKey] = ring.between(now - HISTORY_RETENTION_MS, Number.POSITIVE_INFINITY).map((s) => [s.at, s.visitors]);
-    }
-    return { version: 1, websites };
-  }
-
-  /**
-   * History from its saved form. A file of another shape throws; inside a good file, a sample that
-   * is not a (time, count) pair of sane numbers is dropped on its own, so one bad value never
-   * costs the day around it. `onDropped` hears how many were dropped, once.
-   */
-  static fromJSON(data: unknown, now: number, onDropped: (count: number) => void = () => undefined): History {
-    const parsed = storedHistorySchema.parse(data);
-    const history = new History();
-    let dropped = 0;
-    for (const [key, samples] of Object.entries(parsed.websites)) {
-      const websiteKey = websiteKeySchema.safeParse(key);
-      if (!websiteKey.success) {
-        dropped += samples.length;
-        continue;
-      }
-      for (const entry of samples) {
-        const sample = sampleSchema.safeParse(entry);
-        if (!sample.success) {
-          dropped += 1;
-          continue;
-        }
-        const [at, visitors] = sample.data;
-        if (at >= now - HISTORY_RETENTION_MS && at <= now) history.add(websiteKey.data, at, visitors);
-      }
-    }
-    if (dropped > 0) onDropped(dropped);
-    return history;
   }
 }

@@ -8,6 +8,7 @@ import type { Clock } from '../polling/clock';
 import { errorMessage } from '../datafast/errors';
 import { History } from '../readings/history';
 import { historyLine, historyLog, NotAHistoryLogError, parseHistoryLog } from './history-log';
+import { historyFromLegacyJson } from './legacy-history';
 import { setAside } from './quarantine';
 import { unsafeFileReason } from './safe-file';
 
@@ -55,7 +56,7 @@ export class HistoryFile {
     try {
       if (statSync(path).size > MAX_HISTORY_BYTES) throw new Error('the file is too large');
       const text = readFileSync(path, 'utf8');
-      return legacy ? History.fromJSON(JSON.parse(text), now, onDropped) : parseHistoryLog(text, now, onDropped);
+      return legacy ? historyFromLegacyJson(JSON.parse(text), now, onDropped) : parseHistoryLog(text, now, onDropped);
     } catch (error) {
       const aside = setAside(path, now);
       onProblem(`Visitor history could not be read (${unreadableReason(error)}); starting a new one. The old file was kept as ${aside}.`);

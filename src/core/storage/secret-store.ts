@@ -2,7 +2,7 @@ import { dataFastSiteIdSchema, type DataFastSiteId } from '../../shared/settings
 import { KEYCHAIN_SERVICE } from '../../shared/app-identity';
 import { errorMessage } from '../datafast/errors';
 import { secretServiceLockState, type LockState } from './keychain-lock';
-import { redactTokens } from '../datafast/redact';
+import { InvalidTokenError, KeychainLockedError, KeychainUnavailableError } from './keychain-errors';
 import { maskToken, normaliseToken, tokenKind } from '../datafast/token';
 
 /** The part of keytar we use; lets tests and the app inject it, and keeps keytar optional. */
@@ -11,48 +11,6 @@ export interface KeychainBackend {
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
-}
-
-export class KeychainUnavailableError extends Error {
-  override readonly name: string = 'KeychainUnavailableError';
-  readonly kind: string = 'keychain-unavailable';
-  readonly hint: string;
-
-  constructor(detail: string, platform: NodeJS.Platform, message?: string) {
-    const hint = keychainHint(platform);
-    super(message ?? `The system keychain is not available (${redactTokens(detail, 160)}). ${hint}`);
-    this.hint = hint;
-  }
-}
-
-/** The keychain is there but locked: its entries exist and cannot be read until it is unlocked. */
-export class KeychainLockedError extends KeychainUnavailableError {
-  override readonly name = 'KeychainLockedError';
-  override readonly kind = 'keychain-locked';
-
-  constructor(platform: NodeJS.Platform) {
-    super(
-      'locked',
-      platform,
-      'The system keychain is locked, so the tokens in it cannot be read. Unlock it (your "Login" keyring, in Passwords and Keys or by logging in again), then try again.',
-    );
-  }
-}
-
-export class InvalidTokenError extends Error {
-  override readonly name = 'InvalidTokenError';
-  readonly kind = 'bad-token-format';
-}
-
-function keychainHint(platform: NodeJS.Platform): string {
-  switch (platform) {
-    case 'darwin':
-      return 'Unlock your login keychain in Keychain Access, then try again.';
-    case 'win32':
-      return 'Check that Windows Credential Manager is running, then try again.';
-    default:
-      return 'Install and unlock gnome-keyring or KWallet (any Secret Service provider), then try again.';
-  }
 }
 
 /**

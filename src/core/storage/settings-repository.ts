@@ -8,6 +8,7 @@ import { keepBackup, setAside } from './quarantine';
 import { isObject, repairSettings } from './settings-repair';
 import { unsafeFileReason } from './safe-file';
 import { watchFileText } from './file-watch';
+import { SettingsValidationError } from './settings-errors';
 import { migrateSettings, NewerSettingsError } from './settings-migrations';
 import { PRODUCT_NAME } from '../../shared/app-identity';
 import { notSavedMessage } from '../../shared/settings-shapes';
@@ -34,10 +35,6 @@ export interface SettingsBackend {
   readonly path: string;
   store: Record<string, unknown>;
   onDidAnyChange(callback: () => void): () => void;
-}
-
-export class SettingsValidationError extends Error {
-  override readonly name = 'SettingsValidationError';
 }
 
 export interface SettingsRepositoryOptions {

@@ -33,34 +33,4 @@ describe('history', () => {
     history.add(websiteKey('site'), T0, 1);
     expect(history.between(websiteKey('site'), 0, Infinity)).toEqual([{ at: T0 + 5 * MINUTE, visitors: 5 }]);
   });
-
-  it('round-trips through JSON, dropping what is older than a day', () => {
-    const history = new History();
-    history.add(websiteKey('a'), T0, 1);
-    history.add(websiteKey('a'), T0 + 26 * 60 * MINUTE, 2);
-    history.add(websiteKey('b'), T0 + 26 * 60 * MINUTE, 3);
-    const now = T0 + 26 * 60 * MINUTE + MINUTE;
-    const json = JSON.parse(JSON.stringify(history.toJSON(now))) as unknown;
-    const restored = History.fromJSON(json, now);
-    expect(restored.between(websiteKey('a'), 0, Infinity)).toEqual([{ at: T0 + 26 * 60 * MINUTE, visitors: 2 }]);
-    expect(restored.between(websiteKey('b'), 0, Infinity)).toEqual([{ at: T0 + 26 * 60 * MINUTE, visitors: 3 }]);
-  });
-
-  it('drops only the samples that cannot be counts, keeps the rest, and says how many once', () => {
-    const dropped: number[] = [];
-    const poisoned = {
-      version: 1,
-      websites: {
-        a: [[T0 - 5 * MINUTE, 7], [T0 - 4 * MINUTE, -5], [T0 - 3 * MINUTE, 18_014_398_509_481_982], [T0 - 2 * MINUTE, 10_000_001], 'x', [T0 - MINUTE, 3]],
-      },
-    };
-    const restored = History.fromJSON(JSON.parse(JSON.stringify(poisoned)), T0, (count) => dropped.push(count));
-    expect(restored.between(websiteKey('a'), 0, Infinity).map((sample) => sample.visitors)).toEqual([7, 3]);
-    expect(dropped).toEqual([4]);
-  });
-
-  it('refuses a serialisation of another shape', () => {
-    expect(() => History.fromJSON({ version: 2, websites: {} }, T0)).toThrow();
-    expect(() => History.fromJSON('nonsense', T0)).toThrow();
-  });
 });

@@ -1,7 +1,8 @@
 import type { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { secretServiceLockState } from '../../../src/core/storage/keychain-lock';
-import { KeychainLockedError, SecretStore } from '../../../src/core/storage/secret-store';
+import { SecretStore } from '../../../src/core/storage/secret-store';
+import { KeychainLockedError } from '../../../src/core/storage/keychain-errors';
 import { MemoryKeychain } from '../../support/memory-keychain';
 
 /** A stand-in for execFile that answers like dbus-send would, or fails like a missing one. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidTokenError, KeychainUnavailableError, SecretStore } from '../../../src/core/storage/secret-store';
+import { SecretStore } from '../../../src/core/storage/secret-store';
+import { InvalidTokenError, KeychainUnavailableError } from '../../../src/core/storage/keychain-errors';
 import { keychainProblem, realSecretStore, removeService, requireKeychain, testServiceName } from '../../support/keychain';
 
 const problem = await keychainProblem();
