@@ -19,6 +19,38 @@ export interface FakeToken {
   /** For a website key, its one website; for an account token, every website it may read. */
   readonly websiteIds: readonly string[];
   readonly scopes?: readonly ('analytics:read' | 'websites:read')[];
+  /** Paths this token is refused with a 403, as older keys are refused the realtime map. */
+  readonly refused?: readonly string[];
+}
+
+/** A visitor as the realtime map lists one (personal fields included, as DataFast sends them). */
+export interface FakeLiveVisitor {
+  readonly visitorId?: string;
+  readonly currentUrl?: string | null;
+  readonly referrer?: string | null;
+  readonly location?: { readonly city?: string; readonly countryCode?: string | null };
+  readonly isCustomer?: boolean;
+  readonly customerName?: string;
+  readonly customerEmail?: string;
+}
+
+/** A payment as the realtime map lists one. */
+export interface FakePayment {
+  readonly _id: string;
+  readonly amount?: number | null;
+  readonly currency?: string | null;
+  readonly renewal?: boolean;
+  readonly isNew?: boolean;
+  readonly name?: string;
+  readonly email?: string;
+  readonly timestamp?: string;
+}
+
+/** One hour of a website's traffic, for timeseries and overview. */
+export interface FakeHour {
+  readonly at: number;
+  readonly visitors: number;
+  readonly revenue?: number;
 }
 
 export type Fault =
@@ -46,6 +78,10 @@ export class FakeDataFast {
   readonly requests: RecordedRequest[] = [];
   readonly websites = new Map<string, FakeWebsite>();
   readonly tokens = new Map<string, FakeToken>();
+  /** What the realtime map lists per website; payments come and go as a test sets them. */
+  readonly live = new Map<string, { visitors: FakeLiveVisitor[]; payments: FakePayment[] }>();
+  /** Hourly traffic per website, with the website's currency. */
+  readonly hours = new Map<string, { currency: string; hours: FakeHour[] }>();
   readonly #faults: QueuedFault[] = [];
   readonly #sockets = new Set<Socket>();
   readonly #server: Server;
@@ -78,6 +114,15 @@ export class FakeDataFast {
     const website = this.websites.get(websiteId);
     if (!website) throw new Error(`no fake website ${websiteId}`);
     website.visitors = visitors;
+  }
+
+  setLive(websiteId: string, live: { visitors?: FakeLiveVisitor[]; payments?: FakePayment[] }): void {
+    const current = this.live.get(websiteId) ?? { visitors: [], payments: [] };
+    this.live.set(websiteId, { visitors: live.visitors ?? current.visitors, payments: live.payments ?? current.payments });
+  }
+
+  setHours(websiteId: string, currency: string, hours: FakeHour[]): void {
+    this.hours.set(websiteId, { currency, hours });
   }
 
   /** Runs `check` while DataFast no longer knows `token` (revoked), then knows it again. */
@@ -175,8 +220,7 @@ export class FakeDataFast {
       return;
     }
 
-    const isAnalytics = url.pathname === '/api/v1/analytics/realtime' || url.pathname === '/api/v1/analytics/metadata';
-    if (!isAnalytics) {
+    if (!ANALYTICS_PATHS.has(url.pathname)) {
       sendError(response, 404, 'Not found');
       return;
     }
@@ -211,6 +255,22 @@ export class FakeDataFast {
       sendError(response, 404, 'Website not found');
       return;
     }
+    if (token.refused?.includes(url.pathname)) {
+      sendError(response, 403, 'This API key cannot use this endpoint');
+      return;
+    }
+    if (url.pathname === '/api/v1/analytics/realtime/map') {
+      const live = this.live.get(websiteId) ?? { visitors: [], payments: [] };
+      sendJson(response, 200, {
+        status: 'success',
+        data: { count: website.visitors, visitors: live.visitors, recentEvents: [], recentPayments: live.payments, hasConversionPredictions: false },
+      });
+      return;
+    }
+    if (url.pathname === '/api/v1/analytics/timeseries' || url.pathname === '/api/v1/analytics/overview') {
+      this.#series(url, websiteId, response);
+      return;
+    }
     if (url.pathname === '/api/v1/analytics/metadata') {
       sendJson(response, 200, {
         status: 'success',
@@ -225,7 +285,51 @@ export class FakeDataFast {
     }
     sendJson(response, 200, { status: 'success', data: [{ visitors: website.visitors }] });
   }
+
+  /** Timeseries and overview over `startAt`…`endAt`, as documented: both or neither (all time). */
+  #series(url: URL, websiteId: string, response: ServerResponse): void {
+    const startAt = url.searchParams.get('startAt');
+    const endAt = url.searchParams.get('endAt');
+    if ((startAt === null) !== (endAt === null)) {
+      sendError(response, 400, 'startAt and endAt must be given together');
+      return;
+    }
+    const from = startAt === null ? Number.NEGATIVE_INFINITY : Date.parse(startAt);
+    const to = endAt === null ? Number.POSITIVE_INFINITY : Date.parse(endAt);
+    if (Number.isNaN(from) || Number.isNaN(to)) {
+      sendError(response, 400, 'startAt and endAt must be dates or ISO timestamps');
+      return;
+    }
+    const site = this.hours.get(websiteId) ?? { currency: 'USD', hours: [] };
+    const inRange = site.hours.filter((hour) => hour.at >= from && hour.at < to);
+    const visitors = inRange.reduce((sum, hour) => sum + hour.visitors, 0);
+    const revenue = inRange.reduce((sum, hour) => sum + (hour.revenue ?? 0), 0);
+    if (url.pathname === '/api/v1/analytics/overview') {
+      sendJson(response, 200, {
+        status: 'success',
+        data: [{ visitors, sessions: visitors, bounce_rate: 40, avg_session_duration: 60, currency: site.currency, revenue, revenue_per_visitor: visitors ? revenue / visitors : 0, conversion_rate: 1.5 }],
+      });
+      return;
+    }
+    sendJson(response, 200, {
+      status: 'success',
+      fields: (url.searchParams.get('fields') ?? 'visitors').split(','),
+      interval: url.searchParams.get('interval') ?? 'day',
+      timezone: url.searchParams.get('timezone') ?? 'UTC',
+      currency: site.currency,
+      totals: { visitors, sessions: visitors, revenue, revenueBreakdown: { new: revenue, renewal: 0, refund: 0 }, conversion_rate: 0 },
+      data: inRange.map((hour) => ({ visitors: hour.visitors, revenue: hour.revenue ?? 0, name: new Date(hour.at).toISOString(), timestamp: new Date(hour.at).toISOString() })),
+    });
+  }
 }
+
+const ANALYTICS_PATHS: ReadonlySet<string> = new Set([
+  '/api/v1/analytics/realtime',
+  '/api/v1/analytics/metadata',
+  '/api/v1/analytics/realtime/map',
+  '/api/v1/analytics/timeseries',
+  '/api/v1/analytics/overview',
+]);
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });

@@ -7,6 +7,9 @@ import { systemClock, type Timers } from '../polling/clock';
 import { DataFastError } from './errors';
 import { describeIssue, httpFailure, transportFailure, unreadable } from './client-failures';
 import { tokenKind, type TokenKind } from './token';
+import { realtimeMapResponseSchema, timeseriesResponseSchema, type TimeseriesReply } from '../live/live-schemas';
+import { liveMapOf, type LiveMap } from '../live/live-map';
+import type { DayRange } from '../live/day-ranges';
 
 export const DEFAULT_API_URL = 'https://datafa.st';
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -14,6 +17,8 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export const REALTIME_BODY_LIMIT = 256 * 1024;
 /** An account's website list: about 200 bytes a website, so room for thousands. */
 export const LIST_BODY_LIMIT = 2 * 1024 * 1024;
+/** The realtime map lists every live visitor, about 1 KB each: room for several thousand. */
+export const MAP_BODY_LIMIT = 8 * 1024 * 1024;
 
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -57,6 +62,10 @@ export interface DataFastClient {
   metadata(credentials: WebsiteCredentials, signal?: AbortSignal): Promise<WebsiteMetadata>;
   /** Websites an account token may see; needs the `websites:read` permission. */
   listWebsites(token: string, signal?: AbortSignal): Promise<WebsiteSummary[]>;
+  /** The live count with what is live and the recent payments (`/analytics/realtime/map`). */
+  realtimeMap(credentials: WebsiteCredentials, signal?: AbortSignal): Promise<LiveMap>;
+  /** Visitors and revenue hour by hour over a range of one day, in the website's time zone. */
+  hourlyVisitors(credentials: WebsiteCredentials, range: DayRange & { readonly timeZone: string }, signal?: AbortSignal): Promise<TimeseriesReply>;
 }
 
 /** Checks a token's shape before anything is sent, so a typo never reaches the network. */
@@ -166,6 +175,19 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
       }
       const reply = await getJson('/api/v1/admin/websites', new URLSearchParams(), token, websitesResponseSchema, signal, LIST_BODY_LIMIT);
       return reply.data.map((site) => ({ dataFastSiteId: site._id, domain: site.domain, name: site.name ?? null }));
+    },
+    async realtimeMap(credentials, signal) {
+      const reply = await getJson('/api/v1/analytics/realtime/map', websiteQuery(credentials), credentials.token, realtimeMapResponseSchema, signal, MAP_BODY_LIMIT);
+      return liveMapOf(reply);
+    },
+    hourlyVisitors(credentials, range, signal) {
+      const query = websiteQuery(credentials);
+      query.set('fields', 'visitors,revenue');
+      query.set('interval', 'hour');
+      query.set('startAt', range.startAt);
+      query.set('endAt', range.endAt);
+      query.set('timezone', range.timeZone);
+      return getJson('/api/v1/analytics/timeseries', query, credentials.token, timeseriesResponseSchema, signal, REALTIME_BODY_LIMIT);
     },
   };
 }

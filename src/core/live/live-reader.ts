@@ -1,0 +1,46 @@
+import { DataFastError, type FailureKind } from '../datafast/errors';
+import type { LiveMap } from './live-map';
+
+/** A read may come a little early on its timer; a map read that early still counts as due. */
+const EARLY_MS = 1_000;
+/** What an older key or a missing permission gets for the map: the feature goes, the count stays. */
+const MAP_REFUSALS: ReadonlySet<FailureKind> = new Set(['bad-request', 'forbidden']);
+
+export interface LiveReadOptions {
+  readonly readCount: (signal: AbortSignal) => Promise<number>;
+  readonly readMap: (signal: AbortSignal) => Promise<LiveMap>;
+  readonly now: () => number;
+  /** How often the map stands in for the plain count read (60 s for the active website, 5 min for others). */
+  readonly mapEveryMs: () => number;
+  readonly onMap: (map: LiveMap, at: number) => void;
+  /** Once, when DataFast refuses the map for this website: live details and sales are off, the count goes on. */
+  readonly onMapRefused: (reason: string) => void;
+}
+
+/**
+ * A count read that, when the map is due, reads the realtime map instead: its `count` is the same
+ * live count (the last 10 minutes), so live details and sales cost no request beyond the count's
+ * own, and stay inside the token's request budget with it.
+ */
+export function liveRead(options: LiveReadOptions): (signal: AbortSignal) => Promise<number> {
+  let lastMapAt = Number.NEGATIVE_INFINITY;
+  let refused = false;
+  return async (signal) => {
+    const now = options.now();
+    if (!refused && now - lastMapAt >= options.mapEveryMs() - EARLY_MS) {
+      try {
+        const map = await options.readMap(signal);
+        lastMapAt = now;
+        options.onMap(map, now);
+        return map.visitors;
+      } catch (error) {
+        if (!(error instanceof DataFastError) || !MAP_REFUSALS.has(error.kind)) throw error;
+        refused = true;
+        options.onMapRefused(
+          `Live details and sale notifications are off for this website: ${error.message} An account token with the analytics:read permission can read them; the count goes on.`,
+        );
+      }
+    }
+    return options.readCount(signal);
+  };
+}
