@@ -22,6 +22,10 @@ export interface WatchOptions {
   readonly website: string | null;
   readonly apiUrl: string | null;
   readonly demo: boolean;
+  /** Adds today against yesterday and what is live now to each reading. */
+  readonly details: boolean;
+  /** Prints each sale first seen after start (watch mode). */
+  readonly sales: boolean;
 }
 
 export interface AddOptions {
@@ -87,6 +91,8 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
         all: { type: 'boolean', default: false },
         'api-url': { type: 'string' },
         demo: { type: 'boolean', default: false },
+        details: { type: 'boolean', default: false },
+        sales: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -143,15 +149,25 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerCommand {
     }
   }
   if (dataFastSiteIds.length > 1) throw new UsageError('Watch one website at a time: give --website-id once.');
+  const once = values.once || ONE_SHOT_FORMATS.has(format);
+  if (values.sales && (once || (format !== 'json' && format !== 'text'))) {
+    throw new UsageError(
+      '--sales prints a line for each new sale while it watches: use it without --once, with --format json or text (a status bar would show the line as its count).',
+    );
+  }
+  if (values.demo && (values.details || values.sales))
+    throw new UsageError('--details and --sales read a DataFast website; the demo has neither live details nor sales.');
   return {
     command: 'watch',
-    once: values.once || ONE_SHOT_FORMATS.has(format),
+    once,
     format,
     intervalMs,
     dataFastSiteId: dataFastSiteIds[0] ?? null,
     website: values.website?.trim() || null,
     apiUrl,
     demo: values.demo,
+    details: values.details,
+    sales: values.sales,
   };
 }
 

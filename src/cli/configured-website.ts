@@ -52,6 +52,7 @@ export async function configuredWebsite(options: WatchOptions, io: WatchIO, cont
         read: (signal) => reader.read(signal),
         budgetKey: reader.budgetKey,
         revision: reader.revision,
+        ...(reader.live !== undefined && { live: reader.live }),
       };
     });
     const [first, ...others] = watched;

@@ -4,6 +4,8 @@ import type { SpikeEvent } from '../core/readings/spike-detector';
 import type { OutputFormat } from './args';
 import { singleLine } from '../core/readings/format';
 import { pangoText, polybarText, xbarText } from './host-text';
+import { detailsJson, detailsLines } from './details-output';
+import type { RunnerDetails } from './live-details';
 
 export interface SnapshotWebsite {
   readonly menu: MenuWebsite;
@@ -18,6 +20,8 @@ export interface Snapshot {
   readonly dashboardUrl: string;
   /** Every website read in this run (xbar lists them all), the watched one included. */
   readonly websites: readonly SnapshotWebsite[];
+  /** With `--details`: today against yesterday and what is live now. */
+  readonly details: RunnerDetails | null;
 }
 
 export type BarState = 'ok' | 'stale' | 'error';
@@ -63,12 +67,15 @@ export function renderSnapshot(format: OutputFormat, snapshot: Snapshot): string
         fetchedAt: poll.fetchedAt === null ? null : new Date(poll.fetchedAt).toISOString(),
         stale: poll.stale,
         error: poll.error ? { kind: poll.error.kind, message: poll.error.message } : null,
+        ...(snapshot.details && detailsJson(snapshot.details)),
       });
     case 'waybar':
       return JSON.stringify({
         text: pangoText(view.title),
         // The tooltip's two lines, each kept to one whatever a name or a message holds.
-        tooltip: pangoText([view.headline, view.problem ?? view.detail].map(singleLine).join('\n')),
+        tooltip: pangoText(
+          [view.headline, view.problem ?? view.detail, ...(snapshot.details ? detailsLines(snapshot.details) : [])].map(singleLine).join('\n'),
+        ),
         class: state,
         alt: state,
       });
@@ -91,6 +98,8 @@ function renderXbar(snapshot: Snapshot, colour: string | null): string {
   const { view } = snapshot;
   const lines = [`${view.title}${colour ? ` | color=${colour}` : ''}`, '---', `${xbarText(view.headline)} | ${PLAIN}`];
   lines.push(`${xbarText(view.problem ?? view.detail)} | ${PLAIN}${colour && view.problem ? ` color=${colour}` : ''}`);
+  const details = snapshot.details ? detailsLines(snapshot.details) : [];
+  if (details.length > 0) lines.push('---', ...details.map((line) => `${xbarText(line)} | ${PLAIN}`));
   if (snapshot.websites.length > 1) {
     lines.push('---');
     for (const { menu, dashboardUrl } of snapshot.websites) {

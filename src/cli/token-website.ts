@@ -1,5 +1,6 @@
 import { createDataFastClient, requireTokenKind, websiteLabel } from '../core/datafast/client';
 import { DEFAULT_INTERVAL_MS } from '../core/polling/intervals';
+import { liveSourceOf } from '../core/live/live-source';
 import { websiteKey } from '../shared/website-ids';
 import { UsageError, type WatchOptions } from './args';
 import type { WatchedWebsite, WatchIO } from './watch';
@@ -28,6 +29,7 @@ export function websiteFromToken(token: string, options: WatchOptions, io: Watch
     intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
     numberFormat: 'compact',
     read: (signal) => client.realtimeVisitors(credentials, signal),
+    live: liveSourceOf(client, credentials),
     // Where a person reads the name (a tooltip, a menu), DataFast's name for the website replaces
     // the placeholder: an id of 24 hex digits tells them nothing. Other formats cost no request.
     ...(NAMED_FORMATS.has(options.format) && {

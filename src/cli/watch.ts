@@ -8,8 +8,11 @@ import { DataFastError, needsUserAction } from '../core/datafast/errors';
 import type { NumberFormatStyle } from '../shared/count-format';
 import { present } from '../core/readings/presenter';
 import type { WatchOptions } from './args';
+import type { LiveSource } from '../core/live/live-source';
 import { EXIT_OK, exitCodeFor } from './exit-codes';
 import { isBarFormat, renderSnapshot, renderSpike } from './output';
+import { renderSale } from './details-output';
+import { withLiveDetails, type LiveWatch, type RunnerDetails } from './live-details';
 
 export interface WatchIO {
   readonly stdout: (text: string) => void;
@@ -37,6 +40,8 @@ export interface WatchedWebsite {
   readonly describe?: (signal: AbortSignal) => Promise<string>;
   /** The other configured websites, read beside it where the output lists them all (xbar). */
   readonly others?: readonly WatchedWebsite[];
+  /** Where its live details and sales come from; absent for the demo. */
+  readonly live?: LiveSource;
   /** Calls back with the website as settings now describe it (or why it is gone); returns stop. */
   readonly follow?: (onChange: (next: WatchedWebsite | Error) => void) => () => void;
 }
@@ -84,7 +89,13 @@ function linkFor(website: WatchedWebsite): string {
   return website.dataFastSiteId ? dashboardUrl(website.dataFastSiteId) : DASHBOARDS_URL;
 }
 
-function snapshotText(options: WatchOptions, website: WatchedWebsite, engine: Engine, now: number): { text: string; failure: DataFastError | null } {
+function snapshotText(
+  options: WatchOptions,
+  website: WatchedWebsite,
+  engine: Engine,
+  now: number,
+  details: RunnerDetails | null,
+): { text: string; failure: DataFastError | null } {
   const poll = engine.scheduler.state(website.websiteKey);
   if (!poll) throw new Error('The runner lost track of its website.');
   const all = [website, ...(website.others ?? [])];
@@ -106,14 +117,26 @@ function snapshotText(options: WatchOptions, website: WatchedWebsite, engine: En
     label: website.demo ? `${website.label} (demo)` : website.label,
     dashboardUrl: linkFor(website),
     websites: view.websites.map((menu, index) => ({ menu, dashboardUrl: linkFor(all[index] ?? website) })),
+    details,
   });
   return { text, failure: poll.error ? new DataFastError(poll.error) : null };
 }
 
+/** The website with `--details`/`--sales` reading beside its count, when asked for. */
+function liveWatchOf(options: WatchOptions, website: WatchedWebsite, io: WatchIO, label: () => string = () => website.label): LiveWatch {
+  return withLiveDetails(website, options, { stderr: io.stderr, now: () => clockOf(io).now() }, (sales) => {
+    for (const sale of sales) {
+      const line = renderSale(options.format, sale, label());
+      if (line !== null) io.stdout(line);
+    }
+  });
+}
+
 export async function readOnce(options: WatchOptions, configured: WatchedWebsite, io: WatchIO): Promise<number> {
+  const liveWatch = liveWatchOf(options, configured, io);
   const engine = makeEngine(
     options,
-    configured,
+    liveWatch.website,
     io,
     () => undefined,
     () => undefined,
@@ -122,7 +145,7 @@ export async function readOnce(options: WatchOptions, configured: WatchedWebsite
   const reads = Promise.all([configured, ...(configured.others ?? [])].map((shown) => engine.scheduler.refreshNow(shown.websiteKey)));
   const [website] = await Promise.all([described(configured, io.stopSignal ?? new AbortController().signal), reads]);
   engine.stop();
-  const { text, failure } = snapshotText(options, website, engine, clockOf(io).now());
+  const { text, failure } = snapshotText(options, website, engine, clockOf(io).now(), options.details ? liveWatch.details() : null);
   // Every format says the state on stdout (⚠ and the last count when known), as watch mode does:
   // tmux, polybar and i3blocks show stdout, and a blank would look like a calm zero.
   io.stdout(text);
@@ -144,12 +167,14 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
       resolve(code);
     };
     const onStop = (): void => finish(EXIT_OK);
+    let liveWatch = liveWatchOf(options, website, io, () => current.label);
+    const details = (): RunnerDetails | null => (options.details ? liveWatch.details() : null);
     const engine = makeEngine(
       options,
-      website,
+      liveWatch.website,
       io,
       () => {
-        const { text, failure } = snapshotText(options, current, engine, clockOf(io).now());
+        const { text, failure } = snapshotText(options, current, engine, clockOf(io).now(), details());
         io.stdout(text);
         if (failure && failure.message !== lastError) io.stderr(`datafast-menubar: ${failure.message}`);
         lastError = failure?.message ?? null;
@@ -174,9 +199,10 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
           return;
         }
         current = next;
-        engine.setWebsites([engineEntry(next)]);
+        liveWatch = liveWatchOf(options, next, io, () => current.label);
+        engine.setWebsites([engineEntry(liveWatch.website)]);
         engine.scheduler.setIntervalMs(next.intervalMs);
-        io.stdout(snapshotText(options, current, engine, clockOf(io).now()).text);
+        io.stdout(snapshotText(options, current, engine, clockOf(io).now(), details()).text);
       }) ?? unfollow;
     engine.start();
     // A website known only by its token gets DataFast's name for it once, from the next update on.

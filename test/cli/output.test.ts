@@ -28,6 +28,7 @@ function snapshot(state: Partial<PollState> = {}, others: readonly string[] = []
     label: HOSTILE,
     dashboardUrl: 'https://datafa.st/dashboard/site_1',
     websites: view.websites.map((menu) => ({ menu, dashboardUrl: `https://datafa.st/dashboard/${menu.websiteKey}` })),
+    details: null,
   };
 }
 

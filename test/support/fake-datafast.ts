@@ -307,7 +307,18 @@ export class FakeDataFast {
     if (url.pathname === '/api/v1/analytics/overview') {
       sendJson(response, 200, {
         status: 'success',
-        data: [{ visitors, sessions: visitors, bounce_rate: 40, avg_session_duration: 60, currency: site.currency, revenue, revenue_per_visitor: visitors ? revenue / visitors : 0, conversion_rate: 1.5 }],
+        data: [
+          {
+            visitors,
+            sessions: visitors,
+            bounce_rate: 40,
+            avg_session_duration: 60,
+            currency: site.currency,
+            revenue,
+            revenue_per_visitor: visitors ? revenue / visitors : 0,
+            conversion_rate: 1.5,
+          },
+        ],
       });
       return;
     }
@@ -318,7 +329,12 @@ export class FakeDataFast {
       timezone: url.searchParams.get('timezone') ?? 'UTC',
       currency: site.currency,
       totals: { visitors, sessions: visitors, revenue, revenueBreakdown: { new: revenue, renewal: 0, refund: 0 }, conversion_rate: 0 },
-      data: inRange.map((hour) => ({ visitors: hour.visitors, revenue: hour.revenue ?? 0, name: new Date(hour.at).toISOString(), timestamp: new Date(hour.at).toISOString() })),
+      data: inRange.map((hour) => ({
+        visitors: hour.visitors,
+        revenue: hour.revenue ?? 0,
+        name: new Date(hour.at).toISOString(),
+        timestamp: new Date(hour.at).toISOString(),
+      })),
     });
   }
 }

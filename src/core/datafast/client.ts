@@ -177,7 +177,14 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
       return reply.data.map((site) => ({ dataFastSiteId: site._id, domain: site.domain, name: site.name ?? null }));
     },
     async realtimeMap(credentials, signal) {
-      const reply = await getJson('/api/v1/analytics/realtime/map', websiteQuery(credentials), credentials.token, realtimeMapResponseSchema, signal, MAP_BODY_LIMIT);
+      const reply = await getJson(
+        '/api/v1/analytics/realtime/map',
+        websiteQuery(credentials),
+        credentials.token,
+        realtimeMapResponseSchema,
+        signal,
+        MAP_BODY_LIMIT,
+      );
       return liveMapOf(reply);
     },
     hourlyVisitors(credentials, range, signal) {

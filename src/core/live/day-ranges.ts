@@ -47,7 +47,14 @@ function clockFormat(timeZone: string): Intl.DateTimeFormat {
 function wallClock(timeZone: string, at: number): WallClock {
   const parts: Record<string, number> = {};
   for (const part of clockFormat(timeZone).formatToParts(at)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  return { year: parts['year'] ?? 1970, month: parts['month'] ?? 1, day: parts['day'] ?? 1, hour: parts['hour'] ?? 0, minute: parts['minute'] ?? 0, second: parts['second'] ?? 0 };
+  return {
+    year: parts['year'] ?? 1970,
+    month: parts['month'] ?? 1,
+    day: parts['day'] ?? 1,
+    hour: parts['hour'] ?? 0,
+    minute: parts['minute'] ?? 0,
+    second: parts['second'] ?? 0,
+  };
 }
 
 /** Minutes the zone is ahead of UTC at this instant. */

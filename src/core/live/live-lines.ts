@@ -20,7 +20,8 @@ export function countryName(code: string, locale?: string): string {
 
 /** 🇺🇸 from "US": two regional indicator letters, which systems draw as the flag. */
 export function flagOf(code: string): string {
-  return /^[A-Z]{2}$/.test(code) ? String.fromCodePoint(...[...code].map((letter) => 0x1f1e6 + letter.charCodeAt(0) - 65)) : '';
+  const A = 'A'.charCodeAt(0);
+  return /^[A-Z]{2}$/.test(code) ? String.fromCodePoint(0x1f1e6 + code.charCodeAt(0) - A, 0x1f1e6 + code.charCodeAt(1) - A) : '';
 }
 
 /** The "Live now" lines, as the tray menu, the window and the status bars write them. */

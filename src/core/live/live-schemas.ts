@@ -8,14 +8,17 @@ import { MAX_VISITORS, visitorCountSchema } from '../datafast/api-schemas';
 const text = (max: number) => z.string().max(max).nullish().catch(null);
 const flag = z.boolean().nullish().catch(null);
 /** A sum of money: finite, and far from anything a float cannot count in cents. */
-const money = z.number().finite().min(-1e12).max(1e12).nullish().catch(null);
+const money = z.number().min(-1e12).max(1e12).nullish().catch(null);
 
 /** Only what the live summary counts; everything else a visitor carries (names, emails, places) is dropped here. */
 const liveVisitorSchema = z
   .object({
     currentUrl: text(4096),
     referrer: text(2048),
-    location: z.object({ countryCode: text(8) }).nullish().catch(null),
+    location: z
+      .object({ countryCode: text(8) })
+      .nullish()
+      .catch(null),
     isCustomer: flag,
   })
   .catch({ currentUrl: null, referrer: null, location: null, isCustomer: null });
@@ -23,7 +26,10 @@ const liveVisitorSchema = z
 const paymentSchema = z
   .object({
     _id: z.string().min(1).max(128),
-    timestamp: z.union([z.string().max(64), z.number()]).nullish().catch(null),
+    timestamp: z
+      .union([z.string().max(64), z.number()])
+      .nullish()
+      .catch(null),
     amount: money,
     currency: text(16),
     renewal: flag,
@@ -51,15 +57,18 @@ export const realtimeMapResponseSchema = z.object({
 
 const bucketSchema = z
   .object({
-    visitors: z.number().finite().nonnegative().nullish().catch(null),
+    visitors: z.number().nonnegative().nullish().catch(null),
     revenue: money,
-    timestamp: z.union([z.string().max(64), z.number()]).nullish().catch(null),
+    timestamp: z
+      .union([z.string().max(64), z.number()])
+      .nullish()
+      .catch(null),
     name: text(64),
   })
   .catch({ visitors: null, revenue: null, timestamp: null, name: null });
 
 const totalsSchema = z
-  .object({ visitors: z.number().finite().nonnegative().nullish().catch(null), revenue: money })
+  .object({ visitors: z.number().nonnegative().nullish().catch(null), revenue: money })
   .nullish()
   .catch(null);
 
@@ -73,6 +82,9 @@ export const timeseriesResponseSchema = z.object({
   status: z.literal('success'),
   currency: text(16),
   totals: totalsSchema,
-  data: z.union([z.array(bucketSchema).max(10_000), seriesSchema]).nullish().catch(null),
+  data: z
+    .union([z.array(bucketSchema).max(10_000), seriesSchema])
+    .nullish()
+    .catch(null),
 });
 export type TimeseriesReply = z.infer<typeof timeseriesResponseSchema>;

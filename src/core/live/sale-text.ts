@@ -26,7 +26,10 @@ export function saleNotice(website: string, sales: readonly Sale[], options: { r
   const total = formatSums(sumByCurrency(sales), options.locale);
   const renewals = sales.filter((sale) => sale.renewal).length;
   const newCustomers = sales.filter((sale) => !sale.renewal && sale.isNew).length;
-  const parts = [newCustomers > 0 ? `${newCustomers} new ${newCustomers === 1 ? 'customer' : 'customers'}` : null, renewals > 0 ? `${renewals} ${renewals === 1 ? 'renewal' : 'renewals'}` : null];
+  const parts = [
+    newCustomers > 0 ? `${newCustomers} new ${newCustomers === 1 ? 'customer' : 'customers'}` : null,
+    renewals > 0 ? `${renewals} ${renewals === 1 ? 'renewal' : 'renewals'}` : null,
+  ];
   const names = options.showNames ? sales.map((sale) => sale.customerName).filter((name): name is string => name !== null) : [];
   const body = [...parts, names.length > 0 ? names.join(', ') : null].filter((part): part is string => part !== null).join(' · ');
   return { title: `${sales.length} new sales on ${website}: ${total}`, body: body === '' ? 'Open the dashboard to see them.' : body };

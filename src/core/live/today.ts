@@ -48,7 +48,7 @@ export function daySeriesOf(reply: TimeseriesReply, dayStart: number): DaySeries
     visitors: Math.round(totals?.visitors ?? visitors),
     revenue: totals?.revenue ?? revenue,
     currency: currencyCode(reply.currency ?? nested?.currency),
-    hourly: Array.from(hourly, (count) => count ?? 0),
+    hourly: Array.from({ length: hourly.length }, (_, hour) => hourly[hour] ?? 0),
   };
 }
 

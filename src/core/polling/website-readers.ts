@@ -8,10 +8,16 @@ import { KeychainUnavailableError } from '../storage/keychain-errors';
 import type { WebsiteSettings } from '../storage/settings-schema';
 import { tokenBudgetKey } from './token-checks';
 import type { WebsiteAccounts } from '../accounts/website-accounts';
+import { liveSourceOf, type LiveSource } from '../live/live-source';
+
+/** A website ready to poll, with where its live details come from when DataFast has them. */
+export interface ReadableWebsite extends EngineWebsite {
+  readonly live?: LiveSource;
+}
 
 export interface LoadedReaders {
   /** One pollable website per settings entry, in the order given. */
-  readonly websites: readonly EngineWebsite[];
+  readonly websites: readonly ReadableWebsite[];
   /** The token each website has now (null: none, or the keychain could not be asked). */
   readonly tokens: ReadonlyMap<string, string | null>;
   /** Why the keychain could not be read, when it could not. */
@@ -74,7 +80,7 @@ export class WebsiteReaders {
     return { websites: readers, tokens: new Map(this.#tokens), keychainProblem, refusals };
   }
 
-  #reader(website: WebsiteSettings, client: DataFastClient, apiUrl: string, refusals: string[]): EngineWebsite {
+  #reader(website: WebsiteSettings, client: DataFastClient, apiUrl: string, refusals: string[]): ReadableWebsite {
     if (website.tokenKind === 'demo') {
       let read = this.#demoReaders.get(website.id);
       if (!read) {
@@ -98,6 +104,7 @@ export class WebsiteReaders {
       revision: `${fingerprint}|${website.dataFastSiteId ?? ''}|${apiUrl}`,
       threshold: website.spikeThreshold,
       read: (signal) => (refusal ? Promise.reject(refusal) : client.realtimeVisitors(credentials, signal)),
+      ...(refusal === null && { live: liveSourceOf(client, credentials) }),
     };
   }
 }

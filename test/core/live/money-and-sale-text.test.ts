@@ -3,7 +3,16 @@ import { currencyCode, formatMoney, formatSums, sumByCurrency } from '../../../s
 import { saleNotice } from '../../../src/core/live/sale-text';
 import type { Sale } from '../../../src/core/live/sales';
 
-const sale = (overrides: Partial<Sale>): Sale => ({ id: 'p', amount: 49, currency: 'USD', renewal: false, isNew: false, at: null, customerName: null, ...overrides });
+const sale = (overrides: Partial<Sale>): Sale => ({
+  id: 'p',
+  amount: 49,
+  currency: 'USD',
+  renewal: false,
+  isNew: false,
+  at: null,
+  customerName: null,
+  ...overrides,
+});
 
 describe('money', () => {
   it('writes amounts as the locale does, and an unknown or missing currency without failing', () => {

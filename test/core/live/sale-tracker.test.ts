@@ -55,7 +55,11 @@ describe('sale tracker', () => {
 
   it('keeps a bounded number of ids per website, the newest', () => {
     const tracker = new SaleTracker();
-    tracker.observe(SHOP, Array.from({ length: SEEN_PER_WEBSITE + 50 }, (_, index) => sale(`p${index}`)), T0);
+    tracker.observe(
+      SHOP,
+      Array.from({ length: SEEN_PER_WEBSITE + 50 }, (_, index) => sale(`p${index}`)),
+      T0,
+    );
     const record = tracker.records().get(SHOP);
     expect(record?.ids).toHaveLength(SEEN_PER_WEBSITE);
     expect(record?.ids[0]).toBe('p50');
@@ -64,7 +68,17 @@ describe('sale tracker', () => {
 
   it('reads payments once each, with the customer name from whichever field DataFast used', () => {
     const sales = salesOf([
-      { _id: 'x', amount: 10, currency: 'eur', renewal: true, isNew: false, name: null, customerName: 'Ada', displayName: null, timestamp: '2026-11-29T12:00:00Z' },
+      {
+        _id: 'x',
+        amount: 10,
+        currency: 'eur',
+        renewal: true,
+        isNew: false,
+        name: null,
+        customerName: 'Ada',
+        displayName: null,
+        timestamp: '2026-11-29T12:00:00Z',
+      },
       { _id: 'x', amount: 10, currency: 'eur', renewal: true, isNew: false, name: null, customerName: 'Ada', displayName: null, timestamp: null },
       null,
     ]);

@@ -48,7 +48,10 @@ describe('today against yesterday', () => {
   });
 
   it('adds up the buckets when there are no totals, and reads a series wrapped in data', () => {
-    const reply = timeseriesResponseSchema.parse({ status: 'success', data: { currency: 'EUR', data: [{ visitors: 4 }, { visitors: 'x' }, { visitors: 6, revenue: 12 }] } });
+    const reply = timeseriesResponseSchema.parse({
+      status: 'success',
+      data: { currency: 'EUR', data: [{ visitors: 4 }, { visitors: 'x' }, { visitors: 6, revenue: 12 }] },
+    });
     expect(daySeriesOf(reply, 0)).toEqual({ visitors: 10, revenue: 12, currency: 'EUR', hourly: [4, 0, 6] });
   });
 
