@@ -55,6 +55,7 @@ export async function idleHour(count: number): Promise<{ callbacks: number; hist
       tokenKind: 'website-key',
       order: index,
       spikeThreshold: null,
+      notifySales: true,
       apiOrigin: 'https://datafa.st',
     }));
     for (const website of websites) await keychain.setPassword('DataFast Menubar', website.id, `df_bench_${website.id}_000000000000`);

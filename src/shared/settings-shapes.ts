@@ -52,6 +52,10 @@ export const spikeThresholdSchema = z.number().int(WHOLE).positive('must be abov
 
 export const notificationSettingsSchema = z.object({
   enabled: z.boolean(),
+  /** Tell of each new sale (each website has its own switch besides). */
+  sales: z.boolean(),
+  /** Name the customer in a sale's notification; off unless the user turns it on. */
+  customerNames: z.boolean(),
   factor: z.number().min(SPIKE_FACTOR.min, atLeast(SPIKE_FACTOR.min)).max(SPIKE_FACTOR.max, atMost(SPIKE_FACTOR.max)),
   minimum: z.number().int(WHOLE).min(SPIKE_MINIMUM.min, atLeast(SPIKE_MINIMUM.min)).max(SPIKE_MINIMUM.max, atMost(SPIKE_MINIMUM.max)),
   cooldownMinutes: z
@@ -94,6 +98,9 @@ const SETTING_NAMES: Readonly<Record<string, string>> = {
   websites: 'The website list',
   apiUrl: 'The API address',
   'notifications.enabled': 'Notifications',
+  'notifications.sales': 'Sale notifications',
+  'notifications.customerNames': 'Customer names in sale notifications',
+  notifySales: "A website's sale notifications",
   'notifications.factor': 'The spike factor',
   'notifications.minimum': 'The minimum number of visitors',
   'notifications.cooldownMinutes': 'The quiet time after a spike',

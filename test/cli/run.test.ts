@@ -311,6 +311,7 @@ describe('runner watch mode and settings changed by another program', () => {
     tokenKind: 'demo' as const,
     order: 0,
     spikeThreshold: null,
+    notifySales: true,
     apiOrigin: 'https://datafa.st',
   });
   const writeSettings = (dir: string, websites: readonly ReturnType<typeof demo>[]) =>

@@ -12,6 +12,7 @@ export function shopWebsite(overrides: Partial<WebsiteSettings> = {}): WebsiteSe
     tokenKind: 'website-key',
     order: 0,
     spikeThreshold: null,
+    notifySales: true,
     apiOrigin: 'https://datafa.st',
     ...overrides,
   };

@@ -77,6 +77,7 @@ export class WebsiteAccounts {
           tokenKind: 'website-key',
           order,
           spikeThreshold: null,
+          notifySales: true,
         }),
       },
     ]);
@@ -122,6 +123,7 @@ export class WebsiteAccounts {
           tokenKind: 'account-token',
           order,
           spikeThreshold: null,
+          notifySales: true,
         }),
       })),
     );
@@ -139,6 +141,7 @@ export class WebsiteAccounts {
         tokenKind: 'demo',
         order: nextOrder(current),
         spikeThreshold: null,
+        notifySales: true,
         apiOrigin: apiOriginOf(current.apiUrl),
       };
       return { ...current, websites: [...current.websites, demo], activeWebsiteKey: current.activeWebsiteKey ?? demo.id };

@@ -80,7 +80,7 @@ function siteKey(website: Pick<WebsiteSettings, 'domain' | 'dataFastSiteId' | 'i
 /** What DataFast says the entry's website is; null when an account token cannot say which. */
 async function describe(entry: StoredSecret & { readonly key: WebsiteKey }, client: DataFastClient): Promise<Described | null> {
   const kind = tokenKind(entry.token);
-  const base = { id: entry.key, spikeThreshold: null };
+  const base = { id: entry.key, spikeThreshold: null, notifySales: true };
   if (kind === 'website-key') {
     try {
       const metadata = await client.metadata({ token: entry.token });

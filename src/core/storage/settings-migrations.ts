@@ -62,7 +62,24 @@ const MIGRATIONS: Record<number, Migration> = {
       websites: Array.isArray(websites) ? websites.map(renameSiteId) : websites,
     };
   },
+  /**
+   * 4 → 5: sale notifications, on for every website, with customers' names left out until the
+   * user asks for them.
+   */
+  4: (old) => {
+    const { notifications, websites } = old;
+    return {
+      ...old,
+      schemaVersion: 5,
+      notifications: isRecord(notifications) ? { sales: true, customerNames: false, ...notifications } : notifications,
+      websites: Array.isArray(websites) ? websites.map((website: unknown) => (isRecord(website) ? { notifySales: true, ...website } : website)) : websites,
+    };
+  },
 };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 function renameSiteId(website: unknown): unknown {
   if (typeof website !== 'object' || website === null || !('websiteId' in website)) return website;

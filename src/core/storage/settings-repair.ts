@@ -51,6 +51,7 @@ function repairWebsite(stored: unknown, index: number, repairs: string[]): Websi
     tokenKind: shape.tokenKind.parse(stored['tokenKind']),
     order: field(shape.order, stored['order'], index, ['order'], repairs, `position ${index + 1} (${where})`),
     spikeThreshold: field(shape.spikeThreshold, stored['spikeThreshold'], null, ['spikeThreshold'], repairs, `none (${where})`),
+    notifySales: field(shape.notifySales, stored['notifySales'], true, ['notifySales'], repairs, `on (${where})`),
     // A token is bound to DataFast itself, never to an address a damaged file happens to name.
     apiOrigin: field(shape.apiOrigin, stored['apiOrigin'], apiOriginOf(DEFAULT_API_URL), ['apiOrigin'], repairs, `${apiOriginOf(DEFAULT_API_URL)} (${where})`),
   };
@@ -102,6 +103,15 @@ export function repairSettings(stored: unknown): Repair | null {
     numberFormat: field(shape.numberFormat, stored['numberFormat'], DEFAULT_SETTINGS.numberFormat, ['numberFormat'], repairs, DEFAULT_SETTINGS.numberFormat),
     notifications: {
       enabled: field(notificationShape.enabled, notifications['enabled'], defaults.enabled, ['notifications', 'enabled'], repairs, 'on'),
+      sales: field(notificationShape.sales, notifications['sales'], defaults.sales, ['notifications', 'sales'], repairs, 'on'),
+      customerNames: field(
+        notificationShape.customerNames,
+        notifications['customerNames'],
+        defaults.customerNames,
+        ['notifications', 'customerNames'],
+        repairs,
+        'off',
+      ),
       factor: field(notificationShape.factor, notifications['factor'], defaults.factor, ['notifications', 'factor'], repairs, `${defaults.factor}`),
       minimum: field(notificationShape.minimum, notifications['minimum'], defaults.minimum, ['notifications', 'minimum'], repairs, `${defaults.minimum}`),
       cooldownMinutes: field(

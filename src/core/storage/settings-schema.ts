@@ -14,7 +14,7 @@ import { DEFAULT_API_URL } from '../datafast/client';
 
 export { describeSettingsIssue } from '../../shared/settings-shapes';
 
-export const SETTINGS_SCHEMA_VERSION = 4;
+export const SETTINGS_SCHEMA_VERSION = 5;
 
 export const websiteSettingsSchema = z.object({
   /** Our own key: the keychain account name and what everything else refers to the website by. */
@@ -26,6 +26,8 @@ export const websiteSettingsSchema = z.object({
   tokenKind: tokenKindSchema,
   order: z.number().int().nonnegative(),
   spikeThreshold: spikeThresholdSchema,
+  /** Tell of this website's new sales (while sale notifications are on). */
+  notifySales: z.boolean(),
   /** The API origin the token was checked against when it was added; it is sent nowhere else. */
   apiOrigin: z.string().refine(isOrigin, 'must be an origin such as https://datafa.st'),
 });
@@ -71,6 +73,8 @@ export const DEFAULT_SETTINGS: Settings = {
   numberFormat: 'compact',
   notifications: {
     enabled: true,
+    sales: true,
+    customerNames: false,
     factor: SPIKE_FACTOR.default,
     minimum: SPIKE_MINIMUM.default,
     cooldownMinutes: COOLDOWN_MINUTES.default,

@@ -99,6 +99,7 @@ describe('settings', () => {
       tokenKind: 'website-key' as const,
       order: 0,
       spikeThreshold: 0,
+      notifySales: true,
       apiOrigin: 'https://datafa.st',
     };
     await expect(repository.update((s) => ({ ...s, websites: [shop] }))).rejects.toThrow(
@@ -236,15 +237,23 @@ describe('settings', () => {
     ]);
     expect(settings.activeWebsiteKey).toBe('w_docs');
     const written = readFileSync(configPath(), 'utf8');
-    expect(JSON.parse(written)).toMatchObject({ schemaVersion: 4, activeWebsiteKey: 'w_docs' });
+    expect(JSON.parse(written)).toMatchObject({ schemaVersion: SETTINGS_SCHEMA_VERSION, activeWebsiteKey: 'w_docs' });
     expect(written).not.toMatch(/"websiteId"|"activeWebsiteId"/);
   });
 
   it('reads current-version fixtures unchanged', () => {
-    copyFileSync(fixture('settings-v4.json'), configPath());
+    copyFileSync(fixture('settings-v5.json'), configPath());
     const before = readFileSync(configPath(), 'utf8');
-    expect(open().read().websites[0]).toMatchObject({ id: 'w_blog', spikeThreshold: 50 });
+    expect(open().read().websites[0]).toMatchObject({ id: 'w_blog', spikeThreshold: 50, notifySales: false });
     expect(readFileSync(configPath(), 'utf8')).toBe(before);
+  });
+
+  it('migrates version 4 settings with sale notifications on for every website and customer names off', () => {
+    copyFileSync(fixture('settings-v4.json'), configPath());
+    const settings = open().read();
+    expect(settings.notifications).toMatchObject({ sales: true, customerNames: false, factor: 2 });
+    expect(settings.websites[0]).toMatchObject({ id: 'w_blog', spikeThreshold: 50, notifySales: true });
+    expect(JSON.parse(readFileSync(configPath(), 'utf8'))).toMatchObject({ schemaVersion: 5 });
   });
 
   it('refuses settings from a newer app version', () => {
@@ -258,7 +267,7 @@ describe('settings', () => {
     const settings = open();
     expect(settings.read()).toEqual(DEFAULT_SETTINGS);
     expect(settings.refusal).toMatch(
-      /^The settings file was made by a newer version of DataFast Menubar \(settings format 99; this version reads up to 4\)\. Update DataFast Menubar/,
+      /^The settings file was made by a newer version of DataFast Menubar \(settings format 99; this version reads up to 5\)\. Update DataFast Menubar/,
     );
     expect(problems).toEqual([settings.refusal]);
     await expect(settings.update((s) => ({ ...s, launchAtLogin: true }))).rejects.toThrow(SettingsValidationError);
@@ -350,6 +359,7 @@ describe('settings', () => {
               tokenKind: 'demo' as const,
               order: i,
               spikeThreshold: null,
+              notifySales: true,
               apiOrigin: 'https://datafa.st',
             },
           ],

@@ -39,6 +39,7 @@ function settingsFolder(name: string, ids: readonly string[]): string {
     tokenKind: 'website-key' as const,
     order,
     spikeThreshold: null,
+    notifySales: true,
     apiOrigin: 'https://datafa.st',
   }));
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, websites, activeWebsiteKey: ids[0] ?? null }));
