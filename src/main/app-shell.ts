@@ -127,6 +127,12 @@ export class AppShell {
         if (url) this.openUrl(url);
         return;
       }
+      case 'open-website-dashboard': {
+        const url = controller.dashboardUrlFor(command.websiteKey);
+        controller.menuOpened();
+        if (url) this.openUrl(url);
+        return;
+      }
       case 'snooze':
         return settle(controller.snoozeNotifications(SNOOZE_MS));
       case 'resume-notifications':

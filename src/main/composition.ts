@@ -14,6 +14,7 @@ import { systemClock } from '../core/polling/clock';
 import { PauseReasons } from '../core/polling/pause-reasons';
 import { ERROR_MARK } from '../core/readings/presenter';
 import { HistoryFile } from '../core/storage/history-file';
+import { SalesSeenFile } from '../core/storage/sales-seen-file';
 import { configDirectory } from '../core/storage/paths';
 import { setAside } from '../core/storage/quarantine';
 import { keychainService, loadKeytar, SecretStore, type SecretStoreOptions } from '../core/storage/secret-store';
@@ -160,6 +161,7 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
     clock: systemClock,
     history: historyFile.load(Date.now(), (message) => reportProblem(message)),
     historyFile,
+    salesSeen: new SalesSeenFile(directory),
     locale: app.getLocale(),
     notices,
     log,
@@ -192,7 +194,7 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
 
   const shell: AppShell = new AppShell({
     controller,
-    tray: new TrayService({ tray, platform, buildMenu: electron.buildMenu, countImage, templateIcon }),
+    tray: new TrayService({ tray, platform, buildMenu: electron.buildMenu, countImage, templateIcon, onMenuOpen: () => controller.menuOpened() }),
     sparkline: (points, now) => sparklineImage(electron.images, points, now),
     now: () => Date.now(),
     timers: systemClock,

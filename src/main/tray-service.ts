@@ -12,6 +12,8 @@ export interface TrayServiceOptions {
   /** The count drawn into an image (Windows, Linux), or the template icon (macOS). */
   readonly countImage: (visitors: number | null, status: ReadingStatus) => NativeImage;
   readonly templateIcon: () => NativeImage;
+  /** The menu is about to show (macOS and Windows tell; Linux trays do not). */
+  readonly onMenuOpen?: () => void;
 }
 
 /**
@@ -52,7 +54,10 @@ export class TrayService {
     }
     const key = menuKey(template, sparklineKey);
     if (key !== this.#menuKey) {
-      tray.setContextMenu(this.#options.buildMenu(template));
+      const menu = this.#options.buildMenu(template);
+      const { onMenuOpen } = this.#options;
+      if (onMenuOpen) menu.on('menu-will-show', () => onMenuOpen());
+      tray.setContextMenu(menu);
       this.#menuKey = key;
     }
   }

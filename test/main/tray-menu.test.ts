@@ -10,10 +10,11 @@ const calls: string[] = [];
 /** Each command as the shell would carry it out, written down. */
 function record(command: TrayCommand): void {
   if (command.kind === 'switch-website') calls.push(`switch:${command.websiteKey}`);
+  else if (command.kind === 'open-website-dashboard') calls.push(`dashboard:${command.websiteKey}`);
   else if (command.kind === 'set-launch-at-login') calls.push(`login:${command.enabled}`);
   else calls.push(SHORT_NAMES[command.kind]);
 }
-const SHORT_NAMES: Record<Exclude<TrayCommand['kind'], 'switch-website' | 'set-launch-at-login'>, string> = {
+const SHORT_NAMES: Record<Exclude<TrayCommand['kind'], 'switch-website' | 'set-launch-at-login' | 'open-website-dashboard'>, string> = {
   'show-sum': 'sum',
   refresh: 'refresh',
   'open-dashboard': 'dashboard',

@@ -102,7 +102,7 @@ const electron = {
   Tray,
   Notification,
   ipcMain: { handle: (channel) => report.ipc.push(channel), removeHandler: () => undefined, on: () => undefined },
-  Menu: { buildFromTemplate: (template) => ({ template }) },
+  Menu: { buildFromTemplate: (template) => ({ template, on: () => undefined }) },
   nativeImage: { createEmpty: () => new FakeImage(), createFromPath: () => new FakeImage() },
   nativeTheme: { shouldUseDarkColors: false },
   net: { fetch: (input, init) => fetch(input, init), isOnline: () => true },

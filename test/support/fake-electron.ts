@@ -52,7 +52,19 @@ export class FakeTray implements TrayHandle {
 
 /** Stands in for Electron's Menu: keeps the template so tests can read and click it. */
 export class FakeMenu {
+  readonly #openListeners: Array<() => void> = [];
+
   constructor(readonly template: MenuItemConstructorOptions[]) {}
+
+  on(event: string, listener: () => void): this {
+    if (event === 'menu-will-show') this.#openListeners.push(listener);
+    return this;
+  }
+
+  /** The person opens the menu. */
+  open(): void {
+    for (const listener of this.#openListeners) listener();
+  }
 
   /** An item by id, in the menu or any of its submenus. */
   item(id: string): MenuItemConstructorOptions {

@@ -92,6 +92,8 @@ export class HostileDataFast {
         response.end(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
         return;
       default:
+        // The realtime map's data is an object; every other endpoint's, a list.
+        if (path.endsWith('/realtime/map')) return sendJson(response, 200, { status: 'success', data: { count: 42, visitors: [], recentPayments: [] } });
         return sendJson(response, 200, { status: 'success', data: [{ visitors: 42 }] });
     }
   }

@@ -33,6 +33,9 @@ export function trayModelOf(overrides: Partial<TrayModelInputs> = {}): TrayModel
     launchAtLogin: false,
     highlight: null,
     updates: null,
+    live: null,
+    today: null,
+    sale: null,
     ...overrides,
   });
 }

@@ -11,13 +11,16 @@ import type { History } from '../readings/history';
 import type { TrayView } from '../readings/presenter';
 import { HistoryPersister, type HistoryFile } from '../storage/history-file';
 import type { SettingsRepository } from '../storage/settings-repository';
-import type { Settings } from '../storage/settings-schema';
+import type { Settings, WebsiteSettings } from '../storage/settings-schema';
 import type { AppLog } from './app-log';
 import { appStateOf, lastHourOf, trayViewOf, type ViewInputs } from './app-views';
 import { trayModel, type TrayModel } from './tray-model';
 import { Notices } from './notices';
 import { SettingsSync, spikeSettingsOf } from './settings-sync';
-import { SpikeNotifier, type NotificationRequest } from './spike-notifier';
+import { SpikeNotifier, websiteName, type NotificationRequest } from './spike-notifier';
+import { LiveFeed, type SeenStore } from './live-feed';
+import { saleNotice } from '../live/sale-text';
+import type { Sale } from '../live/sales';
 import { WebsiteCommands, type LoginItemPort } from './website-commands';
 
 export interface AppControllerOptions {
@@ -35,6 +38,8 @@ export interface AppControllerOptions {
   readonly log?: AppLog;
   /** Hears every read's outcome (the shell checks connectivity after a network failure). */
   readonly onPoll?: (outcome: PollOutcome) => void;
+  /** Where the ids of sales already told are kept between runs. */
+  readonly salesSeen?: SeenStore | null;
 }
 
 /** Failures a newer token in the keychain (say, one the runner just saved) may already fix. */
@@ -53,6 +58,7 @@ export class AppController {
   readonly #notices: Notices;
   readonly #spikes: SpikeNotifier;
   readonly #persister: HistoryPersister | null;
+  readonly #live: LiveFeed;
   readonly #changeListeners = new Set<() => void>();
   readonly #notifyListeners = new Set<(request: NotificationRequest) => void>();
 
@@ -82,7 +88,23 @@ export class AppController {
       },
       onSpike: (spike) => this.#spikes.onSpike(spike),
     });
-    this.#sync = new SettingsSync({ ...options, engine: this.engine, notices: this.#notices, onChange: () => this.#emitChange() });
+    this.#live = new LiveFeed({
+      clock: options.clock,
+      settings: () => this.#sync.settings,
+      activeKey: () => this.engine.scheduler.activeKey,
+      budget: this.engine.budget,
+      seen: options.salesSeen ?? null,
+      onSales: (website, sales) => this.#notifySales(website, sales),
+      onNotice: (message) => this.#notices.add(message),
+      onChange: () => this.#emitChange(),
+    });
+    this.#sync = new SettingsSync({
+      ...options,
+      engine: this.engine,
+      notices: this.#notices,
+      onChange: () => this.#emitChange(),
+      prepare: (websites) => this.#live.prepare(websites),
+    });
     this.commands = new WebsiteCommands({ ...options, sync: this.#sync, engine: this.engine, notices: this.#notices });
     this.#persister = options.historyFile
       ? new HistoryPersister(
@@ -105,10 +127,12 @@ export class AppController {
     this.#sync.stop();
     this.engine.stop();
     this.#persister?.flushNow();
+    this.#live.flush();
   }
 
   /** Writes the readings not yet on disk (before the computer sleeps, say). */
   saveHistory(): Promise<void> {
+    this.#live.flush();
     return this.#persister?.flush() ?? Promise.resolve();
   }
 
@@ -132,6 +156,7 @@ export class AppController {
   }
 
   resume(): void {
+    this.#live.quietNextLook();
     this.engine.resume();
     this.#emitChange();
   }
@@ -155,6 +180,7 @@ export class AppController {
       dashboardAvailable: view.activeKey !== null && !view.sumSelected && this.dashboardUrlFor(view.activeKey) !== null,
       notificationsQuiet: !settings.notifications.enabled || this.notificationsSnoozed(),
       launchAtLogin: settings.launchAtLogin,
+      ...this.#live.trayInputs(view, this.#options.locale, inputs.now),
       ...shell,
     });
   }
@@ -216,6 +242,18 @@ export class AppController {
   /** Something the user should know, shown in the settings window until the app quits. */
   notice(message: string): void {
     this.#notices.add(message);
+  }
+
+  /** The menu was opened: the sale it marked has been seen. */
+  menuOpened(): void {
+    this.#live.clearSaleMark();
+  }
+
+  #notifySales(website: WebsiteSettings, sales: readonly Sale[]): void {
+    const { notifications } = this.#sync.settings;
+    if (!notifications.enabled || !notifications.sales || this.notificationsSnoozed()) return;
+    const notice = saleNotice(websiteName(website), sales, { locale: this.#options.locale, showNames: notifications.customerNames });
+    for (const listener of this.#notifyListeners) listener({ websiteKey: website.id, ...notice, url: this.dashboardUrlFor(website.id) });
   }
 
   #viewInputs(): ViewInputs {

@@ -6,7 +6,8 @@ import { errorMessage } from '../datafast/errors';
 import { maskToken } from '../datafast/token';
 import type { Clock } from '../polling/clock';
 import type { Engine } from '../polling/engine';
-import { WebsiteReaders } from '../polling/website-readers';
+import { WebsiteReaders, type ReadableWebsite } from '../polling/website-readers';
+import type { EngineWebsite } from '../polling/engine';
 import { KeychainUnavailableError } from '../storage/keychain-errors';
 import type { SettingsRepository } from '../storage/settings-repository';
 import { sortedWebsites, type Settings, type WebsiteSettings } from '../storage/settings-schema';
@@ -26,6 +27,8 @@ export interface SettingsSyncOptions {
   readonly engine: Engine;
   readonly notices: Notices;
   readonly onChange: () => void;
+  /** Turns loaded websites into what the engine polls (the live feed reads the map through them). */
+  readonly prepare?: (websites: readonly ReadableWebsite[]) => EngineWebsite[];
 }
 
 export function spikeSettingsOf(settings: Settings): { factor: number; minimum: number; cooldownMs: number } {
@@ -151,7 +154,7 @@ export class SettingsSync {
       const token = website.tokenKind === 'demo' ? null : (loaded.tokens.get(website.id) ?? null);
       return { settings: website, maskedToken: token ? maskToken(token) : null, tokenInSessionOnly: this.#options.accounts.isSessionOnly(website.id) };
     });
-    engine.setWebsites(loaded.websites);
+    engine.setWebsites(this.#options.prepare?.(loaded.websites) ?? loaded.websites);
     engine.scheduler.setIntervalMs(settings.refreshIntervalSeconds * 1000);
     engine.scheduler.setEveryWebsiteActive(settings.displayMode === 'sum');
     engine.detector.updateSettings(spikeSettingsOf(settings));

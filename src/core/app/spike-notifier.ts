@@ -23,7 +23,7 @@ export interface SpikeNotifierOptions {
   readonly notify: (request: NotificationRequest) => void;
 }
 
-function websiteName(website: WebsiteSettings): string {
+export function websiteName(website: WebsiteSettings): string {
   const name = website.domain ?? website.label;
   return website.tokenKind === 'demo' ? `${name} (demo)` : name;
 }

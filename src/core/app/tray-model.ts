@@ -1,6 +1,7 @@
 import type { HistoryPoint } from '../../shared/view-model';
 import type { ReadingStatus, WebsiteKey } from '../../shared/settings-shapes';
 import { firstSentence, type TrayView } from '../readings/presenter';
+import type { LiveLines } from '../live/live-lines';
 
 /** How often the last-hour chart may change. */
 export const SPARKLINE_STEP_MS = 60_000;
@@ -8,6 +9,8 @@ export const SPARKLINE_STEP_MS = 60_000;
 /** What a menu item does when chosen; the shell maps each to one call. */
 export type TrayCommand =
   | { readonly kind: 'switch-website'; readonly websiteKey: WebsiteKey }
+  /** A website's dashboard, not necessarily the active one's (a sale on another website). */
+  | { readonly kind: 'open-website-dashboard'; readonly websiteKey: WebsiteKey }
   | { readonly kind: 'set-launch-at-login'; readonly enabled: boolean }
   | {
       readonly kind:
@@ -23,7 +26,7 @@ export type TrayCommand =
         | 'quit';
     };
 
-type SimpleCommand = Exclude<TrayCommand, { kind: 'switch-website' | 'set-launch-at-login' }>['kind'];
+type SimpleCommand = Exclude<TrayCommand, { kind: 'switch-website' | 'set-launch-at-login' | 'open-website-dashboard' }>['kind'];
 
 /** One menu line as data: what it says, its state, and the command it runs. */
 export type TrayMenuItem =
@@ -77,7 +80,16 @@ export interface TrayModelInputs {
   readonly highlight: string | null;
   /** The update item's label, or null where this copy cannot update itself. */
   readonly updates: string | null;
+  /** The active website's "Live now" lines, once its map has been read. */
+  readonly live: LiveLines | null;
+  /** "Today: 1,204 visitors (+12% vs yesterday) · $2,340 revenue", once read. */
+  readonly today: string | null;
+  /** A sale just told, until the menu is opened or its time is up. */
+  readonly sale: { readonly websiteKey: WebsiteKey; readonly text: string; readonly until: number } | null;
 }
+
+/** What the title adds while a sale is marked: "42 · $". */
+export const SALE_MARK = ' · $';
 
 const action = (id: string, label: string, command: SimpleCommand, extra: { enabled?: boolean; accelerator?: string } = {}): TrayMenuItem => ({
   type: 'action',
@@ -96,11 +108,20 @@ export function trayModel(inputs: TrayModelInputs): TrayModel {
   const { view } = inputs;
   const items: TrayMenuItem[] = [];
   if (inputs.highlight !== null) items.push(action('highlight', `⚡ ${inputs.highlight}`, 'open-highlight'), { type: 'separator' });
+  const { sale } = inputs;
+  if (sale) {
+    items.push(
+      { type: 'action', id: 'sale', label: `$ ${sale.text}`, command: { kind: 'open-website-dashboard', websiteKey: sale.websiteKey }, enabled: true },
+      { type: 'separator' },
+    );
+  }
   items.push({ type: 'info', id: 'headline', label: view.headline }, { type: 'info', id: 'detail', label: view.detail });
+  if (inputs.today !== null) items.push(action('today', inputs.today, 'open-dashboard', { enabled: inputs.dashboardAvailable }));
   const last = inputs.lastHour.at(-1);
   // The chart spans an hour in 120 pixels, so it is drawn again once a minute at most, not after every reading.
   const sparkline = last ? { key: `${view.activeKey ?? ''}|${Math.floor(last.at / SPARKLINE_STEP_MS)}`, points: inputs.lastHour } : null;
   if (sparkline) items.push({ type: 'sparkline', id: 'sparkline', label: 'Last hour' });
+  if (inputs.live) items.push({ type: 'separator' }, ...liveItems(inputs.live, inputs.dashboardAvailable));
   if (view.websites.length > 0) {
     items.push({ type: 'separator' });
     for (const website of view.websites) {
@@ -139,5 +160,35 @@ export function trayModel(inputs: TrayModelInputs): TrayModel {
     { type: 'separator' },
     action('quit', 'Quit DataFast Menubar', 'quit', { accelerator: 'CmdOrCtrl+Q' }),
   );
-  return { title: view.title, tooltip: view.tooltip, image: { visitors: view.visitors, status: view.status }, sparkline, items, changesAt: view.ageChangesAt };
+  const changesAt = sale && (view.ageChangesAt === null || sale.until < view.ageChangesAt) ? sale.until : view.ageChangesAt;
+  return {
+    title: sale ? `${view.title}${SALE_MARK}` : view.title,
+    tooltip: sale ? `${view.tooltip}\n${sale.text}` : view.tooltip,
+    image: { visitors: view.visitors, status: view.status },
+    sparkline,
+    items,
+    changesAt,
+  };
+}
+
+/** "Live now": a line under each heading opens the dashboard, where the whole picture is. */
+function liveItems(live: LiveLines, dashboardAvailable: boolean): TrayMenuItem[] {
+  const lines = (id: string, label: string, entries: readonly string[]): TrayMenuItem[] =>
+    entries.length === 0
+      ? []
+      : [
+          {
+            type: 'submenu',
+            id,
+            label,
+            items: entries.map((entry, index) => action(`${id}:${index}`, entry, 'open-dashboard', { enabled: dashboardAvailable })),
+          },
+        ];
+  return [
+    { type: 'info', id: 'live', label: 'Live now' },
+    ...lines('live-pages', 'Pages', live.pages),
+    ...lines('live-referrers', 'Referrers', live.referrers),
+    ...lines('live-countries', 'Countries', live.countries),
+    ...(live.customers === null ? [] : [action('live-customers', live.customers, 'open-dashboard', { enabled: dashboardAvailable })]),
+  ];
 }

@@ -17,8 +17,8 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export const REALTIME_BODY_LIMIT = 256 * 1024;
 /** An account's website list: about 200 bytes a website, so room for thousands. */
 export const LIST_BODY_LIMIT = 2 * 1024 * 1024;
-/** The realtime map lists every live visitor, about 1 KB each: room for several thousand. */
-export const MAP_BODY_LIMIT = 8 * 1024 * 1024;
+/** The realtime map lists every live visitor, under 1 KB each: room for thousands. A larger map is not read; the count is, the plain way. */
+export const MAP_BODY_LIMIT = 4 * 1024 * 1024;
 
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 

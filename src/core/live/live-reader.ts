@@ -3,8 +3,14 @@ import type { LiveMap } from './live-map';
 
 /** A read may come a little early on its timer; a map read that early still counts as due. */
 const EARLY_MS = 1_000;
-/** What an older key or a missing permission gets for the map: the feature goes, the count stays. */
-const MAP_REFUSALS: ReadonlySet<FailureKind> = new Set(['bad-request', 'forbidden']);
+/** What an older key, a missing permission or an API without the map gets: the feature goes, the count stays. */
+const MAP_REFUSALS: ReadonlySet<FailureKind> = new Set(['bad-request', 'forbidden', 'not-found']);
+/**
+ * Failures of the map alone (a reply too large or malformed, a server error on that endpoint):
+ * the count is read the plain way this time, and the map is tried again when next due. Network
+ * failures, timeouts and 429s would fail the count the same way, so they stand as the reading's.
+ */
+const MAP_ONLY_FAILURES: ReadonlySet<FailureKind> = new Set(['invalid-response', 'server']);
 
 export interface LiveReadOptions {
   readonly readCount: (signal: AbortSignal) => Promise<number>;
@@ -34,7 +40,12 @@ export function liveRead(options: LiveReadOptions): (signal: AbortSignal) => Pro
         options.onMap(map, now);
         return map.visitors;
       } catch (error) {
-        if (!(error instanceof DataFastError) || !MAP_REFUSALS.has(error.kind)) throw error;
+        if (!(error instanceof DataFastError)) throw error;
+        if (MAP_ONLY_FAILURES.has(error.kind)) {
+          lastMapAt = now;
+          return options.readCount(signal);
+        }
+        if (!MAP_REFUSALS.has(error.kind)) throw error;
         refused = true;
         options.onMapRefused(
           `Live details and sale notifications are off for this website: ${error.message} An account token with the analytics:read permission can read them; the count goes on.`,

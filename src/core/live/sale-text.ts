@@ -15,7 +15,11 @@ function kindOf(sale: Sale): string | null {
  * "New sale on shop.example.com: $49.00" (with "renewal" or "new customer" when DataFast says),
  * or one notice for several sales that sums them per currency. Customer names only when asked for.
  */
-export function saleNotice(website: string, sales: readonly Sale[], options: { readonly locale?: string; readonly showNames: boolean }): SaleNotice {
+export function saleNotice(
+  website: string,
+  sales: readonly Sale[],
+  options: { readonly locale?: string | undefined; readonly showNames: boolean },
+): SaleNotice {
   const [only] = sales;
   if (sales.length === 1 && only) {
     const kind = kindOf(only);

@@ -20,6 +20,7 @@ export interface SeenRecord {
 export class SaleTracker {
   readonly #records = new Map<WebsiteKey, { ids: string[]; set: Set<string>; checkedAt: number }>();
   readonly #quiet = new Set<WebsiteKey>();
+  #unsaved = false;
 
   constructor(saved: ReadonlyMap<WebsiteKey, SeenRecord> = new Map()) {
     for (const [key, record] of saved) {
@@ -34,7 +35,7 @@ export class SaleTracker {
   }
 
   forget(key: WebsiteKey): void {
-    this.#records.delete(key);
+    if (this.#records.delete(key)) this.#unsaved = true;
     this.#quiet.delete(key);
   }
 
@@ -49,12 +50,20 @@ export class SaleTracker {
       if (current.set.has(payment.id)) continue;
       current.set.add(payment.id);
       current.ids.push(payment.id);
+      this.#unsaved = true;
       if (!silent && isSale(payment)) fresh.push(payment);
     }
     while (current.ids.length > SEEN_PER_WEBSITE) current.set.delete(current.ids.shift() ?? '');
     current.checkedAt = now;
     this.#records.set(key, current);
     return fresh;
+  }
+
+  /** Whether ids were added or forgotten since the last call: what is worth writing now. */
+  takeUnsaved(): boolean {
+    const unsaved = this.#unsaved;
+    this.#unsaved = false;
+    return unsaved;
   }
 
   /** What to save: ids only, never names or amounts. */

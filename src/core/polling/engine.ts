@@ -3,6 +3,8 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { History } from '../readings/history';
 import { Scheduler } from './scheduler';
+import { RequestBudget } from './request-budget';
+import { DEFAULT_BUDGET_PER_MINUTE } from './intervals';
 import type { PollOutcome, PollState, PollTarget } from './poll-entry';
 import { DEFAULT_SPIKE_SETTINGS, SpikeDetector, type SpikeEvent, type SpikeSettings } from '../readings/spike-detector';
 
@@ -29,6 +31,8 @@ export class Engine {
   readonly scheduler: Scheduler;
   readonly history: History;
   readonly detector: SpikeDetector;
+  /** Requests per token per minute, for the scheduler's reads and any made beside them. */
+  readonly budget: RequestBudget;
   readonly #thresholds = new Map<WebsiteKey, number | null>();
   readonly #onUpdate: (outcome: PollOutcome) => void;
   readonly #onSpike: (event: SpikeEvent) => void;
@@ -38,10 +42,11 @@ export class Engine {
     this.detector = new SpikeDetector(this.history, options.spikeSettings ?? DEFAULT_SPIKE_SETTINGS);
     this.#onUpdate = options.onUpdate ?? (() => undefined);
     this.#onSpike = options.onSpike ?? (() => undefined);
+    this.budget = new RequestBudget(options.budgetPerMinute ?? DEFAULT_BUDGET_PER_MINUTE);
     this.scheduler = new Scheduler({
       clock: options.clock ?? systemClock,
       ...(options.intervalMs !== undefined && { intervalMs: options.intervalMs }),
-      ...(options.budgetPerMinute !== undefined && { budgetPerMinute: options.budgetPerMinute }),
+      budget: this.budget,
       onPoll: (outcome) => this.#record(outcome),
     });
   }

@@ -10,6 +10,7 @@ export interface SchedulerOptions {
   readonly clock?: Clock;
   readonly intervalMs?: number;
   readonly budgetPerMinute?: number;
+  readonly budget?: RequestBudget; // shared with reads beside the scheduler's, so one token's limit covers all
   readonly onPoll?: (outcome: PollOutcome) => void;
 }
 
@@ -30,7 +31,7 @@ export class Scheduler {
 
   constructor(options: SchedulerOptions = {}) {
     this.#clock = options.clock ?? systemClock;
-    this.#budget = new RequestBudget(options.budgetPerMinute ?? DEFAULT_BUDGET_PER_MINUTE);
+    this.#budget = options.budget ?? new RequestBudget(options.budgetPerMinute ?? DEFAULT_BUDGET_PER_MINUTE);
     this.#onPoll = options.onPoll ?? (() => undefined);
     this.#intervalMs = checkedInterval(options.intervalMs ?? DEFAULT_INTERVAL_MS);
   }
@@ -39,7 +40,7 @@ export class Scheduler {
     return this.#intervalMs;
   }
 
-  get activeKey(): string | null {
+  get activeKey(): WebsiteKey | null {
     return this.#activeKey;
   }
 

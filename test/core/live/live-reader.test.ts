@@ -47,13 +47,23 @@ describe('live read', () => {
     expect(run.refusals[0]).toMatch(/^Live details and sale notifications are off for this website: DataFast refused access \(403\)\./);
   });
 
-  it('passes other failures on as the reading’s failure, and tries the map again next time', async () => {
+  it('reads the plain count when only the map fails (too large, a server error), and tries the map again when next due', async () => {
     let fail = true;
-    const run = harness(() => (fail ? Promise.reject(new DataFastError({ kind: 'server', status: 503, message: 'down' })) : Promise.resolve(map(3))));
-    await expect(run.read()).rejects.toMatchObject({ kind: 'server' });
+    const run = harness(() => (fail ? Promise.reject(new DataFastError({ kind: 'invalid-response', message: 'larger than 8 MiB' })) : Promise.resolve(map(3))));
+    expect(await run.read()).toBe(7);
     fail = false;
     run.advance(30_000);
+    expect(await run.read()).toBe(7);
+    run.advance(30_000);
     expect(await run.read()).toBe(3);
+    expect(run.calls).toEqual(['map', 'count', 'count', 'map']);
+    expect(run.refusals).toEqual([]);
+  });
+
+  it('passes a network failure on as the reading’s own, without a second request', async () => {
+    const run = harness(() => Promise.reject(new DataFastError({ kind: 'network', message: 'offline' })));
+    await expect(run.read()).rejects.toMatchObject({ kind: 'network' });
+    expect(run.calls).toEqual(['map']);
     expect(run.refusals).toEqual([]);
   });
 });

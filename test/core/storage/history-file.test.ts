@@ -150,6 +150,8 @@ describe('history persister', () => {
       history.add(SHOP, Date.now(), second);
       persister.record(SHOP, Date.now(), second);
       await vi.advanceTimersByTimeAsync(30_000);
+      // An append is real file I/O: what it wrote counts once it has landed.
+      await persister.whenWritten();
       sizes.push(file.bytesWritten);
     }
     // Two flushes in twelve minutes (at 5 and 10), each only the readings since the one before.
