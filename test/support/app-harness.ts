@@ -6,6 +6,7 @@ import { createDataFastClient } from '../../src/core/datafast/client';
 import type { Clock } from '../../src/core/polling/clock';
 import { systemClock } from '../../src/core/polling/clock';
 import { HistoryFile } from '../../src/core/storage/history-file';
+import { SalesSeenFile } from '../../src/core/storage/sales-seen-file';
 import type { LockState } from '../../src/core/storage/keychain-lock';
 import { SecretStore, type KeychainBackend } from '../../src/core/storage/secret-store';
 import { createConfBackend } from './conf-backend';
@@ -39,6 +40,7 @@ export async function appHarness(
     watch?: boolean;
     directory?: string;
     lockState?: () => Promise<LockState>;
+    locale?: string;
   } = {},
 ): Promise<AppHarness> {
   const dir = options.directory ? { path: options.directory, remove: () => undefined } : tempDir();
@@ -70,6 +72,8 @@ export async function appHarness(
     clock: options.clock ?? systemClock,
     history: new HistoryFile(dir.path).load(Date.now()),
     historyFile: new HistoryFile(dir.path),
+    salesSeen: new SalesSeenFile(dir.path),
+    ...(options.locale !== undefined && { locale: options.locale }),
     loginItem: { set: (enabled) => void loginItem.push(enabled) },
   });
   const notifications: NotificationRequest[] = [];
