@@ -14,6 +14,7 @@ import { benchTrayImage } from './tray-image';
 import { benchIdle } from './idle';
 import { benchStorm } from './storm';
 import { benchRunnerStart } from './runner-start';
+import { benchLive } from './live';
 import { VirtualClock } from './virtual-clock';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
   benchTrayImage();
   await benchIdle();
   await benchStorm();
+  await benchLive();
   await benchRunnerStart();
   await benchHostileBodies();
   await benchSettingsWindow();

@@ -32,6 +32,10 @@ export function createHandlers(controller: AppController, commands: WindowComman
       await controller.setThreshold(id, threshold);
       return null;
     },
+    'websites:set-sales': async ({ id, notifySales }) => {
+      await controller.setNotifySales(id, notifySales);
+      return null;
+    },
     'settings:update': async (patch) => {
       await controller.updateSettings(patch);
       return null;

@@ -27,6 +27,7 @@ export function createApi(transport: Transport) {
       remove: (id: WebsiteKey) => call('websites:remove', { id }),
       setActive: (id: WebsiteKey) => call('websites:set-active', { id }),
       setThreshold: (id: WebsiteKey, threshold: number | null) => call('websites:set-threshold', { id, threshold }),
+      setSales: (id: WebsiteKey, notifySales: boolean) => call('websites:set-sales', { id, notifySales }),
     },
     settings: {
       update: (patch: SettingsPatch) => call('settings:update', patch),

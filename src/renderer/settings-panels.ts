@@ -160,7 +160,7 @@ export class NotificationsPanel extends FormPanel {
   protected readonly title = 'Notifications';
 
   protected key(state: AppStateView): string {
-    return JSON.stringify([state.settings.notifications, state.websites.map((w) => [w.id, w.label, w.spikeThreshold])]);
+    return JSON.stringify([state.settings.notifications, state.websites.map((w) => [w.id, w.label, w.spikeThreshold, w.notifySales])]);
   }
 
   protected fields(state: AppStateView): Array<Node | null> {
@@ -180,6 +180,13 @@ export class NotificationsPanel extends FormPanel {
     return [
       snoozedUntil !== null ? h('p', { class: 'muted' }, `Snoozed until ${new Date(snoozedUntil).toLocaleTimeString()}.`) : null,
       checkboxField('notify-enabled', 'Notify me about traffic spikes', notifications.enabled, (enabled) => save({ enabled })),
+      checkboxField('notify-sales', 'Notify me about new sales', notifications.sales, (sales) => save({ sales })),
+      checkboxField('sales-names', 'Name the customer in sale notifications', notifications.customerNames, (customerNames) => save({ customerNames })),
+      ...state.websites.map((website) =>
+        checkboxField(`sales-${website.id}`, `Sales on ${website.label}`, website.notifySales, (notifySales) =>
+          this.save(this.api.websites.setSales(website.id, notifySales)),
+        ),
+      ),
       numberField({
         id: 'factor',
         label: 'Spike means at least (× usual)',

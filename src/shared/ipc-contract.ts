@@ -21,6 +21,7 @@ export interface IpcReplies {
   'websites:remove': null;
   'websites:set-active': null;
   'websites:set-threshold': null;
+  'websites:set-sales': null;
   'settings:update': null;
   'notifications:test': null;
   'dashboard:open': null;

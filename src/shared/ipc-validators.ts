@@ -20,6 +20,7 @@ export const requestValidators = {
   'websites:remove': z.object({ id }).strict(),
   'websites:set-active': z.object({ id }).strict(),
   'websites:set-threshold': z.object({ id, threshold: spikeThresholdSchema }).strict(),
+  'websites:set-sales': z.object({ id, notifySales: z.boolean() }).strict(),
   'settings:update': settingsPatchSchema,
   'notifications:test': z.null(),
   'dashboard:open': z.object({ id }).strict(),

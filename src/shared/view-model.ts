@@ -12,6 +12,8 @@ export interface WebsiteView {
   readonly maskedToken: string | null;
   readonly tokenInSessionOnly: boolean;
   readonly spikeThreshold: number | null;
+  /** Tell of this website's new sales. */
+  readonly notifySales: boolean;
   readonly visitors: number | null;
   readonly countText: string;
   readonly status: ReadingStatus;
@@ -27,6 +29,21 @@ export interface HistoryPoint {
   readonly visitors: number;
 }
 
+/** What is live on the active website, as counts already written out ("/pricing — 5"): no visitor reaches the window. */
+export interface LiveView {
+  readonly pages: readonly string[];
+  readonly referrers: readonly string[];
+  readonly countries: readonly string[];
+  readonly customers: string | null;
+}
+
+/** Today so far against yesterday by this time: the line the menu shows, and visitors hour by hour. */
+export interface TodayView {
+  readonly line: string;
+  readonly today: readonly number[];
+  readonly yesterday: readonly number[];
+}
+
 export interface AppStateView {
   readonly websites: readonly WebsiteView[];
   readonly activeWebsiteKey: WebsiteKey | null;
@@ -38,6 +55,9 @@ export interface AppStateView {
   /** Things the user should know: a settings file set aside, a keychain that is unavailable. */
   readonly notices: readonly string[];
   readonly paused: boolean;
+  /** The active website's live details, once its map has been read; null before, or where DataFast refuses them. */
+  readonly live: LiveView | null;
+  readonly today: TodayView | null;
 }
 
 export interface AccountWebsiteChoice {

@@ -1,4 +1,4 @@
-import { trayModel, type TrayModel, type TrayModelInputs } from '../../src/core/app/tray-model';
+import { trayModel, type TrayMenuItem, type TrayModel, type TrayModelInputs } from '../../src/core/app/tray-model';
 import type { TrayView } from '../../src/core/readings/presenter';
 import { websiteKey } from '../../src/shared/settings-shapes';
 
@@ -38,4 +38,28 @@ export function trayModelOf(overrides: Partial<TrayModelInputs> = {}): TrayModel
     sale: null,
     ...overrides,
   });
+}
+
+/** The menu as a person reads it, one line per item, submenus indented: for a look without Electron. */
+export function menuText(items: readonly TrayMenuItem[], depth = 0): string {
+  const indent = '    '.repeat(depth);
+  return items
+    .map((item) => {
+      switch (item.type) {
+        case 'separator':
+          return `${indent}────────`;
+        case 'info':
+          return `${indent}${item.label}`;
+        case 'sparkline':
+          return `${indent}[chart: ${item.label}]`;
+        case 'action':
+          return `${indent}${item.label}${item.enabled ? '' : '  (disabled)'}${item.accelerator ? `  ${item.accelerator}` : ''}`;
+        case 'radio':
+        case 'checkbox':
+          return `${indent}${item.checked ? '●' : '○'} ${item.label}${item.sublabel ? `\n${indent}    ${item.sublabel}` : ''}`;
+        case 'submenu':
+          return `${indent}${item.label} ▸\n${menuText(item.items, depth + 1)}`;
+      }
+    })
+    .join('\n');
 }

@@ -188,7 +188,8 @@ export class AppController {
   /** The settings window's state, from one snapshot with its tray view. Tokens appear masked only. */
   appState(): AppStateView {
     const inputs = this.#viewInputs();
-    return appStateOf(inputs, trayViewOf(inputs), this.#options.history, this.#notices.list());
+    const view = trayViewOf(inputs);
+    return appStateOf(inputs, view, this.#options.history, this.#notices.list(), this.#live.windowView(view, this.#options.locale));
   }
 
   // ── Commands, carried out by WebsiteCommands ───────────────────────────────────────────────
@@ -203,6 +204,7 @@ export class AppController {
   move = (id: WebsiteKey, direction: 'up' | 'down'): Promise<void> => this.commands.move(id, direction);
   remove = (id: WebsiteKey): Promise<void> => this.commands.remove(id);
   setThreshold = (id: WebsiteKey, threshold: number | null): Promise<void> => this.commands.setThreshold(id, threshold);
+  setNotifySales = (id: WebsiteKey, notifySales: boolean): Promise<void> => this.commands.setNotifySales(id, notifySales);
   updateSettings = (patch: SettingsPatch): Promise<void> => this.commands.updateSettings(patch);
   snoozeNotifications = (durationMs: number): Promise<void> => this.commands.snoozeNotifications(durationMs);
   resumeNotifications = (): Promise<void> => this.commands.resumeNotifications();
@@ -251,7 +253,8 @@ export class AppController {
 
   #notifySales(website: WebsiteSettings, sales: readonly Sale[]): void {
     const { notifications } = this.#sync.settings;
-    if (!notifications.enabled || !notifications.sales || this.notificationsSnoozed()) return;
+    // Spikes and sales have a switch each; snoozing quiets both.
+    if (!notifications.sales || this.notificationsSnoozed()) return;
     const notice = saleNotice(websiteName(website), sales, { locale: this.#options.locale, showNames: notifications.customerNames });
     for (const listener of this.#notifyListeners) listener({ websiteKey: website.id, ...notice, url: this.dashboardUrlFor(website.id) });
   }

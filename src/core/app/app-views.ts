@@ -39,7 +39,13 @@ export function trayViewOf(inputs: ViewInputs): TrayView {
 }
 
 /** The settings window's state, built on the tray view. Tokens appear masked only. */
-export function appStateOf(inputs: ViewInputs, view: TrayView, history: History, notices: readonly string[]): AppStateView {
+export function appStateOf(
+  inputs: ViewInputs,
+  view: TrayView,
+  history: History,
+  notices: readonly string[],
+  live: Pick<AppStateView, 'live' | 'today'>,
+): AppStateView {
   const states = new Map(inputs.states.map((state) => [state.websiteKey, state]));
   const menu = new Map(view.websites.map((website) => [website.websiteKey, website]));
   const websites: WebsiteView[] = inputs.loaded.map(({ settings, maskedToken, tokenInSessionOnly }) => {
@@ -54,6 +60,7 @@ export function appStateOf(inputs: ViewInputs, view: TrayView, history: History,
       maskedToken,
       tokenInSessionOnly,
       spikeThreshold: settings.spikeThreshold,
+      notifySales: settings.notifySales,
       visitors: poll?.visitors ?? null,
       countText: item?.countText ?? '—',
       status: item?.status ?? 'loading',
@@ -74,6 +81,7 @@ export function appStateOf(inputs: ViewInputs, view: TrayView, history: History,
     lastDay: activeKey ? historyPoints(history, activeKey, now - 24 * HOUR_MS, now, DAY_POINTS_SPACING_MS) : [],
     notices: [...notices],
     paused: inputs.paused,
+    ...live,
   };
 }
 

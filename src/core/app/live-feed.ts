@@ -11,7 +11,8 @@ import type { TodayComparison } from '../live/today';
 import { createTodayReader, type TodayReader } from '../live/today-reader';
 import type { Settings, WebsiteSettings } from '../storage/settings-schema';
 import { errorMessage } from '../datafast/errors';
-import { liveLines } from '../live/live-lines';
+import { liveLines, type LiveLines } from '../live/live-lines';
+import type { AppStateView } from '../../shared/view-model';
 import { saleNotice } from '../live/sale-text';
 import { todayLine } from '../live/today';
 import { websiteName } from './spike-notifier';
@@ -42,6 +43,9 @@ export interface LiveFeedOptions {
   readonly onNotice: (message: string) => void;
   readonly onChange: () => void;
 }
+
+/** Which websites the tray and the window show now. */
+type ShownWebsites = { readonly activeKey: WebsiteKey | null; readonly sumSelected: boolean };
 
 interface Prepared {
   readonly revision: string;
@@ -188,19 +192,13 @@ export class LiveFeed {
    * The tray's share: the active website's "Live now", today against yesterday (every website's,
    * added up, in sum mode) and the sale being marked.
    */
-  trayInputs(
-    view: { readonly activeKey: WebsiteKey | null; readonly sumSelected: boolean },
-    locale: string | undefined,
-    now: number,
-  ): Pick<TrayModelInputs, 'live' | 'today' | 'sale'> {
+  trayInputs(view: ShownWebsites, locale: string | undefined, now: number): Pick<TrayModelInputs, 'live' | 'today' | 'sale'> {
     const settings = this.#options.settings();
-    const summary = view.activeKey !== null && !view.sumSelected ? this.summary(view.activeKey) : null;
-    const keys = view.sumSelected ? settings.websites.map((website) => website.id) : view.activeKey !== null ? [view.activeKey] : [];
-    const days = keys.flatMap((key) => this.#days.get(key) ?? []);
+    const { live, days } = this.#shown(view, locale);
     const recent = this.recentSale(now);
     const website = recent ? this.#website(recent.websiteKey) : undefined;
     return {
-      live: summary ? liveLines(summary, locale) : null,
+      live,
       today: days.length > 0 ? todayLine(days, locale) : null,
       sale:
         recent && website
@@ -211,6 +209,26 @@ export class LiveFeed {
             }
           : null,
     };
+  }
+
+  /** The window's share: the same "Live now", and today's hours over yesterday's for its bars. */
+  windowView(view: ShownWebsites, locale: string | undefined): Pick<AppStateView, 'live' | 'today'> {
+    const { live, days } = this.#shown(view, locale);
+    const hours = (pick: (comparison: TodayComparison) => readonly number[]): number[] => {
+      const sum: number[] = [];
+      for (const day of days) pick(day).forEach((visitors, hour) => (sum[hour] = (sum[hour] ?? 0) + visitors));
+      return Array.from({ length: sum.length }, (_, hour) => sum[hour] ?? 0);
+    };
+    const today =
+      days.length > 0 ? { line: todayLine(days, locale), today: hours((day) => day.today.hourly), yesterday: hours((day) => day.yesterday.hourly) } : null;
+    return { live, today };
+  }
+
+  /** The active website's live lines (none in sum mode), and the days of every website shown. */
+  #shown(view: ShownWebsites, locale: string | undefined): { live: LiveLines | null; days: TodayComparison[] } {
+    const summary = view.activeKey !== null && !view.sumSelected ? this.summary(view.activeKey) : null;
+    const keys = view.sumSelected ? this.#options.settings().websites.map((website) => website.id) : view.activeKey !== null ? [view.activeKey] : [];
+    return { live: summary ? liveLines(summary, locale) : null, days: keys.flatMap((key) => this.#days.get(key) ?? []) };
   }
 
   #todayWanted(key: WebsiteKey): boolean {
@@ -233,7 +251,7 @@ export class LiveFeed {
 
   #salesWanted(key: WebsiteKey): boolean {
     const { notifications } = this.#options.settings();
-    return notifications.enabled && notifications.sales && this.#website(key)?.notifySales === true;
+    return notifications.sales && this.#website(key)?.notifySales === true;
   }
 
   #onMap(key: WebsiteKey, summary: LiveSummary, sales: readonly Sale[], at: number): void {

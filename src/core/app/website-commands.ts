@@ -120,6 +120,10 @@ export class WebsiteCommands {
     await this.#updateWebsite(id, (website) => ({ ...website, spikeThreshold: threshold }));
   }
 
+  async setNotifySales(id: WebsiteKey, notifySales: boolean): Promise<void> {
+    await this.#updateWebsite(id, (website) => ({ ...website, notifySales }));
+  }
+
   async updateSettings(patch: SettingsPatch): Promise<void> {
     const before = this.#options.sync.settings.launchAtLogin;
     await this.#update((settings) => ({

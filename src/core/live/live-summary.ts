@@ -54,6 +54,14 @@ function decodeSafely(path: string): string {
   }
 }
 
+/** The URL up to its query or fragment: what tells pages apart, and what the memo below is keyed by (queries differ per visitor). */
+function withoutQuery(url: string): string {
+  const query = url.indexOf('?');
+  const fragment = url.indexOf('#');
+  const end = Math.min(query === -1 ? url.length : query, fragment === -1 ? url.length : fragment);
+  return end === url.length ? url : url.slice(0, end);
+}
+
 /** Where a visitor came from, as a host ("google.com"); a bare word (a `ref` name) stays as written. */
 function referrerOf(referrer: string | null | undefined): string {
   const trimmed = referrer?.trim() ?? '';
@@ -100,7 +108,7 @@ export function summariseVisitors(count: number | null | undefined, visitors: re
   const source = memo(referrerOf);
   let customers = 0;
   for (const visitor of visitors) {
-    const path = visitor.currentUrl ? page(visitor.currentUrl) : null;
+    const path = visitor.currentUrl ? page(withoutQuery(visitor.currentUrl)) : null;
     if (path !== null) add(pages, path);
     add(referrers, source(visitor.referrer ?? '') ?? DIRECT);
     const code = visitor.location?.countryCode?.toUpperCase();

@@ -6,6 +6,7 @@ import { websiteKeySchema, type WebsiteKey } from '../../shared/settings-shapes'
 import type { SeenStore } from '../app/live-feed';
 import type { SeenRecord } from '../live/sale-tracker';
 import { SEEN_PER_WEBSITE } from '../live/sale-tracker';
+import { unsafeFileReason } from './safe-file';
 
 export const SALES_SEEN_FILE_NAME = 'sales-seen.json';
 /** 50 websites × 500 ids of ~30 bytes; far larger is not ours. */
@@ -23,12 +24,19 @@ const seenFileSchema = z.object({
  */
 export class SalesSeenFile implements SeenStore {
   readonly path: string;
+  #refused = false;
 
   constructor(directory: string) {
     this.path = join(directory, SALES_SEEN_FILE_NAME);
   }
 
+  /** Throws, and writes nothing from then on, where the path is not a regular file (a FIFO would hang the read). */
   load(): Map<WebsiteKey, SeenRecord> {
+    const unsafe = unsafeFileReason(this.path);
+    if (unsafe) {
+      this.#refused = true;
+      throw new Error(`${unsafe}; it was left as it is`);
+    }
     if (!existsSync(this.path) || statSync(this.path).size > MAX_BYTES) return new Map();
     const parsed = seenFileSchema.safeParse(parseJson(readFileSync(this.path, 'utf8')));
     if (!parsed.success) return new Map();
@@ -41,6 +49,7 @@ export class SalesSeenFile implements SeenStore {
   }
 
   save(records: ReadonlyMap<WebsiteKey, SeenRecord>): void {
+    if (this.#refused) return;
     const websites = Object.fromEntries([...records].map(([key, record]) => [key, { ids: record.ids, checkedAt: record.checkedAt }]));
     writeFileAtomically(this.path, `${JSON.stringify({ version: 1, websites })}\n`, { mode: 0o600 });
   }

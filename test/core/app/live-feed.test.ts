@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TrayMenuItem, TrayModel } from '../../../src/core/app/tray-model';
 import { dayRanges } from '../../../src/core/live/day-ranges';
@@ -8,6 +8,9 @@ import { VirtualClock } from '../../../bench/virtual-clock';
 import { appHarness, type AppHarness } from '../../support/app-harness';
 import { standardFake, TEST_TOKENS, type FakeDataFast, type FakePayment } from '../../support/fake-datafast';
 import { tempDir } from '../../support/temp';
+import { menuText } from '../../support/tray-fixtures';
+
+const RESULTS = resolve(__dirname, '../../../test-results');
 
 /** The app's live feed through the real controller, a fake DataFast and a virtual clock. */
 let fake: FakeDataFast;
@@ -27,7 +30,13 @@ beforeEach(() => {
   clock = new VirtualClock(Date.now());
   fake.setLive('site_shop', {
     visitors: [
-      { currentUrl: 'https://shop.example.com/pricing', referrer: 'https://news.ycombinator.com/item?id=1', location: { countryCode: 'DE' }, isCustomer: true, customerEmail: 'x@example.com' },
+      {
+        currentUrl: 'https://shop.example.com/pricing',
+        referrer: 'https://news.ycombinator.com/item?id=1',
+        location: { countryCode: 'DE' },
+        isCustomer: true,
+        customerEmail: 'x@example.com',
+      },
       { currentUrl: 'https://shop.example.com/pricing?utm_source=x', referrer: null, location: { countryCode: 'DE' } },
     ],
     payments: [OLD],
@@ -83,7 +92,12 @@ describe('live feed', () => {
     });
     await advance(2 * 60_000);
     expect(harness.notifications).toEqual([
-      { websiteKey: expect.any(String) as unknown, title: '2 new sales on shop.example.com: $49.00 + €20.00', body: '1 new customer · 1 renewal', url: expect.any(String) as unknown },
+      {
+        websiteKey: expect.any(String) as unknown,
+        title: '2 new sales on shop.example.com: $49.00 + €20.00',
+        body: '1 new customer · 1 renewal',
+        url: expect.any(String) as unknown,
+      },
     ]);
     expect(tray(harness).title).toBe('42 · $');
     expect(labels(tray(harness).items)).toContain('$ 2 new sales on shop.example.com: $49.00 + €20.00');
@@ -155,14 +169,35 @@ describe('live feed', () => {
     await advance(60_000);
     const shown = labels(tray(harness).items);
     expect(shown).toEqual(
-      expect.arrayContaining(['Live now', 'Pages', '/pricing — 2', 'Referrers', 'Direct — 1', 'news.ycombinator.com — 1', 'Countries', '🇩🇪 Germany — 2', '1 of 42 live visitors is a customer']) as unknown,
+      expect.arrayContaining([
+        'Live now',
+        'Pages',
+        '/pricing — 2',
+        'Referrers',
+        'Direct — 1',
+        'news.ycombinator.com — 1',
+        'Countries',
+        '🇩🇪 Germany — 2',
+        '1 of 42 live visitors is a customer',
+      ]) as unknown,
     );
     expect(shown).toContain('Today: 100 visitors (+25% vs yesterday) · $49 revenue');
     expect(JSON.stringify(tray(harness))).not.toMatch(/x@example|utm_source|item\?id/);
+    // With a sale marked too, as a person would read the whole menu: kept for a look in test-results/.
+    fake.setLive('site_shop', { payments: [{ _id: 'pay_shown', amount: 49, currency: 'USD', isNew: true }, OLD] });
+    await advance(60_000);
+    const model = tray(harness);
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, 'tray-menu-live.txt'), `title: ${model.title}\ntooltip: ${model.tooltip.replace(/\n/g, ' | ')}\n\n${menuText(model.items)}\n`);
   });
 
   it('turns live details off for a key DataFast refuses the map, says so once, and keeps counting', async () => {
-    fake.tokens.set('df_test_old_key_0000000000000077', { token: 'df_test_old_key_0000000000000077', kind: 'website-key', websiteIds: ['site_shop'], refused: ['/api/v1/analytics/realtime/map'] });
+    fake.tokens.set('df_test_old_key_0000000000000077', {
+      token: 'df_test_old_key_0000000000000077',
+      kind: 'website-key',
+      websiteIds: ['site_shop'],
+      refused: ['/api/v1/analytics/realtime/map'],
+    });
     app = await appHarness(fake.url, { clock, directory: dir.path, locale: 'en-US' });
     await app.addToken('df_test_old_key_0000000000000077');
     await advance(5 * 60_000);
