@@ -4,16 +4,16 @@
  * and how long each run took. Goal: under 100 MB above the normal read, ended by the 10 s deadline.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HostileDataFast } from '../test/support/hostile-datafast';
+import { peakMemoryReporter, peakMiBFrom } from './peak-memory';
 
 const CLI = resolve(__dirname, '../dist/cli.mjs');
 
 async function peakOf(folder: string, apiUrl: string): Promise<{ maxRssMiB: number; seconds: number; code: number | null }> {
-  const report = join(folder, 'report-max-rss.cjs');
-  writeFileSync(report, "process.on('exit', () => process.stderr.write(`\\nmaxrss=${process.resourceUsage().maxRSS}\\n`));\n");
+  const report = peakMemoryReporter(folder);
   const started = Date.now();
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--require', report, CLI, '--once', '--api-url', apiUrl], {
@@ -24,8 +24,7 @@ async function peakOf(folder: string, apiUrl: string): Promise<{ maxRssMiB: numb
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', fail);
     child.on('close', (code) => {
-      const kib = Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? Number.NaN);
-      done({ maxRssMiB: kib / 1024, seconds: (Date.now() - started) / 1000, code });
+      done({ maxRssMiB: peakMiBFrom(stderr), seconds: (Date.now() - started) / 1000, code });
     });
   });
 }

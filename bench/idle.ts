@@ -8,36 +8,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Menu, NativeImage } from 'electron';
-import { AppController } from '../src/core/app/app-controller';
-import { WebsiteAccounts } from '../src/core/accounts/website-accounts';
-import { createDataFastClient } from '../src/core/datafast/client';
 import { HistoryFile } from '../src/core/storage/history-file';
-import { SecretStore, type KeychainBackend } from '../src/core/storage/secret-store';
-import { createSettingsFileBackend } from '../src/core/storage/settings-file';
-import { SettingsRepository } from '../src/core/storage/settings-repository';
-import { DEFAULT_SETTINGS, type WebsiteSettings } from '../src/core/storage/settings-schema';
 import { AppShell } from '../src/main/app-shell';
 import { OnlineGate } from '../src/main/lifecycle';
 import { TrayService } from '../src/main/tray-service';
-import { websiteKey } from '../src/shared/settings-shapes';
 import { VirtualClock } from './virtual-clock';
+import { benchController, benchWebsites } from './bench-app';
 
 const HOUR = 60 * 60_000;
 const START = Date.UTC(2026, 10, 2, 9, 0, 0);
-
-/** A keychain that answers from memory. */
-function memoryKeychain(): KeychainBackend {
-  const entries = new Map<string, string>();
-  return {
-    getPassword: (service, account) => Promise.resolve(entries.get(`${service}/${account}`) ?? null),
-    setPassword: (service, account, password) => Promise.resolve(void entries.set(`${service}/${account}`, password)),
-    deletePassword: (service, account) => Promise.resolve(entries.delete(`${service}/${account}`)),
-    findCredentials: (service) =>
-      Promise.resolve(
-        [...entries].filter(([key]) => key.startsWith(`${service}/`)).map(([key, password]) => ({ account: key.slice(service.length + 1), password })),
-      ),
-  };
-}
 
 const image = {} as NativeImage;
 
@@ -46,41 +25,21 @@ export async function idleHour(count: number): Promise<{ callbacks: number; hist
   const directory = mkdtempSync(join(tmpdir(), 'datafast-bench-idle-'));
   try {
     const clock = new VirtualClock(START);
-    const keychain = memoryKeychain();
-    const websites: WebsiteSettings[] = Array.from({ length: count }, (_, index) => ({
-      id: websiteKey(`w_${index}`),
-      label: `site${index}.example.com`,
-      dataFastSiteId: null,
-      domain: `site${index}.example.com`,
-      tokenKind: 'website-key',
-      order: index,
-      spikeThreshold: null,
-      notifySales: true,
-      apiOrigin: 'https://datafa.st',
-    }));
-    for (const website of websites) await keychain.setPassword('DataFast Menubar', website.id, `df_bench_${website.id}_000000000000`);
-    const settings = SettingsRepository.open({ directory, createBackend: createSettingsFileBackend });
-    await settings.update(() => ({ ...DEFAULT_SETTINGS, websites, activeWebsiteKey: websites[0]?.id ?? null }));
+    const websites = benchWebsites(count);
     const answer = (): Promise<Response> =>
       Promise.resolve(new Response(JSON.stringify({ status: 'success', data: [{ visitors: 40 }] }), { headers: { 'content-type': 'application/json' } }));
-    const createClient = (apiUrl: string) => createDataFastClient({ apiUrl, fetch: answer, timers: clock, now: () => clock.now() });
     const historyFile = new HistoryFile(directory);
     // A day of readings already kept, as after the app has run a day: the steady state.
     const history = historyFile.load(clock.now());
     for (const website of websites) for (let at = START - 24 * HOUR; at < START; at += 30_000) history.add(website.id, at, 40);
-    const controller = new AppController({
-      settings,
-      accounts: new WebsiteAccounts({
-        settings,
-        secrets: new SecretStore({ loadBackend: () => Promise.resolve(keychain), platform: 'linux', lockState: () => Promise.resolve('unlocked') }),
-        sessionFallback: false,
-        client: () => createClient(settings.read().apiUrl),
-      }),
-      createClient,
+    const controller = await benchController({
+      directory,
       clock,
+      websites,
+      token: (website) => `df_bench_${website.id}_000000000000`,
+      fetch: answer,
       history,
       historyFile,
-      loginItem: { set: () => undefined },
     });
     let trayMenus = 0;
     const tray = {

@@ -7,32 +7,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AppController } from '../src/core/app/app-controller';
-import { WebsiteAccounts } from '../src/core/accounts/website-accounts';
-import { createDataFastClient } from '../src/core/datafast/client';
 import { liveMapOf } from '../src/core/live/live-map';
 import { realtimeMapResponseSchema } from '../src/core/live/live-schemas';
-import { HistoryFile } from '../src/core/storage/history-file';
-import { SecretStore, type KeychainBackend } from '../src/core/storage/secret-store';
-import { createSettingsFileBackend } from '../src/core/storage/settings-file';
-import { SettingsRepository } from '../src/core/storage/settings-repository';
-import { DEFAULT_SETTINGS, type Settings, type WebsiteSettings } from '../src/core/storage/settings-schema';
-import { websiteKey } from '../src/shared/website-ids';
+import type { Settings } from '../src/core/storage/settings-schema';
+import { History } from '../src/core/readings/history';
 import { VirtualClock } from './virtual-clock';
+import { benchController, benchWebsites } from './bench-app';
 
 const HOUR = 60 * 60_000;
 const START = Date.UTC(2026, 10, 2, 9, 0, 0);
 const MAP_PATH = '/api/v1/analytics/realtime/map';
 const COUNT_PATH = '/api/v1/analytics/realtime';
-
-function keychainWith(entries: Map<string, string>): KeychainBackend {
-  return {
-    getPassword: (_service, account) => Promise.resolve(entries.get(account) ?? null),
-    setPassword: (_service, account, password) => Promise.resolve(void entries.set(account, password)),
-    deletePassword: (_service, account) => Promise.resolve(entries.delete(account)),
-    findCredentials: () => Promise.resolve([...entries].map(([account, password]) => ({ account, password }))),
-  };
-}
 
 function json(body: unknown, status = 200): Promise<Response> {
   return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
@@ -86,34 +71,15 @@ async function hourOfRequests(mapAnswered: boolean, displayMode: Settings['displ
     return json({ status: 'success', data: [{ visitors: 40 }] });
   };
   try {
-    const websites: WebsiteSettings[] = Array.from({ length: 5 }, (_, index) => ({
-      id: websiteKey(`w_${index}`),
-      label: `site${index}.example.com`,
-      dataFastSiteId: null,
-      domain: `site${index}.example.com`,
-      tokenKind: 'website-key',
-      order: index,
-      spikeThreshold: null,
-      notifySales: true,
-      apiOrigin: 'https://datafa.st',
-    }));
-    const keychain = keychainWith(new Map(websites.map((website) => [website.id, 'df_bench_shared_token_000000000000'])));
-    const settings = SettingsRepository.open({ directory, createBackend: createSettingsFileBackend });
-    await settings.update(() => ({ ...DEFAULT_SETTINGS, websites, activeWebsiteKey: websites[0]?.id ?? null, displayMode }));
-    const createClient = (apiUrl: string) => createDataFastClient({ apiUrl, fetch: answer, timers: clock, now: () => clock.now() });
-    const controller = new AppController({
-      settings,
-      accounts: new WebsiteAccounts({
-        settings,
-        secrets: new SecretStore({ loadBackend: () => Promise.resolve(keychain), platform: 'linux', lockState: () => Promise.resolve('unlocked') }),
-        sessionFallback: false,
-        client: () => createClient(settings.read().apiUrl),
-      }),
-      createClient,
+    const controller = await benchController({
+      directory,
       clock,
-      history: new HistoryFile(directory).load(clock.now()),
+      websites: benchWebsites(5),
+      token: () => 'df_bench_shared_token_000000000000',
+      fetch: answer,
+      history: new History(),
       historyFile: null,
-      loginItem: { set: () => undefined },
+      displayMode,
     });
     await controller.start();
     await clock.runUntil(START + 10 * 60_000);

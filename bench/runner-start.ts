@@ -5,11 +5,12 @@
  * `DATAFAST_API_KEY` read against a local server, which also loads the client and its schemas.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HostileDataFast } from '../test/support/hostile-datafast';
+import { peakMemoryReporter, peakMiBFrom } from './peak-memory';
 
 const CLI = resolve('dist/cli.mjs');
 const RUNS = 9;
@@ -43,8 +44,8 @@ async function medianStart(args: readonly string[], env: NodeJS.ProcessEnv): Pro
 }
 
 async function peakMiB(report: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const { stderr } = await startOnce(['--require', report, CLI, ...args], env);
-  return Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? Number.NaN) / 1024;
+  const { stderr } = await startOnce(['--require', report, ...args], env);
+  return peakMiBFrom(stderr);
 }
 
 export async function benchRunnerStart(): Promise<void> {
@@ -52,8 +53,7 @@ export async function benchRunnerStart(): Promise<void> {
   const server = await HostileDataFast.start();
   try {
     const env = { ...process.env, DATAFAST_MENUBAR_CONFIG_DIR: folder, HOME: folder };
-    const report = join(folder, 'maxrss.cjs');
-    writeFileSync(report, "process.on('exit', () => process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\\n`));\n");
+    const report = peakMemoryReporter(folder);
     const bare = await medianStart(['-e', '0'], env);
     const parts: string[] = [];
     let worst = 0;
@@ -62,14 +62,15 @@ export async function benchRunnerStart(): Promise<void> {
       worst = Math.max(worst, ms / bare);
       parts.push(`${format} ${ms.toFixed(0)} ms`);
     }
-    const demoMiB = await peakMiB(report, ['--demo', '--once'], env);
+    const demoMiB = await peakMiB(report, [CLI, '--demo', '--once'], env);
+    const bareMiB = await peakMiB(report, ['-e', '0'], env);
     console.log(
-      `runner start, --demo --once: ${parts.join(', ')}; bare node ${bare.toFixed(0)} ms; worst ${worst.toFixed(2)}× bare node (goal ≤ 1.6×); peak memory ${demoMiB.toFixed(0)} MiB (goal ≤ 50 MiB)`,
+      `runner start, --demo --once: ${parts.join(', ')}; bare node ${bare.toFixed(0)} ms; worst ${worst.toFixed(2)}× bare node (goal ≤ 1.6×); peak memory ${demoMiB.toFixed(0)} MiB (goal ≤ 50 MiB; bare node ${bareMiB.toFixed(0)} MiB)`,
     );
     const keyed = { ...env, DATAFAST_API_KEY: 'df_bench_0000000000000000' };
     const read = ['--once', '--api-url', server.url('ok')];
     const readMs = await medianStart([CLI, ...read], keyed);
-    const readMiB = await peakMiB(report, read, keyed);
+    const readMiB = await peakMiB(report, [CLI, ...read], keyed);
     console.log(
       `runner start, DATAFAST_API_KEY --once against a local server (loads the client and its schemas): ${readMs.toFixed(0)} ms, ${(readMs / bare).toFixed(2)}× bare node; peak memory ${readMiB.toFixed(0)} MiB`,
     );

@@ -1,0 +1,82 @@
+import { AppController } from '../src/core/app/app-controller';
+import { WebsiteAccounts } from '../src/core/accounts/website-accounts';
+import { createDataFastClient, type FetchFunction } from '../src/core/datafast/client';
+import type { Clock } from '../src/core/polling/clock';
+import type { History } from '../src/core/readings/history';
+import type { HistoryFile } from '../src/core/storage/history-file';
+import { SecretStore, type KeychainBackend } from '../src/core/storage/secret-store';
+import { createSettingsFileBackend } from '../src/core/storage/settings-file';
+import { SettingsRepository } from '../src/core/storage/settings-repository';
+import { DEFAULT_SETTINGS, type Settings, type WebsiteSettings } from '../src/core/storage/settings-schema';
+import { websiteKey } from '../src/shared/website-ids';
+
+/** `count` websites on DataFast itself, each added with a website key. */
+export function benchWebsites(count: number): WebsiteSettings[] {
+  return Array.from({ length: count }, (_, index) => ({
+    id: websiteKey(`w_${index}`),
+    label: `site${index}.example.com`,
+    dataFastSiteId: null,
+    domain: `site${index}.example.com`,
+    tokenKind: 'website-key',
+    order: index,
+    spikeThreshold: null,
+    notifySales: true,
+    apiOrigin: 'https://datafa.st',
+  }));
+}
+
+/** A keychain that answers from memory. */
+export function memoryKeychain(): KeychainBackend {
+  const entries = new Map<string, string>();
+  return {
+    getPassword: (service, account) => Promise.resolve(entries.get(`${service}/${account}`) ?? null),
+    setPassword: (service, account, password) => Promise.resolve(void entries.set(`${service}/${account}`, password)),
+    deletePassword: (service, account) => Promise.resolve(entries.delete(`${service}/${account}`)),
+    findCredentials: (service) =>
+      Promise.resolve(
+        [...entries].filter(([key]) => key.startsWith(`${service}/`)).map(([key, password]) => ({ account: key.slice(service.length + 1), password })),
+      ),
+  };
+}
+
+export interface BenchAppOptions {
+  readonly directory: string;
+  readonly clock: Clock;
+  readonly websites: readonly WebsiteSettings[];
+  /** Each website's token, by key. */
+  readonly token: (website: WebsiteSettings) => string;
+  /** DataFast, answered in this process. */
+  readonly fetch: FetchFunction;
+  readonly history: History;
+  readonly historyFile: HistoryFile | null;
+  readonly displayMode?: Settings['displayMode'];
+}
+
+/** The real controller over a settings file in `directory`, its DataFast answered by `fetch` on a virtual clock. */
+export async function benchController(options: BenchAppOptions): Promise<AppController> {
+  const { directory, clock, websites } = options;
+  const keychain = memoryKeychain();
+  for (const website of websites) await keychain.setPassword('DataFast Menubar', website.id, options.token(website));
+  const settings = SettingsRepository.open({ directory, createBackend: createSettingsFileBackend });
+  await settings.update(() => ({
+    ...DEFAULT_SETTINGS,
+    websites: [...websites],
+    activeWebsiteKey: websites[0]?.id ?? null,
+    displayMode: options.displayMode ?? 'active',
+  }));
+  const createClient = (apiUrl: string) => createDataFastClient({ apiUrl, fetch: options.fetch, timers: clock, now: () => clock.now() });
+  return new AppController({
+    settings,
+    accounts: new WebsiteAccounts({
+      settings,
+      secrets: new SecretStore({ loadBackend: () => Promise.resolve(keychain), platform: 'linux', lockState: () => Promise.resolve('unlocked') }),
+      sessionFallback: false,
+      client: () => createClient(settings.read().apiUrl),
+    }),
+    createClient,
+    clock,
+    history: options.history,
+    historyFile: options.historyFile,
+    loginItem: { set: () => undefined },
+  });
+}
