@@ -17,12 +17,12 @@ export const TRAY_SCALE_FACTORS = [1, 1.25, 1.5, 2] as const;
  * The count icon with a representation per scale factor, each drawn at its own pixel size (not
  * scaled), so the text is set for the pixels the panel really has.
  */
-export function countIconFactory(images: ImageFactory): (visitors: number | null, status: ReadingStatus) => NativeImage {
+export function countIconFactory(images: ImageFactory): (visitors: number | null, status: ReadingStatus, sale?: boolean) => NativeImage {
   const cache = new TrayIconCache();
-  return (visitors, status) => {
+  return (visitors, status, sale = false) => {
     const image = images.createEmpty();
     for (const scaleFactor of TRAY_SCALE_FACTORS) {
-      image.addRepresentation({ scaleFactor, buffer: cache.png(visitors, status, Math.round(TRAY_ICON_BASE * scaleFactor)) });
+      image.addRepresentation({ scaleFactor, buffer: cache.png(visitors, status, Math.round(TRAY_ICON_BASE * scaleFactor), sale) });
     }
     return image;
   };

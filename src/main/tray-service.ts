@@ -10,7 +10,7 @@ export interface TrayServiceOptions {
   readonly platform: NodeJS.Platform;
   readonly buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
   /** The count drawn into an image (Windows, Linux), or the template icon (macOS). */
-  readonly countImage: (visitors: number | null, status: ReadingStatus) => NativeImage;
+  readonly countImage: (visitors: number | null, status: ReadingStatus, sale?: boolean) => NativeImage;
   readonly templateIcon: () => NativeImage;
   /** The menu is about to show (macOS and Windows tell; Linux trays do not). */
   readonly onMenuOpen?: () => void;
@@ -41,10 +41,10 @@ export class TrayService {
         this.#title = model.title;
       }
     } else {
-      const { visitors, status } = model.image;
-      const imageKey = `${visitors ?? 'none'}|${status}`;
+      const { visitors, status, sale } = model.image;
+      const imageKey = `${visitors ?? 'none'}|${status}|${sale}`;
       if (imageKey !== this.#imageKey) {
-        tray.setImage(this.#options.countImage(visitors, status));
+        tray.setImage(this.#options.countImage(visitors, status, sale));
         this.#imageKey = imageKey;
       }
     }

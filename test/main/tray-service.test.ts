@@ -6,6 +6,7 @@ import type { TrayView } from '../../src/core/readings/presenter';
 import { asFakeImage, buildMenu, FakeImage, FakeTray, fakeImages } from '../support/fake-electron';
 import { trayModelOf, trayView } from '../support/tray-fixtures';
 import { PNG } from 'pngjs';
+import { websiteKey } from '../../src/shared/website-ids';
 
 /** The tray model of a view, as the shell would render it. */
 function view(overrides: Partial<TrayView> = {}) {
@@ -17,13 +18,13 @@ function template(overrides: { view?: ReturnType<typeof view> } = {}) {
 }
 
 function service(platform: NodeJS.Platform, tray = new FakeTray()) {
-  const images: Array<[number | null, string]> = [];
+  const images: Array<[number | null, string, boolean]> = [];
   const trayService = new TrayService({
     tray,
     platform,
     buildMenu,
-    countImage: (visitors, status) => {
-      images.push([visitors, status]);
+    countImage: (visitors, status, sale = false) => {
+      images.push([visitors, status, sale]);
       return fakeImages.createEmpty();
     },
     templateIcon: () => fakeImages.createEmpty(),
@@ -50,8 +51,8 @@ describe('tray service', () => {
     trayService.render(view({ title: '~42', status: 'stale' }), template(), 'k');
     expect(tray.titles).toEqual([]);
     expect(images).toEqual([
-      [42, 'ok'],
-      [42, 'stale'],
+      [42, 'ok', false],
+      [42, 'stale', false],
     ]);
     expect(tray.images).toHaveLength(2);
     expect(tray.tooltips).toEqual(['Shop — 42 visitors\nupdated just now']);
@@ -69,6 +70,46 @@ describe('tray service', () => {
     expect(tray.menu.labels()).toContain('updated 15 s ago');
     trayService.render(changed, template({ view: changed }), 'k2');
     expect(tray.menus).toHaveLength(3);
+  });
+});
+
+describe('tray service and sales', () => {
+  it('draws the sale badge while a sale is marked, opens the menu mark on menu-will-show, and the plain badge after', () => {
+    const opened: string[] = [];
+    const tray = new FakeTray();
+    const images: Array<[number | null, string, boolean]> = [];
+    const trayService = new TrayService({
+      tray,
+      platform: 'linux',
+      buildMenu,
+      countImage: (visitors, status, sale = false) => {
+        images.push([visitors, status, sale]);
+        return fakeImages.createEmpty();
+      },
+      templateIcon: () => fakeImages.createEmpty(),
+      onMenuOpen: () => opened.push('menu'),
+    });
+    const sale = { websiteKey: websiteKey('shop'), text: 'New sale on Shop: $49.00', until: 1 };
+    const marked = trayModelOf({ sale });
+    trayService.render(
+      marked,
+      menuTemplate(marked.items, null, () => undefined),
+      'k',
+    );
+    tray.menu.open();
+    const plain = trayModelOf();
+    trayService.render(
+      plain,
+      menuTemplate(plain.items, null, () => undefined),
+      'k',
+    );
+    expect(images).toEqual([
+      [42, 'ok', true],
+      [42, 'ok', false],
+    ]);
+    expect(opened).toEqual(['menu']);
+    expect(marked.title).toBe('42 · $');
+    expect(marked.tooltip).toBe('Shop — 42 visitors\nupdated just now\nNew sale on Shop: $49.00');
   });
 });
 

@@ -60,7 +60,8 @@ export interface TrayModel {
   /** macOS draws this text; Windows and Linux draw `image`. */
   readonly title: string;
   readonly tooltip: string;
-  readonly image: { readonly visitors: number | null; readonly status: ReadingStatus };
+  /** `sale`: a new sale is marked (a green badge on Windows and Linux). */
+  readonly image: { readonly visitors: number | null; readonly status: ReadingStatus; readonly sale: boolean };
   /** The active website's last hour, with a key that changes with the website and once a minute at most. */
   readonly sparkline: { readonly key: string; readonly points: readonly HistoryPoint[] } | null;
   readonly items: readonly TrayMenuItem[];
@@ -164,7 +165,7 @@ export function trayModel(inputs: TrayModelInputs): TrayModel {
   return {
     title: sale ? `${view.title}${SALE_MARK}` : view.title,
     tooltip: sale ? `${view.tooltip}\n${sale.text}` : view.tooltip,
-    image: { visitors: view.visitors, status: view.status },
+    image: { visitors: view.visitors, status: view.status, sale: sale !== null },
     sparkline,
     items,
     changesAt,

@@ -46,6 +46,14 @@ export const TRAY_FILL: Readonly<Record<ReadingStatus, string>> = {
   error: '#b3261e',
 };
 
+/** A fresh count's badge while a new sale is marked: green, which no other state uses (5.0:1 with white). */
+export const SALE_FILL = '#15803d';
+
+/** The badge colour: green for a fresh count with a sale marked; stale and failing keep theirs, which matter more. */
+export function badgeFill(status: ReadingStatus, sale: boolean): string {
+  return sale && status === 'ok' ? SALE_FILL : TRAY_FILL[status];
+}
+
 const INK = hex('#ffffff');
 
 /** Clear space between the text's ink and the icon's edge. */
@@ -78,9 +86,9 @@ export function layoutIconText(visitors: number | null, status: ReadingStatus, s
   return fitText(iconText(visitors, status, sizePx), facesFor(sizePx), sizePx, fitsIcon(status, sizePx));
 }
 
-function drawBadge(canvas: PixelCanvas, status: ReadingStatus): void {
+function drawBadge(canvas: PixelCanvas, status: ReadingStatus, fill: string): void {
   const size = canvas.width;
-  canvas.fillRoundedRect(0, 0, size, size, Math.max(2, Math.round(size / 5)), hex(TRAY_FILL[status]));
+  canvas.fillRoundedRect(0, 0, size, size, Math.max(2, Math.round(size / 5)), hex(fill));
   if (status !== 'stale') return;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
@@ -108,9 +116,9 @@ function drawText(canvas: PixelCanvas, layout: TextLayout, ink: Rgba): void {
  * a real typeface on a coloured badge; orange when fresh, grey with a folded corner when stale,
  * red with `!` when the last read failed. RGBA pixels.
  */
-export function renderTrayIcon(visitors: number | null, status: ReadingStatus, sizePx: number): PixelCanvas {
+export function renderTrayIcon(visitors: number | null, status: ReadingStatus, sizePx: number, sale = false): PixelCanvas {
   const canvas = new PixelCanvas(sizePx, sizePx);
-  drawBadge(canvas, status);
+  drawBadge(canvas, status, badgeFill(status, sale));
   const layout = layoutIconText(visitors, status, sizePx);
   if (layout) drawText(canvas, layout, INK);
   return canvas;
@@ -125,11 +133,11 @@ export class TrayIconCache {
     this.#limit = limit;
   }
 
-  png(visitors: number | null, status: ReadingStatus, sizePx: number): Buffer {
-    const key = `${iconText(visitors, status, sizePx)}|${TRAY_FILL[status]}|${status === 'stale'}|${sizePx}`;
+  png(visitors: number | null, status: ReadingStatus, sizePx: number, sale = false): Buffer {
+    const key = `${iconText(visitors, status, sizePx)}|${badgeFill(status, sale)}|${status === 'stale'}|${sizePx}`;
     let png = this.#images.get(key);
     if (!png) {
-      png = renderTrayIcon(visitors, status, sizePx).toPng();
+      png = renderTrayIcon(visitors, status, sizePx, sale).toPng();
       if (this.#images.size >= this.#limit) {
         const oldest = this.#images.keys().next().value;
         if (oldest !== undefined) this.#images.delete(oldest);

@@ -157,7 +157,7 @@ describe('live feed', () => {
     first.controller.shutdown();
     const saved = readFileSync(join(dir.path, SALES_SEEN_FILE_NAME), 'utf8');
     expect(saved).toContain('pay_old');
-    expect(saved).not.toMatch(/Old Customer|USD|19/);
+    expect(saved).not.toMatch(/Old Customer|USD|amount|name/);
     fake.setLive('site_shop', { payments: [{ _id: 'pay_while_closed', amount: 7, currency: 'USD' }, OLD] });
     app = await appHarness(fake.url, { clock, directory: dir.path, locale: 'en-US', keychain: first.keychain, service: first.service });
     await advance(60_000);

@@ -59,4 +59,10 @@ describe.skipIf(missing.length > 0 && !required)('tray icons read back by a text
     const drawn = iconText(count, status, size);
     expect(await readBack(renderTrayIcon(count, status, size).toPng(), folder.path, `${count}-${status}-${size}.png`)).toBe(drawn);
   });
+
+  const saleCases = [24, 32].flatMap((size) => SHEET_COUNTS.map((count) => [count, size] as const));
+  it.each(saleCases)('reads %i on the green sale badge at %i px as the text drawn', async (count, size) => {
+    const drawn = iconText(count, 'ok', size);
+    expect(await readBack(renderTrayIcon(count, 'ok', size, true).toPng(), folder.path, `${count}-sale-${size}.png`)).toBe(drawn);
+  });
 });

@@ -6,7 +6,7 @@ import type { PixelCanvas } from '../../../src/core/tray-image/pixels';
 import type { ReadingStatus } from '../../../src/shared/settings-shapes';
 import { renderSparkline } from '../../../src/core/readings/sparkline';
 import { SHEET_COUNTS, SHEET_SIZES, trayIconSet } from '../../../src/core/tray-image/icon-set';
-import { dogEarSize, iconText, inkMargin, layoutIconText, renderTrayIcon, TRAY_FILL, TrayIconCache } from '../../../src/core/tray-image/tray-icon';
+import { dogEarSize, iconText, inkMargin, layoutIconText, renderTrayIcon, SALE_FILL, TRAY_FILL, TrayIconCache } from '../../../src/core/tray-image/tray-icon';
 import { contrastRatio, inkBox, inkMask, isInk } from '../../support/tray-pixels';
 import { inRepo } from '../../support/repo-paths';
 
@@ -73,6 +73,16 @@ describe('tray icon geometry', () => {
     const badge = canvas.data.subarray(centreLeft, centreLeft + 3);
     expect([...badge]).toEqual([Number.parseInt(fill.slice(1, 3), 16), Number.parseInt(fill.slice(3, 5), 16), Number.parseInt(fill.slice(5, 7), 16)]);
     expect(contrastRatio(fill, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('turns a fresh badge green while a sale is marked, white text still at least 4.5:1, and leaves stale and failing badges as they are', () => {
+    const fillOf = (canvas: { data: Buffer }): number[] => [...canvas.data.subarray(12 * 4, 12 * 4 + 3)];
+    expect(fillOf(renderTrayIcon(42, 'ok', 24, true))).toEqual([0x15, 0x80, 0x3d]);
+    expect(contrastRatio(SALE_FILL, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    expect(fillOf(renderTrayIcon(42, 'stale', 24, true))).toEqual(fillOf(renderTrayIcon(42, 'stale', 24)));
+    expect(fillOf(renderTrayIcon(42, 'error', 24, true))).toEqual(fillOf(renderTrayIcon(42, 'error', 24)));
+    const cache = new TrayIconCache();
+    expect(cache.png(42, 'ok', 24, true).equals(cache.png(42, 'ok', 24))).toBe(false);
   });
 
   it.each(SHEET_SIZES.map((size) => [size]))('draws one digit at %i px centred and at its own proportions, not stretched to the edges', (size) => {
