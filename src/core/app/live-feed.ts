@@ -8,7 +8,8 @@ import type { LiveSummary } from '../live/live-summary';
 import { SaleTracker, type SeenRecord } from '../live/sale-tracker';
 import type { Sale } from '../live/sales';
 import type { TodayComparison } from '../live/today';
-import { createTodayReader, type TodayReader } from '../live/today-reader';
+import { createTodayReader } from '../live/today-reader';
+import type { LiveSource } from '../live/live-source';
 import type { Settings, WebsiteSettings } from '../storage/settings-schema';
 import { errorMessage } from '../datafast/errors';
 import { liveLines, type LiveLines } from '../live/live-lines';
@@ -63,7 +64,6 @@ export class LiveFeed {
   readonly #prepared = new Map<WebsiteKey, Prepared>();
   readonly #summaries = new Map<WebsiteKey, LiveSummary>();
   readonly #days = new Map<WebsiteKey, TodayComparison>();
-  readonly #todayReaders = new Map<WebsiteKey, TodayReader>();
   #saleMarkUntil = 0;
   #lastSale: { readonly websiteKey: WebsiteKey; readonly sales: readonly Sale[] } | null = null;
 
@@ -87,17 +87,17 @@ export class LiveFeed {
       this.#prepared.delete(key);
       this.#summaries.delete(key);
       this.#days.delete(key);
-      this.#todayReaders.delete(key);
       this.#tracker.forget(key);
     }
     // Records of websites removed while the app was not running go too.
     for (const key of this.#tracker.records().keys()) if (!wanted.has(key)) this.#tracker.forget(key);
     if (this.#tracker.takeUnsaved()) this.#save();
     return websites.map((website) => {
-      if (!website.live) return website;
+      const source = website.live;
+      if (!source) return website;
       const known = this.#prepared.get(website.websiteKey);
       if (known?.revision === website.revision) return { ...website, read: known.read };
-      const read = this.#read(website);
+      const read = this.#read(website, source);
       this.#prepared.set(website.websiteKey, { revision: website.revision, read });
       return { ...website, read };
     });
@@ -149,9 +149,7 @@ export class LiveFeed {
     this.#tracker.quietNextLook();
   }
 
-  #read(website: ReadableWebsite): (signal: AbortSignal) => Promise<number> {
-    const source = website.live;
-    if (!source) return (signal) => website.read(signal);
+  #read(website: ReadableWebsite, source: LiveSource): (signal: AbortSignal) => Promise<number> {
     const key = website.websiteKey;
     const { clock } = this.#options;
     const countRead = liveRead({
@@ -167,7 +165,6 @@ export class LiveFeed {
       timeZone: (signal) => source.timeZone(signal),
       now: () => clock.now(),
     });
-    this.#todayReaders.set(key, today);
     return async (signal) => {
       const visitors = await countRead(signal);
       const now = clock.now();

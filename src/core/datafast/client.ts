@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { errorEnvelopeSchema, metadataResponseSchema, realtimeResponseSchema, websitesResponseSchema } from './api-schemas';
 import { apiUrlProblem } from './api-origin';
 import { readBoundedText } from './bounded-body';
+import { parseJsonOrUndefined } from './json-text';
 import { systemClock, type Timers } from '../polling/clock';
 import { DataFastError } from './errors';
 import { describeIssue, httpFailure, transportFailure, unreadable } from './client-failures';
@@ -133,7 +134,7 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
     } finally {
       timers.clearTimeout(timer);
     }
-    const parsedBody = parseJson(body);
+    const parsedBody = parseJsonOrUndefined(body);
     const envelope = errorEnvelopeSchema.safeParse(parsedBody);
     const apiError = envelope.success ? envelope.data.error : null;
     if (!response.ok) throw httpFailure(response, apiError, parsedBody, body, now());
@@ -204,12 +205,4 @@ export function normaliseApiUrl(raw: string): string {
   if (problem) throw new DataFastError({ kind: 'bad-request', message: problem });
   const url = new URL(raw);
   return url.origin + url.pathname.replace(/\/+$/, '');
-}
-
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return undefined;
-  }
 }

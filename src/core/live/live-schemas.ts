@@ -7,6 +7,16 @@ import { MAX_VISITORS, visitorCountSchema } from '../datafast/api-schemas';
 
 const text = (max: number) => z.string().max(max).nullish().catch(null);
 const flag = z.boolean().nullish().catch(null);
+/** An ISO timestamp or epoch milliseconds, as epoch milliseconds; null when it is neither. */
+const timestamp = z
+  .union([z.string().max(64), z.number()])
+  .nullish()
+  .catch(null)
+  .transform((value) => {
+    if (value === null || value === undefined) return null;
+    const at = typeof value === 'number' ? value : Date.parse(value);
+    return Number.isFinite(at) ? at : null;
+  });
 /** A sum of money: finite, and far from anything a float cannot count in cents. */
 const money = z.number().min(-1e12).max(1e12).nullish().catch(null);
 
@@ -26,10 +36,7 @@ const liveVisitorSchema = z
 const paymentSchema = z
   .object({
     _id: z.string().min(1).max(128),
-    timestamp: z
-      .union([z.string().max(64), z.number()])
-      .nullish()
-      .catch(null),
+    timestamp,
     amount: money,
     currency: text(16),
     renewal: flag,
@@ -59,10 +66,7 @@ const bucketSchema = z
   .object({
     visitors: z.number().nonnegative().nullish().catch(null),
     revenue: money,
-    timestamp: z
-      .union([z.string().max(64), z.number()])
-      .nullish()
-      .catch(null),
+    timestamp,
     name: text(64),
   })
   .catch({ visitors: null, revenue: null, timestamp: null, name: null });

@@ -13,12 +13,6 @@ export interface Sale extends Money {
   readonly customerName: string | null;
 }
 
-function timeOf(value: string | number | null | undefined): number | null {
-  if (value === null || value === undefined) return null;
-  const at = typeof value === 'number' ? value : Date.parse(value);
-  return Number.isFinite(at) ? at : null;
-}
-
 /** Payments as sales: refunds and zero amounts are kept (so their ids count as seen) but are no sale to announce. */
 export function salesOf(payments: readonly (ParsedPayment | null)[] | null | undefined): Sale[] {
   const sales: Sale[] = [];
@@ -33,7 +27,7 @@ export function salesOf(payments: readonly (ParsedPayment | null)[] | null | und
       currency: currencyCode(payment.currency),
       renewal: payment.renewal === true,
       isNew: payment.isNew === true,
-      at: timeOf(payment.timestamp),
+      at: payment.timestamp,
       customerName: name,
     });
   }

@@ -22,12 +22,6 @@ export interface TodayComparison {
   readonly at: number;
 }
 
-function timeOf(value: string | number | null | undefined): number | null {
-  if (value === null || value === undefined) return null;
-  const at = typeof value === 'number' ? value : Date.parse(value);
-  return Number.isFinite(at) ? at : null;
-}
-
 /** A day from a timeseries reply: DataFast's totals when given, else the buckets added up. */
 export function daySeriesOf(reply: TimeseriesReply, dayStart: number): DaySeries {
   const nested = reply.data && !Array.isArray(reply.data) ? reply.data : null;
@@ -37,7 +31,7 @@ export function daySeriesOf(reply: TimeseriesReply, dayStart: number): DaySeries
   let visitors = 0;
   let revenue = 0;
   buckets.forEach((bucket, index) => {
-    const at = timeOf(bucket.timestamp);
+    const at = bucket.timestamp;
     const hour = at === null ? index : Math.floor((at - dayStart) / HOUR_MS);
     const count = Math.round(bucket.visitors ?? 0);
     visitors += count;

@@ -7,6 +7,7 @@ import type { SeenStore } from '../app/live-feed';
 import type { SeenRecord } from '../live/sale-tracker';
 import { SEEN_PER_WEBSITE } from '../live/sale-tracker';
 import { unsafeFileReason } from './safe-file';
+import { parseJsonOrUndefined } from '../datafast/json-text';
 
 export const SALES_SEEN_FILE_NAME = 'sales-seen.json';
 /** 50 websites × 500 ids of ~30 bytes; far larger is not ours. */
@@ -38,7 +39,7 @@ export class SalesSeenFile implements SeenStore {
       throw new Error(`${unsafe}; it was left as it is`);
     }
     if (!existsSync(this.path) || statSync(this.path).size > MAX_BYTES) return new Map();
-    const parsed = seenFileSchema.safeParse(parseJson(readFileSync(this.path, 'utf8')));
+    const parsed = seenFileSchema.safeParse(parseJsonOrUndefined(readFileSync(this.path, 'utf8')));
     if (!parsed.success) return new Map();
     const records = new Map<WebsiteKey, SeenRecord>();
     for (const [key, record] of Object.entries(parsed.data.websites)) {
@@ -52,13 +53,5 @@ export class SalesSeenFile implements SeenStore {
     if (this.#refused) return;
     const websites = Object.fromEntries([...records].map(([key, record]) => [key, { ids: record.ids, checkedAt: record.checkedAt }]));
     writeFileAtomically(this.path, `${JSON.stringify({ version: 1, websites })}\n`, { mode: 0o600 });
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
   }
 }

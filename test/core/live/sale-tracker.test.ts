@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAYMENT_WINDOW_MS, SaleTracker, SEEN_PER_WEBSITE } from '../../../src/core/live/sale-tracker';
 import { salesOf, type Sale } from '../../../src/core/live/sales';
+import { realtimeMapResponseSchema } from '../../../src/core/live/live-schemas';
 import { websiteKey } from '../../../src/shared/website-ids';
 
 const SHOP = websiteKey('shop');
@@ -66,22 +67,21 @@ describe('sale tracker', () => {
     expect(JSON.stringify([...tracker.records()])).not.toMatch(/USD|amount|currency/);
   });
 
-  it('reads payments once each, with the customer name from whichever field DataFast used', () => {
-    const sales = salesOf([
-      {
-        _id: 'x',
-        amount: 10,
-        currency: 'eur',
-        renewal: true,
-        isNew: false,
-        name: null,
-        customerName: 'Ada',
-        displayName: null,
-        timestamp: '2026-11-29T12:00:00Z',
+  it('reads payments once each, with the customer name from whichever field DataFast used and the time as epoch milliseconds', () => {
+    const reply = realtimeMapResponseSchema.parse({
+      status: 'success',
+      data: {
+        recentPayments: [
+          { _id: 'x', amount: 10, currency: 'eur', renewal: true, isNew: false, customerName: 'Ada', timestamp: '2026-11-29T12:00:00Z' },
+          { _id: 'x', amount: 10, currency: 'eur', renewal: true, isNew: false, customerName: 'Ada', timestamp: 'yesterday-ish' },
+          { amount: 5 },
+        ],
       },
-      { _id: 'x', amount: 10, currency: 'eur', renewal: true, isNew: false, name: null, customerName: 'Ada', displayName: null, timestamp: null },
-      null,
+    });
+    expect(salesOf(reply.data.recentPayments)).toEqual([
+      { id: 'x', amount: 10, currency: 'EUR', renewal: true, isNew: false, at: Date.UTC(2026, 10, 29, 12), customerName: 'Ada' },
     ]);
-    expect(sales).toEqual([{ id: 'x', amount: 10, currency: 'EUR', renewal: true, isNew: false, at: Date.UTC(2026, 10, 29, 12), customerName: 'Ada' }]);
+    const unparseable = realtimeMapResponseSchema.parse({ status: 'success', data: { recentPayments: [{ _id: 'y', amount: 1, timestamp: 'yesterday-ish' }] } });
+    expect(salesOf(unparseable.data.recentPayments)[0]?.at).toBeNull();
   });
 });
