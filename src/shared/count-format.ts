@@ -1,19 +1,18 @@
 /** Visitor counts as every surface shows them: the tray, menus, status bars and the window's charts. */
 
 import type { NumberFormatStyle } from './settings-shapes';
+import { cached } from './cached';
 
 export type { NumberFormatStyle };
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function formatter(locale: string, style: NumberFormatStyle): Intl.NumberFormat {
-  const key = `${locale}|${style}`;
-  let cached = formatters.get(key);
-  if (!cached) {
-    cached = new Intl.NumberFormat(locale, style === 'compact' ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 });
-    formatters.set(key, cached);
-  }
-  return cached;
+  return cached(
+    formatters,
+    `${locale}|${style}`,
+    () => new Intl.NumberFormat(locale, style === 'compact' ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
+  );
 }
 
 /**

@@ -1,3 +1,5 @@
+import { cached } from '../../shared/cached';
+
 /** A range for DataFast's `startAt`/`endAt`: ISO timestamps with the website's offset. */
 export interface DayRange {
   readonly startAt: string;
@@ -27,21 +29,21 @@ interface WallClock {
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
 function clockFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = clocks.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    clocks.set(timeZone, format);
-  }
-  return format;
+  return cached(
+    clocks,
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+  );
 }
 
 function wallClock(timeZone: string, at: number): WallClock {

@@ -1,3 +1,4 @@
+import { cached } from '../../shared/cached';
 import { formatCount } from '../../shared/count-format';
 import type { LiveSummary } from './live-summary';
 
@@ -5,12 +6,7 @@ const names = new Map<string, Intl.DisplayNames>();
 
 /** "United States" in the user's language, from "US"; the code itself when Intl has no name for it. */
 export function countryName(code: string, locale?: string): string {
-  const key = locale ?? '';
-  let display = names.get(key);
-  if (!display) {
-    display = new Intl.DisplayNames(locale === undefined ? undefined : [locale], { type: 'region', fallback: 'code' });
-    names.set(key, display);
-  }
+  const display = cached(names, locale ?? '', () => new Intl.DisplayNames(locale === undefined ? undefined : [locale], { type: 'region', fallback: 'code' }));
   try {
     return display.of(code) ?? code;
   } catch {

@@ -1,3 +1,4 @@
+import { cached } from '../../shared/cached';
 import type { LiveVisitor } from './live-schemas';
 
 /** How many lines of each list reach the menu and the outputs; the rest are only counted. */
@@ -82,14 +83,7 @@ function ranked(counts: Map<string, number>): Array<readonly [string, number]> {
 /** Remembers what each distinct raw string became, so a thousand visitors on one page parse one URL. */
 function memo(compute: (raw: string) => string | null): (raw: string) => string | null {
   const seen = new Map<string, string | null>();
-  return (raw) => {
-    let value = seen.get(raw);
-    if (value === undefined && !seen.has(raw)) {
-      value = compute(raw);
-      seen.set(raw, value);
-    }
-    return value ?? null;
-  };
+  return (raw) => cached(seen, raw, () => compute(raw));
 }
 
 function add(counts: Map<string, number>, key: string): void {

@@ -1,3 +1,5 @@
+import { cached } from '../../shared/cached';
+
 /** A sum in one currency. `currency` is an ISO 4217 code, or null when DataFast gave none we can use. */
 export interface Money {
   readonly amount: number;
@@ -12,18 +14,13 @@ export function currencyCode(value: string | null | undefined): string | null {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-// Building an Intl formatter costs far more than using one: one per locale and currency.
 function formatter(locale: string | undefined, currency: string | null, whole: boolean): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${currency ?? ''}|${whole}`;
-  let format = formatters.get(key);
-  if (!format) {
+  return cached(formatters, `${locale ?? ''}|${currency ?? ''}|${whole}`, () => {
     const digits = whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
-    format = currency
+    return currency
       ? new Intl.NumberFormat(locale, { style: 'currency', currency, ...digits })
       : new Intl.NumberFormat(locale, whole ? digits : { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    formatters.set(key, format);
-  }
-  return format;
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { cached } from '../../shared/cached';
 import { formatCount } from '../../shared/count-format';
 import type { TimeseriesReply } from './live-schemas';
 import { currencyCode, formatSums, sumByCurrency } from './money';
@@ -57,12 +58,7 @@ export function changeVsYesterday(comparisons: readonly TodayComparison[]): numb
 const percents = new Map<string, Intl.NumberFormat>();
 
 function percent(value: number, locale: string | undefined): string {
-  const key = locale ?? '';
-  let format = percents.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-    percents.set(key, format);
-  }
+  const format = cached(percents, locale ?? '', () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }));
   return format.format(value);
 }
 
