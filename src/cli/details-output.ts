@@ -1,6 +1,6 @@
 import { liveLines } from '../core/live/live-lines';
 import type { Sale } from '../core/live/sales';
-import { saleNotice } from '../core/live/sale-text';
+import { saleKind, saleNotice } from '../core/live/sale-text';
 import { todayLine } from '../core/live/today';
 import type { OutputFormat } from './args';
 import type { RunnerDetails } from './live-details';
@@ -52,6 +52,7 @@ export function renderSale(format: OutputFormat, sale: Sale, website: string): s
     });
   }
   if (format !== 'text') return null;
-  const notice = saleNotice(website, [sale], { showNames: false });
-  return sale.renewal || sale.isNew ? `${notice.title} (${notice.body})` : notice.title;
+  const { title } = saleNotice(website, [sale], { showNames: false });
+  const kind = saleKind(sale);
+  return kind === null ? title : `${title} (${kind})`;
 }

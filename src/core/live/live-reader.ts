@@ -43,13 +43,15 @@ export function liveRead(options: LiveReadOptions): (signal: AbortSignal) => Pro
         if (!(error instanceof DataFastError)) throw error;
         if (MAP_ONLY_FAILURES.has(error.kind)) {
           lastMapAt = now;
-          return options.readCount(signal);
+        } else if (MAP_REFUSALS.has(error.kind)) {
+          refused = true;
+          options.onMapRefused(
+            `Live details and sale notifications are off for this website: ${error.message} An account token with the analytics:read permission can read them; the count goes on.`,
+          );
+        } else {
+          throw error;
         }
-        if (!MAP_REFUSALS.has(error.kind)) throw error;
-        refused = true;
-        options.onMapRefused(
-          `Live details and sale notifications are off for this website: ${error.message} An account token with the analytics:read permission can read them; the count goes on.`,
-        );
+        // The map is off or failed alone: the count is read the plain way.
       }
     }
     return options.readCount(signal);

@@ -6,7 +6,8 @@ export interface SaleNotice {
   readonly body: string;
 }
 
-function kindOf(sale: Sale): string | null {
+/** "renewal" or "new customer", when DataFast says which. */
+export function saleKind(sale: Sale): string | null {
   if (sale.renewal) return 'renewal';
   return sale.isNew ? 'new customer' : null;
 }
@@ -22,7 +23,7 @@ export function saleNotice(
 ): SaleNotice {
   const [only] = sales;
   if (sales.length === 1 && only) {
-    const kind = kindOf(only);
+    const kind = saleKind(only);
     const who = options.showNames && only.customerName ? only.customerName : null;
     const details = [kind, who].filter((part): part is string => part !== null).join(' · ');
     return { title: `New sale on ${website}: ${formatMoney(only, options.locale)}`, body: details === '' ? 'Open the dashboard to see it.' : details };
