@@ -120,13 +120,7 @@ describe('runner --details', () => {
   });
 
   it('says once that a key DataFast refuses the map cannot have details, and goes on counting', async () => {
-    fake.tokens.set('df_test_old_key_0000000000000077', {
-      token: 'df_test_old_key_0000000000000077',
-      kind: 'website-key',
-      websiteIds: ['site_shop'],
-      refused: ['/api/v1/analytics/realtime/map'],
-    });
-    const { code, lines, stderr } = await run(['--once', '--details', '--format', 'json'], { token: 'df_test_old_key_0000000000000077' });
+    const { code, lines, stderr } = await run(['--once', '--details', '--format', 'json'], { token: TEST_TOKENS.mapRefused });
     expect(code).toBe(0);
     expect(JSON.parse(lines[0] ?? '')).toMatchObject({ visitors: 42, live: null, today: { visitors: 100 } });
     expect(stderr.match(/Live details and sale notifications are off for this website/g)).toHaveLength(1);

@@ -363,6 +363,8 @@ export const TEST_TOKENS = {
   account: 'dft_test_account_00000000009999',
   accountNoWebsites: 'dft_test_limited_0000000000000042',
   revoked: 'df_test_revoked_000000000000000',
+  /** An older key for Shop, which DataFast refuses the realtime map. */
+  mapRefused: 'df_test_old_key_0000000000000077',
 } as const;
 
 export function standardFake(): Promise<FakeDataFast> {
@@ -378,6 +380,7 @@ export function standardFake(): Promise<FakeDataFast> {
       { token: TEST_TOKENS.blogKey, kind: 'website-key', websiteIds: ['site_blog'] },
       { token: TEST_TOKENS.account, kind: 'account-token', websiteIds: ['site_shop', 'site_blog', 'site_docs'] },
       { token: TEST_TOKENS.accountNoWebsites, kind: 'account-token', websiteIds: ['site_shop'], scopes: ['analytics:read'] },
+      { token: TEST_TOKENS.mapRefused, kind: 'website-key', websiteIds: ['site_shop'], refused: ['/api/v1/analytics/realtime/map'] },
     ],
   );
 }

@@ -192,14 +192,8 @@ describe('live feed', () => {
   });
 
   it('turns live details off for a key DataFast refuses the map, says so once, and keeps counting', async () => {
-    fake.tokens.set('df_test_old_key_0000000000000077', {
-      token: 'df_test_old_key_0000000000000077',
-      kind: 'website-key',
-      websiteIds: ['site_shop'],
-      refused: ['/api/v1/analytics/realtime/map'],
-    });
     app = await appHarness(fake.url, { clock, directory: dir.path, locale: 'en-US' });
-    await app.addToken('df_test_old_key_0000000000000077');
+    await app.addToken(TEST_TOKENS.mapRefused);
     await advance(5 * 60_000);
     expect(tray(app).title).toBe('42');
     expect(labels(tray(app).items)).not.toContain('Live now');
