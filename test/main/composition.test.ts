@@ -23,7 +23,8 @@ import {
 import { MemoryKeychain } from '../support/memory-keychain';
 import { shopWebsite } from '../support/settings-fixtures';
 import { eventually } from '../support/app-harness';
-import { tempDir } from '../support/temp';
+import { filesBelow, tempDir } from '../support/temp';
+import { createServer, type Server, type Socket } from 'node:net';
 
 const LINUX: NodeJS.Platform = 'linux';
 const APP_DIRECTORY = resolve(__dirname, '../../dist');
@@ -45,6 +46,8 @@ class FakeElectron {
   readonly opened: string[] = [];
   readonly calls: string[] = [];
   readonly keychain = new MemoryKeychain();
+  /** What `net.isOnline()` answers, call by call. */
+  isOnline: () => boolean = () => true;
 
   constructor(readonly home: string) {
     this.process.env = { HOME: home, DATAFAST_MENUBAR_CONFIG_DIR: join(home, 'config') };
@@ -77,7 +80,7 @@ class FakeElectron {
       images: fakeImages,
       createTray: () => this.tray,
       nativeTheme: { shouldUseDarkColors: false },
-      net: { fetch: (input, init) => fetch(input, init), isOnline: () => true },
+      net: { fetch: (input, init) => fetch(input, init), isOnline: () => this.isOnline() },
       notifications: {
         isSupported: () => true,
         create: (options: NotificationConstructorOptions) => {
@@ -213,6 +216,54 @@ describe('the composition root, in process', () => {
     await eventually(() => app.controller.engine.states()[0]?.fetchedAt !== firstRead);
     electron.quit();
     expect(readings()).toEqual([expect.stringMatching(/^w_demo \d+ \d+$/), expect.stringMatching(/^w_demo \d+ \d+$/)]);
+  });
+
+  it('keeps a token out of every file below its folders, settings and log alike, when the keychain is unavailable', async () => {
+    electron.keychain.unavailable = true;
+    configure({});
+    const app = await start();
+    const checked = (await electron.invoke('token:check', { token: TEST_TOKENS.shopKey })) as { ok: true; value: { pendingId: string } };
+    await expect(electron.invoke('websites:add', { pendingId: checked.value.pendingId, dataFastSiteIds: [] })).resolves.toMatchObject({
+      ok: true,
+      value: { sessionOnly: true },
+    });
+    await eventually(() => app.controller.trayView().visitors === 42);
+    electron.process.emit('unhandledRejection', new Error('something failed'));
+    electron.quit();
+    const files = filesBelow(home.path);
+    // The settings, the history, the seen sales and the log were all written: the scan covers them.
+    expect(files.map((file) => file.path)).toEqual(
+      expect.arrayContaining([join(electron.configDirectory, 'config.json'), join(home.path, 'logs', 'main.log')]),
+    );
+    const secret = TEST_TOKENS.shopKey.slice('df_'.length);
+    expect(files.filter((file) => file.bytes.includes(secret)).map((file) => file.path)).toEqual([]);
+  });
+
+  it('holds polling after a read fails for want of a network while the computer is offline, and sends nothing more', async () => {
+    // A DataFast address that answers every connection with what is not HTTP: each read fails as a network failure.
+    const sockets: Socket[] = [];
+    const dropping: Server = createServer((socket) => {
+      sockets.push(socket);
+      socket.end('not http\r\n\r\n');
+    });
+    await new Promise<void>((listening) => dropping.listen(0, '127.0.0.1', listening));
+    const origin = `http://127.0.0.1:${(dropping.address() as { port: number }).port}`;
+    try {
+      await electron.keychain.setPassword('DataFast Menubar', 'w_shop', TEST_TOKENS.shopKey);
+      configure({ apiUrl: origin, websites: [shopWebsite({ apiOrigin: origin })], activeWebsiteKey: 'w_shop' });
+      // Online while the app starts; the network goes before the first read comes back.
+      let answers = 0;
+      electron.isOnline = () => ++answers === 1;
+      const app = await start(['--hidden']);
+      await eventually(() => sockets.length > 0);
+      // Time enough for the failure to land and for the first retry of a network failure to go out.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(app.controller.engine.scheduler.paused).toBe(true);
+      expect(sockets).toHaveLength(1);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((closed) => dropping.close(closed));
+    }
   });
 
   it('shows a sample notification through Electron when the window asks', async () => {

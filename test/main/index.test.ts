@@ -13,6 +13,7 @@ const MAIN = resolve(__dirname, '../../dist/main.js');
 const STUB = resolve(__dirname, '../support/electron-stub.cjs');
 
 interface Report {
+  quit: boolean;
   trayImages: number;
   tooltips: string[];
   menus: string[][];
@@ -61,7 +62,7 @@ describe('the built main process', () => {
       // Every channel of the contract has a handler, and nothing else does.
       expect(report.ipc.length).toBe(Object.keys(requestValidators).length);
       expect(report.windows).toHaveLength(1);
-      expect(report.windows[0]).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+      expect(report.windows[0]).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     } finally {
       dir.remove();
     }
@@ -103,6 +104,24 @@ describe('the built main process', () => {
       const logged = readFileSync(join(dir.path, 'logs', 'main.log'), 'utf8');
       expect(logged).toMatch(/\[error\]\s+(unhandled promise rejection|uncaught exception): a library failed with df_…1234/);
       expect(logged).not.toContain('0000000000001234');
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('quits as a second copy, refused the single-instance lock, with no tray, no window and no polling', async () => {
+    const dir = tempDir();
+    try {
+      const demo = demoWebsite({ apiOrigin: new URL(fake.url).origin });
+      writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ...DEFAULT_SETTINGS, apiUrl: fake.url, websites: [demo], activeWebsiteKey: 'demo' }));
+      const report = await runMain(dir.path, 1500, { STUB_LOCK: 'refused' });
+      expect(report.quit).toBe(true);
+      expect(report.trayImages).toBe(0);
+      expect(report.menus).toEqual([]);
+      expect(report.windows).toEqual([]);
+      expect(report.ipc).toEqual([]);
+      // A copy that polled would have begun its history log beside the settings.
+      expect(existsSync(join(dir.path, 'history.log'))).toBe(false);
     } finally {
       dir.remove();
     }

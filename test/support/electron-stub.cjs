@@ -1,6 +1,7 @@
 // Stands in for the `electron` module so the built main bundle (dist/main.js) can run under plain
 // Node: loaded with `node -r`, it answers require('electron') with small fakes that record what
 // the app does, then quits the app after STUB_RUN_MS and writes the record to STUB_REPORT.
+// STUB_LOCK=refused makes it a second copy, refused the single-instance lock.
 const Module = require('node:module');
 const { writeFileSync } = require('node:fs');
 
@@ -47,7 +48,8 @@ const app = {
   quit: () => {
     report.quit = true;
   },
-  requestSingleInstanceLock: () => true,
+  // STUB_LOCK=refused plays the second copy: another one already holds the lock.
+  requestSingleInstanceLock: () => process.env.STUB_LOCK !== 'refused',
   whenReady: () => Promise.resolve(),
   setAppUserModelId: () => undefined,
   setLoginItemSettings: (settings) => report.loginItems.push(settings),

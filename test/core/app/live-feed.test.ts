@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TrayMenuItem, TrayModel } from '../../../src/core/app/tray-model';
 import { dayRanges } from '../../../src/core/live/day-ranges';
 import { SALES_SEEN_FILE_NAME } from '../../../src/core/storage/sales-seen-file';
@@ -189,6 +189,22 @@ describe('live feed', () => {
     const model = tray(harness);
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(join(RESULTS, 'tray-menu-live.txt'), `title: ${model.title}\ntooltip: ${model.tooltip.replace(/\n/g, ' | ')}\n\n${menuText(model.items)}\n`);
+  });
+
+  it("sends no hourly read when the count's read has left the token's budget spent", async () => {
+    app = await appHarness(fake.url, { clock, directory: dir.path, locale: 'en-US' });
+    const { budget } = app.controller.engine;
+    const recorded = vi.spyOn(budget, 'record');
+    // The first read of a website is the map's; while it is on its way, the rest of the minute's budget goes.
+    fake.queueFault({ type: 'slow', ms: 400 }, '/api/v1/analytics/realtime/map');
+    const hourlyBefore = fake.requestsTo('/api/v1/analytics/timeseries').length;
+    await app.addToken(TEST_TOKENS.shopKey);
+    await advance(0);
+    const now = clock.now();
+    for (const key of new Set(recorded.mock.calls.map(([spent]) => spent))) while (budget.earliest(key, now) <= now) budget.record(key, now);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(app.controller.engine.states()[0]?.visitors).toBe(42);
+    expect(fake.requestsTo('/api/v1/analytics/timeseries')).toHaveLength(hourlyBefore);
   });
 
   it('turns live details off for a key DataFast refuses the map, says so once, and keeps counting', async () => {

@@ -258,6 +258,21 @@ describe('sleep and wake', () => {
     expect(poller.state(websiteKey('a'))?.stale).toBe(false);
   });
 
+  it('takes a second resume as a no-op: one read follows, however many times it is told', async () => {
+    const target = new ScriptedTarget('site');
+    const poller = started([target]);
+    await vi.advanceTimersByTimeAsync(SECOND);
+    poller.pause();
+    await vi.advanceTimersByTimeAsync(10 * MINUTE);
+    const before = target.calls.length;
+    poller.resume();
+    await vi.advanceTimersByTimeAsync(SECOND);
+    // A wake and an unlock can both say so; the read the first one started has ended by then.
+    poller.resume();
+    await vi.advanceTimersByTimeAsync(SECOND);
+    expect(target.calls.length - before).toBe(1);
+  });
+
   it('refreshNow does nothing while paused', async () => {
     const target = new ScriptedTarget('site');
     const poller = started([target]);
