@@ -87,6 +87,8 @@ export class HostileDataFast {
         return;
       case 'echo':
         return sendJson(response, 401, errorBody(401, `Invalid key: ${request.headers.authorization ?? ''}`));
+      case 'websites':
+        return sendJson(response, 200, websiteList(Number(argument)));
       case 'nested':
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
@@ -160,6 +162,12 @@ export class HostileDataFast {
     });
     return this.#bomb;
   }
+}
+
+/** A well-formed account website list of about `bytes`: too large only for its size, never its shape. */
+function websiteList(bytes: number): unknown {
+  const data = Array.from({ length: Math.ceil(bytes / 80) }, (_, i) => ({ _id: `site_${i}`, domain: `w${i}.example.com`, name: `Website number ${i}` }));
+  return { status: 'success', data };
 }
 
 function errorBody(code: number, message: string): unknown {

@@ -38,6 +38,15 @@ describe('the client against a hostile DataFast', () => {
     expect(hostile.bytesSent[0]).toBeLessThan(16 * 1024 * 1024);
   });
 
+  it("reads an account's website list up to 2 MiB and refuses one past it", async () => {
+    const list = (bytes: number) => createDataFastClient({ apiUrl: hostile.url(`websites/${bytes}`), timeoutMs: 5_000 }).listWebsites(TEST_TOKENS.account);
+    // Thousands of websites fit: far more than a count's 256 KiB cap would let through.
+    expect((await list(1536 * 1024)).length).toBeGreaterThan(15_000);
+    const error = await failureOf(list(3 * 1024 * 1024));
+    expect(error.kind).toBe('invalid-response');
+    expect(error.message).toMatch(/larger than 2048 KiB/);
+  });
+
   it('ends a reply whose body never ends at the deadline, body included', async () => {
     const error = await failureOf(read('endless', 500));
     expect(error.kind).toBe('timeout');

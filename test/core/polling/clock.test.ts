@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { boundedDelay, MAX_TIMER_DELAY_MS, systemClock } from '../../../src/core/polling/clock';
-import { MAX_RETRY_WAIT_MS, retryTimeFromHeaders } from '../../../src/core/datafast/retry-after';
+import { retryTimeFromHeaders } from '../../../src/core/datafast/retry-after';
 
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
 const HOUR = 60 * 60_000;
@@ -30,8 +30,7 @@ describe('retry times from 429 headers', () => {
     ['a garbage X-RateLimit-Reset', { 'x-ratelimit-reset': '1e400' }],
     ['no header at all', {}],
   ] as const)('says nothing for %s, so the caller waits its own interval', (_name, headers) => {
-    const wait = retryIn(headers);
-    expect(wait === null || (wait >= 0 && wait <= MAX_RETRY_WAIT_MS)).toBe(true);
+    expect(retryIn(headers)).toBeNull();
   });
 });
 

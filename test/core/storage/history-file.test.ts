@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,6 +6,7 @@ import { HISTORY_COMPACT_MS, HISTORY_FLUSH_MS, HistoryFile, HistoryPersister } f
 import { HISTORY_LOG_HEADER } from '../../../src/core/storage/history-log';
 import { websiteKey } from '../../../src/shared/settings-shapes';
 import { tempDir } from '../../support/temp';
+import { watchedFifo } from '../../support/fifo';
 import { fakeClock, T0, useFakeTime } from '../../support/scheduler-harness';
 
 const MINUTE = 60_000;
@@ -114,6 +114,19 @@ describe('history file', () => {
     expect(problems[0]).toMatch(/^Visitor history could not be read \(it is not in the history format\); starting a new one\./);
   });
 
+  it('refuses a well-formed log over 16 MiB without reading it, keeping it aside', () => {
+    const file = new HistoryFile(dir.path);
+    const line = `shop ${T0 - MINUTE} 42\n`;
+    // Every line is a good reading: only the size says this log is not ours.
+    writeFileSync(file.path, `${HISTORY_LOG_HEADER}\n${line.repeat(Math.ceil((16 * 1024 * 1024) / line.length) + 1)}`);
+    expect(statSync(file.path).size).toBeGreaterThan(16 * 1024 * 1024);
+    const problems: string[] = [];
+    const history = file.load(T0, (message) => problems.push(message));
+    expect(history.websiteKeys()).toEqual([]);
+    expect(problems).toEqual([expect.stringMatching(/^Visitor history could not be read \(the file is too large\)/) as unknown]);
+    expect(readdirSync(dir.path).filter((name) => name.startsWith('history.corrupt-'))).toHaveLength(1);
+  });
+
   it('sets a damaged file aside and starts empty', () => {
     const file = new HistoryFile(dir.path);
     writeFileSync(file.path, Buffer.from([0xff, 0xfe, 0x00, 0x42]));
@@ -126,15 +139,19 @@ describe('history file', () => {
 
   it.runIf(process.platform !== 'win32')('leaves a FIFO in place of the history file alone: not read, not written over', async () => {
     const file = new HistoryFile(dir.path);
-    execFileSync('mkfifo', [file.path]);
-    const problems: string[] = [];
-    const history = file.load(T0, (message) => problems.push(message));
-    history.add(SHOP, T0, 5);
-    file.compact(history, T0, [SHOP]);
-    await file.append(`shop ${T0} 5\n`);
-    file.appendNow(`shop ${T0} 5\n`);
-    expect(lstatSync(file.path).isFIFO()).toBe(true);
-    expect(problems).toEqual([expect.stringMatching(/history\.log is a named pipe \(FIFO\), not a regular file\. It was left as it is/) as unknown]);
+    const fifo = watchedFifo(file.path);
+    try {
+      const problems: string[] = [];
+      const history = file.load(T0, (message) => problems.push(message));
+      history.add(SHOP, T0, 5);
+      file.compact(history, T0, [SHOP]);
+      await file.append(`shop ${T0} 5\n`);
+      file.appendNow(`shop ${T0} 5\n`);
+      expect(lstatSync(file.path).isFIFO()).toBe(true);
+      expect(problems).toEqual([expect.stringMatching(/history\.log is a named pipe \(FIFO\), not a regular file\. It was left as it is/) as unknown]);
+    } finally {
+      fifo.release();
+    }
   });
 });
 

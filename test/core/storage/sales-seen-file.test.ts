@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SALES_SEEN_FILE_NAME, SalesSeenFile } from '../../../src/core/storage/sales-seen-file';
 import { websiteKey } from '../../../src/shared/website-ids';
 import { tempDir } from '../../support/temp';
+import { watchedFifo } from '../../support/fifo';
 
 const SHOP = websiteKey('w_shop');
 let dir: ReturnType<typeof tempDir>;
@@ -29,13 +29,26 @@ describe('sales-seen.json', () => {
     expect([...new SalesSeenFile(dir.path).load().keys()]).toEqual([SHOP]);
   });
 
+  it('starts again from nothing when a well-formed file is over 2 MiB, without reading it', () => {
+    // 60 websites with 500 long ids each: every record is valid, only the size says it is not ours.
+    const ids = Array.from({ length: 500 }, (_, i) => `pay_${'x'.repeat(64)}_${i}`);
+    const websites = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`w_${i}`, { ids, checkedAt: 1 }]));
+    writeFileSync(join(dir.path, SALES_SEEN_FILE_NAME), JSON.stringify({ version: 1, websites }));
+    expect(statSync(join(dir.path, SALES_SEEN_FILE_NAME)).size).toBeGreaterThan(2 * 1024 * 1024);
+    expect(new SalesSeenFile(dir.path).load().size).toBe(0);
+  });
+
   it('leaves a FIFO in its place alone: says why, never blocks on reading it, never writes', () => {
     const path = join(dir.path, SALES_SEEN_FILE_NAME);
-    execFileSync('mkfifo', [path]);
-    const file = new SalesSeenFile(dir.path);
-    expect(() => file.load()).toThrow(/not a regular file/);
-    file.save(new Map([[SHOP, { ids: ['pay_1'], checkedAt: 1 }]]));
-    expect(statSync(path).isFIFO()).toBe(true);
+    const fifo = watchedFifo(path);
+    try {
+      const file = new SalesSeenFile(dir.path);
+      expect(() => file.load()).toThrow(/not a regular file/);
+      file.save(new Map([[SHOP, { ids: ['pay_1'], checkedAt: 1 }]]));
+      expect(statSync(path).isFIFO()).toBe(true);
+    } finally {
+      fifo.release();
+    }
   });
 
   it('writes nothing but ids and times', () => {

@@ -1,5 +1,4 @@
 import { websiteKey } from '../../../src/shared/settings-shapes';
-import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { SettingsValidationError } from '../../../src/core/storage/settings-erro
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION } from '../../../src/core/storage/settings-schema';
 import { configDirectory } from '../../../src/core/storage/paths';
 import { tempDir } from '../../support/temp';
+import { watchedFifo } from '../../support/fifo';
 import { inRepo } from '../../support/repo-paths';
 
 let dir: ReturnType<typeof tempDir>;
@@ -203,19 +203,27 @@ describe('settings', () => {
   });
 
   it.runIf(process.platform !== 'win32')('leaves a FIFO in place of the settings file alone: nothing read, nothing saved, and says why', async () => {
-    execFileSync('mkfifo', [configPath()]);
-    const settings = open();
-    expect(settings.read()).toEqual(DEFAULT_SETTINGS);
-    expect(problems).toEqual([expect.stringMatching(/config\.json is a named pipe \(FIFO\), not a regular file\. It was left as it is/) as unknown]);
-    await expect(settings.update((s) => ({ ...s, launchAtLogin: true }))).rejects.toThrow(SettingsValidationError);
-    expect(lstatSync(configPath()).isFIFO()).toBe(true);
+    const fifo = watchedFifo(configPath());
+    try {
+      const settings = open();
+      expect(settings.read()).toEqual(DEFAULT_SETTINGS);
+      expect(problems).toEqual([expect.stringMatching(/config\.json is a named pipe \(FIFO\), not a regular file\. It was left as it is/) as unknown]);
+      await expect(settings.update((s) => ({ ...s, launchAtLogin: true }))).rejects.toThrow(SettingsValidationError);
+      expect(lstatSync(configPath()).isFIFO()).toBe(true);
+    } finally {
+      fifo.release();
+    }
   });
 
   it.runIf(process.platform !== 'win32')('stops reading a settings file that another program replaced with a FIFO', () => {
     const settings = open();
-    execFileSync('mkfifo', [configPath()]);
-    expect(settings.read()).toEqual(DEFAULT_SETTINGS);
-    expect(settings.refusal).toMatch(/named pipe/);
+    const fifo = watchedFifo(configPath());
+    try {
+      expect(settings.read()).toEqual(DEFAULT_SETTINGS);
+      expect(settings.refusal).toMatch(/named pipe/);
+    } finally {
+      fifo.release();
+    }
   });
 
   it.runIf(process.platform !== 'win32')('follows a link to a regular file inside the settings folder', () => {

@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { History } from '../../../src/core/readings/history';
 import { HistoryFile } from '../../../src/core/storage/history-file';
+import { SALES_SEEN_FILE_NAME, SalesSeenFile } from '../../../src/core/storage/sales-seen-file';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../src/core/storage/settings-schema';
 import { tempDir } from '../../support/temp';
 import { inRepo } from '../../support/repo-paths';
@@ -92,13 +93,31 @@ describe('a writer killed in the middle of a write', () => {
     30_000,
   );
 
-  it.each([2, 7])(
-    'leaves the settings file whole when killed halfway through change %i',
-    async (atWrite) => {
-      const dir = settingsFolder(`settings-${atWrite}`, ['w_a']);
-      expect(await killedMidWrite(['settings', dir, 'w_a', '20'], 'config.json', atWrite)).toBe('SIGKILL');
+  it.each([
+    ['app', 2],
+    ['app', 7],
+    ['runner', 2],
+    ['runner', 7],
+  ])(
+    "leaves the settings file whole when the %s's writer is killed halfway through change %i",
+    async (backend, atWrite) => {
+      const dir = settingsFolder(`settings-${backend}-${atWrite}`, ['w_a']);
+      expect(await killedMidWrite(['settings', dir, 'w_a', '20', backend], 'config.json', atWrite)).toBe('SIGKILL');
       const saved = settingsSchema.parse(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')));
       expect(saved.websites[0]?.spikeThreshold).toBe(atWrite - 1);
+    },
+    30_000,
+  );
+
+  it.each([2, 5])(
+    'leaves the seen sales whole when killed halfway through save %i, as they were one save before',
+    async (atWrite) => {
+      const dir = join(work.path, `sales-seen-${atWrite}`);
+      mkdirSync(dir, { recursive: true });
+      expect(await killedMidWrite(['sales-seen', dir], SALES_SEEN_FILE_NAME, atWrite)).toBe('SIGKILL');
+      const saved = new SalesSeenFile(dir).load();
+      const ids = Array.from({ length: atWrite - 1 }, (_, i) => `pay_${i + 1}`);
+      expect(saved.get(websiteKey('w_a'))).toEqual({ ids, checkedAt: atWrite - 1 });
     },
     30_000,
   );
