@@ -44,7 +44,25 @@ export function menuTemplate(items: readonly TrayMenuItem[], sparkline: NativeIm
   });
 }
 
-/** What a menu shows, without its callbacks: two equal keys mean an identical menu. */
+/**
+ * What a menu shows, without its callbacks: two equal keys mean an identical menu, submenus
+ * included, so a change that is only in "Live now" still sets the menu again.
+ */
 export function menuKey(template: readonly MenuItemConstructorOptions[], sparklineKey: string): string {
-  return JSON.stringify([sparklineKey, template.map(({ id, label, sublabel, type, checked, enabled }) => [id, label, sublabel, type, checked, enabled])]);
+  return JSON.stringify([sparklineKey, shownItems(template)]);
+}
+
+function shownItems(template: readonly MenuItemConstructorOptions[]): unknown[] {
+  return template.map(({ id, label, sublabel, toolTip, accelerator, type, checked, enabled, icon, submenu }) => [
+    id,
+    label,
+    sublabel,
+    toolTip,
+    typeof accelerator === 'string' ? accelerator : undefined,
+    type,
+    checked,
+    enabled,
+    icon !== undefined,
+    Array.isArray(submenu) ? shownItems(submenu) : undefined,
+  ]);
 }

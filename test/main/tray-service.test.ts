@@ -73,6 +73,34 @@ describe('tray service', () => {
   });
 });
 
+describe('tray service and what is live', () => {
+  const live = (pages: string[]) => ({ pages, referrers: ['Direct — 2'], countries: ['🇩🇪 Germany — 2'], customers: null });
+
+  it('sets the menu again when only a line inside "Live now" changes, the count and every top-level item as they were', () => {
+    const { tray, trayService } = service('linux');
+    const before = trayModelOf({ live: live(['/pricing — 2']) });
+    trayService.render(
+      before,
+      menuTemplate(before.items, null, () => undefined),
+      'k',
+    );
+    const after = trayModelOf({ live: live(['/docs — 2']) });
+    trayService.render(
+      after,
+      menuTemplate(after.items, null, () => undefined),
+      'k',
+    );
+    expect(tray.menus).toHaveLength(2);
+    expect(tray.menu.allLabels()).toContain('/docs — 2');
+    trayService.render(
+      after,
+      menuTemplate(after.items, null, () => undefined),
+      'k',
+    );
+    expect(tray.menus).toHaveLength(2);
+  });
+});
+
 describe('tray service and sales', () => {
   it('draws the sale badge while a sale is marked, opens the menu mark on menu-will-show, and the plain badge after', () => {
     const opened: string[] = [];

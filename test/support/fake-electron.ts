@@ -90,6 +90,13 @@ export class FakeMenu {
   labels(): string[] {
     return this.template.filter((entry) => entry.type !== 'separator').map((entry) => entry.label ?? '');
   }
+
+  /** Every label, those inside submenus too, as a person opening each submenu would read them. */
+  allLabels(template: readonly MenuItemConstructorOptions[] = this.template): string[] {
+    return template
+      .filter((entry) => entry.type !== 'separator')
+      .flatMap((entry) => [entry.label ?? '', ...(Array.isArray(entry.submenu) ? this.allLabels(entry.submenu) : [])]);
+  }
 }
 
 export function buildMenu(template: MenuItemConstructorOptions[]): Menu {
