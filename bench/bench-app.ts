@@ -1,6 +1,7 @@
 import { AppController } from '../src/core/app/app-controller';
 import { WebsiteAccounts } from '../src/core/accounts/website-accounts';
-import { createDataFastClient, type FetchFunction } from '../src/core/datafast/client';
+import { createDataFastClient } from '../src/core/datafast/client';
+import { fetchTransport, type FetchFunction } from '../src/core/datafast/fetch-transport';
 import type { Clock } from '../src/core/polling/clock';
 import type { History } from '../src/core/readings/history';
 import type { HistoryFile } from '../src/core/storage/history-file';
@@ -64,7 +65,7 @@ export async function benchController(options: BenchAppOptions): Promise<AppCont
     activeWebsiteKey: websites[0]?.id ?? null,
     displayMode: options.displayMode ?? 'active',
   }));
-  const createClient = (apiUrl: string) => createDataFastClient({ apiUrl, fetch: options.fetch, timers: clock, now: () => clock.now() });
+  const createClient = (apiUrl: string) => createDataFastClient({ apiUrl, transport: fetchTransport(options.fetch), timers: clock, now: () => clock.now() });
   return new AppController({
     settings,
     accounts: new WebsiteAccounts({

@@ -5,6 +5,7 @@
  */
 import { websiteKey, type WebsiteKey } from '../src/shared/settings-shapes';
 import { performance } from 'node:perf_hooks';
+import { fetchTransport } from '../src/core/datafast/fetch-transport';
 import { createDataFastClient } from '../src/core/datafast/client';
 import { Engine } from '../src/core/polling/engine';
 import { present } from '../src/core/readings/presenter';
@@ -14,6 +15,7 @@ import { benchTrayImage } from './tray-image';
 import { benchIdle } from './idle';
 import { benchStorm } from './storm';
 import { benchRunnerStart } from './runner-start';
+import { benchOneShot } from './one-shot';
 import { benchLive } from './live';
 import { VirtualClock } from './virtual-clock';
 
@@ -40,7 +42,10 @@ function view(engine: Engine, clock: VirtualClock, websiteKeys: readonly Website
 async function costOfOneUpdate(): Promise<void> {
   const clock = new VirtualClock(START);
   let count = 40;
-  const client = createDataFastClient({ fetch: fakeFetch(() => (count = Math.max(0, count + ((count * 7) % 5) - 2))), now: () => clock.now() });
+  const client = createDataFastClient({
+    transport: fetchTransport(fakeFetch(() => (count = Math.max(0, count + ((count * 7) % 5) - 2)))),
+    now: () => clock.now(),
+  });
   const engine = new Engine({ clock });
   const credentials = { token: 'df_bench_0000000000000000' };
   engine.setWebsites([
@@ -72,7 +77,7 @@ async function heapOverAWeek(): Promise<void> {
   engine.setWebsites(
     websiteKeys.map((key, index) => {
       const client = createDataFastClient({
-        fetch: fakeFetch(() => 20 + index * 10 + Math.round(10 * Math.sin(++tick / 50))),
+        transport: fetchTransport(fakeFetch(() => 20 + index * 10 + Math.round(10 * Math.sin(++tick / 50)))),
         now: () => clock.now(),
       });
       const credentials = { token: `df_bench_${key}_0000000000000` };
@@ -107,6 +112,7 @@ async function main(): Promise<void> {
   await benchStorm();
   await benchLive();
   await benchRunnerStart();
+  await benchOneShot();
   await benchHostileBodies();
   await benchSettingsWindow();
 }

@@ -1,15 +1,13 @@
 /**
  * What starting the runner costs, since xbar and SwiftBar start one per refresh: `--demo --once`
  * in each format against bare `node -e 0`, as the median wall time of several starts, and the
- * runner's peak memory (max RSS, read as the process exits). Beside it, for scale, a real
- * `DATAFAST_API_KEY` read against a local server, which also loads the client and its schemas.
+ * runner's peak memory (max RSS, read as the process exits). A real read is one-shot.ts's.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { HostileDataFast } from '../test/support/hostile-datafast';
 import { peakMemoryReporter, peakMiBFrom } from './peak-memory';
 
 const CLI = resolve('dist/cli.mjs');
@@ -50,7 +48,6 @@ async function peakMiB(report: string, args: readonly string[], env: NodeJS.Proc
 
 export async function benchRunnerStart(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'datafast-bench-start-'));
-  const server = await HostileDataFast.start();
   try {
     const env = { ...process.env, DATAFAST_MENUBAR_CONFIG_DIR: folder, HOME: folder };
     const report = peakMemoryReporter(folder);
@@ -67,15 +64,7 @@ export async function benchRunnerStart(): Promise<void> {
     console.log(
       `runner start, --demo --once: ${parts.join(', ')}; bare node ${bare.toFixed(0)} ms; worst ${worst.toFixed(2)}× bare node (goal ≤ 1.6×); peak memory ${demoMiB.toFixed(0)} MiB (goal ≤ 50 MiB; bare node ${bareMiB.toFixed(0)} MiB)`,
     );
-    const keyed = { ...env, DATAFAST_API_KEY: 'df_bench_0000000000000000' };
-    const read = ['--once', '--api-url', server.url('ok')];
-    const readMs = await medianStart([CLI, ...read], keyed);
-    const readMiB = await peakMiB(report, [CLI, ...read], keyed);
-    console.log(
-      `runner start, DATAFAST_API_KEY --once against a local server (loads the client and its schemas): ${readMs.toFixed(0)} ms, ${(readMs / bare).toFixed(2)}× bare node; peak memory ${readMiB.toFixed(0)} MiB`,
-    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
-    await server.close();
   }
 }

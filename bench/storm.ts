@@ -4,6 +4,7 @@
  * hour. Prints the most requests sent in any one second: a client that returns in step with its
  * own websites, or exactly at every retry time, shows up here as a burst.
  */
+import { fetchTransport } from '../src/core/datafast/fetch-transport';
 import { createDataFastClient } from '../src/core/datafast/client';
 import { Engine } from '../src/core/polling/engine';
 import { dataFastSiteId, websiteKey } from '../src/shared/settings-shapes';
@@ -27,7 +28,7 @@ export async function busiestSecond(): Promise<{ requests: number; busiest: numb
       return Promise.resolve(new Response('{"status":"error"}', { status: 429, headers: { 'retry-after': '60', 'content-type': 'application/json' } }));
     return Promise.resolve(new Response(JSON.stringify({ status: 'success', data: [{ visitors: 40 }] }), { headers: { 'content-type': 'application/json' } }));
   };
-  const client = createDataFastClient({ fetch: reply, now: () => clock.now(), timers: clock });
+  const client = createDataFastClient({ transport: fetchTransport(reply), now: () => clock.now(), timers: clock });
   const engine = new Engine({ clock });
   const token = 'dft_bench_account_00000000000';
   engine.setWebsites(

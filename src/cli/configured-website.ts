@@ -1,5 +1,5 @@
 import { requireTokenOrigin } from '../core/datafast/api-origin';
-import { createDataFastClient } from '../core/datafast/client';
+import { runnerClient } from './runner-client';
 import type { Clock } from '../core/polling/clock';
 import { sortedWebsites } from '../core/storage/settings-schema';
 import { WebsiteReaders } from '../core/polling/website-readers';
@@ -17,7 +17,7 @@ import { listsEveryWebsite } from './output';
 export async function configuredWebsite(options: WatchOptions, io: WatchIO, context: RunnerContext, clock: Clock): Promise<WatchedWebsite> {
   const readers = new WebsiteReaders({
     accounts: context.accounts,
-    createClient: (apiUrl) => createDataFastClient({ apiUrl, ...(io.fetch !== undefined && { fetch: io.fetch }) }),
+    createClient: (apiUrl) => runnerClient(io, apiUrl),
     clock,
   });
   const resolve = async (): Promise<WatchedWebsite> => {

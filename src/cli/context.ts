@@ -1,5 +1,7 @@
 import { homedir } from 'node:os';
-import { createDataFastClient, type FetchFunction } from '../core/datafast/client';
+import type { DataFastClient } from '../core/datafast/client';
+import type { HttpTransport } from '../core/datafast/http-transport';
+import { runnerClient } from './runner-client';
 import { configDirectory } from '../core/storage/paths';
 import { keychainService, loadKeytar, SecretStore, type KeychainBackend } from '../core/storage/secret-store';
 import { errorMessage } from '../core/datafast/errors';
@@ -14,7 +16,7 @@ export interface ContextEnvironment {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly platform?: NodeJS.Platform;
   readonly homedir?: string;
-  readonly fetch?: FetchFunction;
+  readonly transport?: HttpTransport;
   readonly loadKeychain?: () => Promise<KeychainBackend>;
   readonly stderr: (text: string) => void;
 }
@@ -26,7 +28,7 @@ export interface RunnerContext {
   /** `--api-url` if given, else the settings' API address. */
   readonly apiUrl: () => string;
   /** Creates a client for the current API address. */
-  readonly client: () => ReturnType<typeof createDataFastClient>;
+  readonly client: () => DataFastClient;
 }
 
 /** The runner's view of the shared settings file and keychain. */
@@ -53,7 +55,7 @@ export function openContext(environment: ContextEnvironment, apiUrlOverride: str
     platform,
   });
   const apiUrl = (): string => apiUrlOverride ?? settings.read().apiUrl;
-  const client = () => createDataFastClient({ apiUrl: apiUrl(), ...(environment.fetch !== undefined && { fetch: environment.fetch }) });
+  const client = (): DataFastClient => runnerClient(environment, apiUrl());
   const accounts = new WebsiteAccounts({ settings, secrets, sessionFallback: false, client });
   return { settings, secrets, accounts, apiUrl, client };
 }

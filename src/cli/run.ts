@@ -41,7 +41,7 @@ export async function runRunner(argv: readonly string[], io: RunnerIO): Promise<
           stderr: io.stderr,
           ...(io.platform !== undefined && { platform: io.platform }),
           ...(io.homedir !== undefined && { homedir: io.homedir }),
-          ...(io.fetch !== undefined && { fetch: io.fetch }),
+          ...(io.transport !== undefined && { transport: io.transport }),
           ...(io.loadKeychain !== undefined && { loadKeychain: io.loadKeychain }),
         },
         apiUrl,

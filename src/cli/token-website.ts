@@ -1,4 +1,5 @@
-import { createDataFastClient, requireTokenKind, websiteLabel } from '../core/datafast/client';
+import { requireTokenKind, websiteLabel } from '../core/datafast/client';
+import { runnerClient } from './runner-client';
 import { DEFAULT_INTERVAL_MS } from '../core/polling/intervals';
 import { liveSourceOf } from '../core/live/live-source';
 import { websiteKey } from '../shared/website-ids';
@@ -16,10 +17,7 @@ export function websiteFromToken(token: string, options: WatchOptions, io: Watch
   if (kind === 'website-key' && options.dataFastSiteId !== null) {
     throw new UsageError('--website-id is only for account tokens (dft_…); a website key (df_…) already names its website.');
   }
-  const client = createDataFastClient({
-    ...(options.apiUrl !== null && { apiUrl: options.apiUrl }),
-    ...(io.fetch !== undefined && { fetch: io.fetch }),
-  });
+  const client = runnerClient(io, options.apiUrl ?? undefined);
   const credentials = { token, dataFastSiteId: options.dataFastSiteId ?? undefined };
   return {
     websiteKey: websiteKey(options.dataFastSiteId ?? 'website'),

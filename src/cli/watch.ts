@@ -1,6 +1,6 @@
 import type { WebsiteKey } from '../shared/settings-shapes';
 import { oneShotMessage, reportAnyFailure } from './failures';
-import type { FetchFunction } from '../core/datafast/client';
+import type { HttpTransport } from '../core/datafast/http-transport';
 import { systemClock, type Clock } from '../core/polling/clock';
 import { DASHBOARDS_URL, dashboardUrl } from '../core/datafast/dashboard';
 import { Engine, type EngineWebsite } from '../core/polling/engine';
@@ -18,7 +18,8 @@ export interface WatchIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly fetch?: FetchFunction;
+  /** In place of node:http(s), for a caller that answers requests itself. */
+  readonly transport?: HttpTransport;
   readonly clock?: Clock;
   /** Ends watch mode (Ctrl-C, SIGTERM). */
   readonly stopSignal?: AbortSignal;

@@ -4,6 +4,7 @@ import { normaliseToken } from '../core/datafast/token';
 import { UsageError, type WatchOptions } from './args';
 import type { RunnerContext } from './context';
 import { clockOf, type WatchedWebsite, type WatchIO } from './watch';
+import { websiteFromToken } from './token-website';
 
 // The demo needs neither the DataFast client nor the settings file, so each of those is loaded
 // only on the way that reads through it: a status bar starts the runner again and again, and
@@ -32,7 +33,6 @@ export async function chooseWebsite(options: WatchOptions, io: WatchIO, openCont
         `--website picks a configured website, whose token is in the keychain, but DATAFAST_API_KEY is set too. Unset DATAFAST_API_KEY to watch "${options.website}", or drop --website to watch the key's own website (--website-id ID with an account token).`,
       );
     }
-    const { websiteFromToken } = await import('./token-website');
     return websiteFromToken(normaliseToken(raw), options, io);
   }
   if (options.dataFastSiteId !== null) throw new UsageError('--website-id goes with DATAFAST_API_KEY; to pick a configured website use --website.');

@@ -7,6 +7,7 @@ import type { App, Menu, MenuItemConstructorOptions, NativeImage, NativeTheme, N
 import { AppController } from '../core/app/app-controller';
 import { AppLog } from '../core/app/app-log';
 import { reportUnexpectedErrors, type UnexpectedErrorSource } from '../core/app/crash-guard';
+import { fetchTransport } from '../core/datafast/fetch-transport';
 import { createDataFastClient } from '../core/datafast/client';
 import { errorMessage } from '../core/datafast/errors';
 import { WebsiteAccounts } from '../core/accounts/website-accounts';
@@ -144,7 +145,7 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
     // Changes the runner or an editor makes show up within a second, from file-system events.
     watchOtherWriters: true,
   });
-  const createClient = (apiUrl: string) => createDataFastClient({ apiUrl, fetch: (input, init) => electron.net.fetch(input, init) });
+  const createClient = (apiUrl: string) => createDataFastClient({ apiUrl, transport: fetchTransport((input, init) => electron.net.fetch(input, init)) });
   const accounts = new WebsiteAccounts({
     settings,
     secrets: new SecretStore({ loadBackend: loadKeytar, platform, service: keychainService(host.env), ...electron.keychain }),

@@ -3,6 +3,7 @@ import { AppController } from '../../src/core/app/app-controller';
 import type { NotificationRequest } from '../../src/core/app/spike-notifier';
 import type { AddedView } from '../../src/shared/view-model';
 import { createDataFastClient } from '../../src/core/datafast/client';
+import { fetchTransport } from '../../src/core/datafast/fetch-transport';
 import type { Clock } from '../../src/core/polling/clock';
 import { systemClock } from '../../src/core/polling/clock';
 import { HistoryFile } from '../../src/core/storage/history-file';
@@ -49,7 +50,8 @@ export async function appHarness(
   await settings.update((s) => ({ ...s, apiUrl }));
   const keychain = options.keychain ?? new MemoryKeychain();
   const service = options.service ?? 'DataFast Menubar harness';
-  const createClient = (url: string) => createDataFastClient({ apiUrl: url });
+  // The app reads through Electron's net.fetch; Node's fetch stands in for it.
+  const createClient = (url: string) => createDataFastClient({ apiUrl: url, transport: fetchTransport((input, init) => fetch(input, init)) });
   const accounts = new WebsiteAccounts({
     settings,
     secrets: new SecretStore({

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
 
 /**
  * A fake DataFast API on 127.0.0.1 that behaves as DataFast's docs say: both token kinds, the
@@ -62,6 +63,12 @@ export type Fault =
   | { readonly type: 'reset' }
   | { readonly type: 'slow'; readonly ms: number };
 
+/** A key and certificate, PEM, to serve https. */
+export interface FakeTls {
+  readonly key: string;
+  readonly cert: string;
+}
+
 export interface RecordedRequest {
   readonly path: string;
   readonly query: Record<string, string>;
@@ -87,22 +94,23 @@ export class FakeDataFast {
   readonly #server: Server;
   #url = '';
 
-  private constructor(websites: readonly FakeWebsite[], tokens: readonly FakeToken[]) {
+  private constructor(websites: readonly FakeWebsite[], tokens: readonly FakeToken[], tls: FakeTls | undefined) {
     for (const website of websites) this.websites.set(website.id, { ...website });
     for (const token of tokens) this.tokens.set(token.token, token);
-    this.#server = createServer((request, response) => this.#handle(request, response));
+    const handle = (request: IncomingMessage, response: ServerResponse): void => this.#handle(request, response);
+    this.#server = tls ? createHttpsServer(tls, handle) : createServer(handle);
     this.#server.on('connection', (socket) => {
       this.#sockets.add(socket);
       socket.on('close', () => this.#sockets.delete(socket));
     });
   }
 
-  static async start(websites: readonly FakeWebsite[], tokens: readonly FakeToken[]): Promise<FakeDataFast> {
-    const fake = new FakeDataFast(websites, tokens);
+  static async start(websites: readonly FakeWebsite[], tokens: readonly FakeToken[], tls?: FakeTls): Promise<FakeDataFast> {
+    const fake = new FakeDataFast(websites, tokens, tls);
     await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
     const address = fake.#server.address();
     if (address === null || typeof address === 'string') throw new Error('fake server has no port');
-    fake.#url = `http://127.0.0.1:${address.port}`;
+    fake.#url = `${tls ? 'https' : 'http'}://127.0.0.1:${address.port}`;
     return fake;
   }
 
@@ -367,7 +375,8 @@ export const TEST_TOKENS = {
   mapRefused: 'df_test_old_key_0000000000000077',
 } as const;
 
-export function standardFake(): Promise<FakeDataFast> {
+/** The standard websites and tokens; over https with `tls` (a certificate for 127.0.0.1). */
+export function standardFake(tls?: FakeTls): Promise<FakeDataFast> {
   return FakeDataFast.start(
     [
       { id: 'site_shop', domain: 'shop.example.com', name: 'Shop', visitors: 42 },
@@ -382,5 +391,6 @@ export function standardFake(): Promise<FakeDataFast> {
       { token: TEST_TOKENS.accountNoWebsites, kind: 'account-token', websiteIds: ['site_shop'], scopes: ['analytics:read'] },
       { token: TEST_TOKENS.mapRefused, kind: 'website-key', websiteIds: ['site_shop'], refused: ['/api/v1/analytics/realtime/map'] },
     ],
+    tls,
   );
 }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type { errorEnvelopeSchema } from './api-schemas';
+import type { ApiError } from './reply-shapes';
 import { BodyTooLargeError } from './bounded-body';
 import { DataFastError, errnoCode } from './errors';
 import { formatDuration } from '../readings/format';
 import { redactTokens } from './redact';
 import { retryTimeFromHeaders } from './retry-after';
+import { isSuccess, ProxyFailureError, type HttpReply } from './http-transport';
 
 /**
  * How a DataFast call failed, in words a person can act on: the transport (timeout, redirect,
@@ -37,6 +38,12 @@ export function transportFailure(error: unknown, callerSignal: AbortSignal | und
       message: `DataFast sent a reply larger than ${Math.round(error.limitBytes / 1024)} KiB, far more than this request needs, so it was not read. Check the API address in settings; we will try again.`,
     });
   }
+  if (error instanceof ProxyFailureError) {
+    return new DataFastError({
+      kind: 'network',
+      message: `Could not reach DataFast through the proxy ${error.proxyOrigin} (${error.reason}). Check the proxy settings (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); we will try again.`,
+    });
+  }
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new DataFastError({
@@ -66,14 +73,15 @@ function causeChain(error: unknown): Error[] {
 }
 
 /**
- * Redirects are refused (`redirect: 'error'`), and fetch reports that as a failure whose cause
- * says so ("unexpected redirect" in Node; Chromium's net names it too).
+ * Redirects are refused, and every transport says so in its failure: fetch with
+ * `redirect: 'error'` ("unexpected redirect" in Node; Chromium's net names it too), node:http(s)
+ * with RedirectRefusedError.
  */
 function mentionsRedirect(error: unknown): boolean {
   return causeChain(error).some((link) => /redirect/i.test(link.message));
 }
 
-/** Node's fetch hides the useful part (`ECONNREFUSED`, `ENOTFOUND`) in `cause.code`. */
+/** The useful part (`ECONNREFUSED`, `ENOTFOUND`): node:http's own `code`, or, behind fetch, its `cause.code`. */
 function errorCode(error: unknown): string | null {
   for (const link of causeChain(error)) {
     const code = errnoCode(link);
@@ -82,14 +90,19 @@ function errorCode(error: unknown): string | null {
   return null;
 }
 
-export type ApiError = z.infer<typeof errorEnvelopeSchema>['error'];
-
-export function httpFailure(response: Response, apiError: ApiError | null, parsedBody: unknown, rawBody: string, now: number): DataFastError {
+export function httpFailure(
+  reply: Pick<HttpReply, 'status' | 'headers'>,
+  apiError: ApiError | null,
+  parsedBody: unknown,
+  rawBody: string,
+  now: number,
+): DataFastError {
+  const ok = isSuccess(reply);
   const envelopeCode = apiError ? Number(apiError.code) : Number.NaN;
   // A 200 carrying an error envelope takes its status from the envelope.
-  const status = response.ok && Number.isInteger(envelopeCode) ? envelopeCode : response.status;
+  const status = ok && Number.isInteger(envelopeCode) ? envelopeCode : reply.status;
   // A 200 carrying an error is not an HTTP error: say where the code came from.
-  const code = response.ok ? `error ${status} in a successful reply` : `HTTP ${status}`;
+  const code = ok ? `error ${status} in a successful reply` : `HTTP ${status}`;
   const apiReason = apiError?.message ? redactTokens(apiError.message) : null;
   const because = apiReason ? `: ${apiReason}` : '';
 
@@ -115,7 +128,7 @@ export function httpFailure(response: Response, apiError: ApiError | null, parse
         message: `DataFast does not know that website (404)${because}. Check the website ID, or whether the website was deleted.`,
       });
     case status === 429: {
-      const retryAt = retryTimeFromHeaders(response.headers, now) ?? undefined;
+      const retryAt = retryTimeFromHeaders(reply.headers, now) ?? undefined;
       const wait = retryAt !== undefined ? ` for ${formatDuration(retryAt - now)}` : '';
       return new DataFastError({
         kind: 'rate-limited',

@@ -1,14 +1,14 @@
 import type { DataFastSiteId } from '../../shared/settings-shapes';
 import type { z } from 'zod';
-import { errorEnvelopeSchema, metadataResponseSchema, realtimeResponseSchema, websitesResponseSchema } from './api-schemas';
+import { apiErrorOf, realtimeCountOf, type Checked } from './reply-shapes';
 import { apiUrlProblem } from './api-origin';
-import { readBoundedText } from './bounded-body';
+import { isSuccess, type HttpReply, type HttpTransport } from './http-transport';
 import { parseJsonOrUndefined } from './json-text';
 import { systemClock, type Timers } from '../polling/clock';
 import { DataFastError } from './errors';
 import { describeIssue, httpFailure, transportFailure, unreadable } from './client-failures';
 import { tokenKind, type TokenKind } from './token';
-import { realtimeMapResponseSchema, timeseriesResponseSchema, type TimeseriesReply } from '../live/live-schemas';
+import type { TimeseriesReply } from '../live/live-schemas';
 import { liveMapOf, type LiveMap } from '../live/live-map';
 import type { DayRange } from '../live/day-ranges';
 
@@ -21,12 +21,10 @@ export const LIST_BODY_LIMIT = 2 * 1024 * 1024;
 /** The realtime map lists every live visitor, under 1 KB each: room for thousands. A larger map is not read; the count is, the plain way. */
 export const MAP_BODY_LIMIT = 4 * 1024 * 1024;
 
-export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
-
 export interface DataFastClientOptions {
   readonly apiUrl?: string;
-  /** Electron passes `net.fetch` so requests honour the system proxy; Node uses the global one. */
-  readonly fetch?: FetchFunction;
+  /** The app's is Electron's `net.fetch`, with the system proxy; the runner's, node:http(s) with the proxy variables. */
+  readonly transport: HttpTransport;
   readonly timeoutMs?: number;
   readonly now?: () => number;
   /** For the request deadline; the system's timers unless a test brings its own. */
@@ -97,21 +95,34 @@ function websiteQuery(credentials: WebsiteCredentials): URLSearchParams {
   return query;
 }
 
-export function createDataFastClient(options: DataFastClientOptions = {}): DataFastClient {
+/** A reply checked against a zod schema, loaded with the first reply that needs it: a count read needs none. */
+function checkedBy<S extends z.ZodType>(loadSchema: () => Promise<S>): (body: unknown) => Promise<Checked<z.infer<S>>> {
+  return async (body) => {
+    const result = (await loadSchema()).safeParse(body);
+    return result.success ? { ok: true, value: result.data } : { ok: false, issue: describeIssue(result.error) };
+  };
+}
+
+const checkMetadata = checkedBy(async () => (await import('./api-schemas')).metadataResponseSchema);
+const checkWebsites = checkedBy(async () => (await import('./api-schemas')).websitesResponseSchema);
+const checkRealtimeMap = checkedBy(async () => (await import('../live/live-schemas')).realtimeMapResponseSchema);
+const checkTimeseries = checkedBy(async () => (await import('../live/live-schemas')).timeseriesResponseSchema);
+
+export function createDataFastClient(options: DataFastClientOptions): DataFastClient {
   const apiUrl = normaliseApiUrl(options.apiUrl ?? DEFAULT_API_URL);
-  const fetchImpl: FetchFunction = options.fetch ?? ((input, init) => fetch(input, init));
+  const { transport } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
   const timers = options.timers ?? systemClock;
 
-  async function getJson<S extends z.ZodType>(
+  async function getJson<T>(
     path: string,
     query: URLSearchParams,
     token: string,
-    schema: S,
+    check: (body: unknown) => Checked<T> | Promise<Checked<T>>,
     signal: AbortSignal | undefined,
     limitBytes: number,
-  ): Promise<z.infer<S>> {
+  ): Promise<T> {
     const url = `${apiUrl}${path}${query.size > 0 ? `?${query.toString()}` : ''}`;
     // One deadline for connect, headers and the whole body: a server that sends headers and then
     // trickles or stalls is as unanswered as one that never replies. Cleared when the request
@@ -119,35 +130,28 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
     const deadline = new AbortController();
     const timer = timers.setTimeout(() => deadline.abort(new DOMException('deadline passed', 'TimeoutError')), timeoutMs);
     const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
-    let response: Response;
-    let body: string;
+    let reply: HttpReply;
     try {
-      response = await fetchImpl(url, {
-        method: 'GET',
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-        signal: combined,
-        redirect: 'error',
-      });
-      body = await readBoundedText(response, limitBytes, combined);
+      reply = await transport({ url, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal: combined, limitBytes });
     } catch (error) {
       throw transportFailure(error, signal, timeoutMs);
     } finally {
       timers.clearTimeout(timer);
     }
+    const { body } = reply;
     const parsedBody = parseJsonOrUndefined(body);
-    const envelope = errorEnvelopeSchema.safeParse(parsedBody);
-    const apiError = envelope.success ? envelope.data.error : null;
-    if (!response.ok) throw httpFailure(response, apiError, parsedBody, body, now());
+    const apiError = apiErrorOf(parsedBody);
+    if (!isSuccess(reply)) throw httpFailure(reply, apiError, parsedBody, body, now());
     if (parsedBody === undefined) throw unreadable(body);
-    if (apiError) throw httpFailure(response, apiError, parsedBody, body, now());
-    const result = schema.safeParse(parsedBody);
-    if (!result.success) {
+    if (apiError) throw httpFailure(reply, apiError, parsedBody, body, now());
+    const result = await check(parsedBody);
+    if (!result.ok) {
       throw new DataFastError({
         kind: 'invalid-response',
-        message: `DataFast sent a reply in an unexpected shape (${describeIssue(result.error)}). Try again later; if it persists, the app may need an update.`,
+        message: `DataFast sent a reply in an unexpected shape (${result.issue}). Try again later; if it persists, the app may need an update.`,
       });
     }
-    return result.data;
+    return result.value;
   }
 
   return {
@@ -155,14 +159,11 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
     async realtimeVisitors(credentials, signal) {
       const query = websiteQuery(credentials);
       query.set('fields', 'visitors');
-      const reply = await getJson('/api/v1/analytics/realtime', query, credentials.token, realtimeResponseSchema, signal, REALTIME_BODY_LIMIT);
-      const [row] = reply.data;
-      if (!row) throw unreadable('');
-      return row.visitors;
+      return getJson('/api/v1/analytics/realtime', query, credentials.token, realtimeCountOf, signal, REALTIME_BODY_LIMIT);
     },
     async metadata(credentials, signal) {
       const query = websiteQuery(credentials);
-      const reply = await getJson('/api/v1/analytics/metadata', query, credentials.token, metadataResponseSchema, signal, REALTIME_BODY_LIMIT);
+      const reply = await getJson('/api/v1/analytics/metadata', query, credentials.token, checkMetadata, signal, REALTIME_BODY_LIMIT);
       const row = Array.isArray(reply.data) ? reply.data[0] : reply.data;
       if (!row) throw unreadable('');
       return { domain: row.domain, name: row.name ?? null, timezone: row.timezone ?? null, logo: row.logo ?? null };
@@ -174,18 +175,11 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
           message: 'Only account tokens (dft_…) can list websites; a website key (df_…) belongs to one website.',
         });
       }
-      const reply = await getJson('/api/v1/admin/websites', new URLSearchParams(), token, websitesResponseSchema, signal, LIST_BODY_LIMIT);
+      const reply = await getJson('/api/v1/admin/websites', new URLSearchParams(), token, checkWebsites, signal, LIST_BODY_LIMIT);
       return reply.data.map((site) => ({ dataFastSiteId: site._id, domain: site.domain, name: site.name ?? null }));
     },
     async realtimeMap(credentials, signal) {
-      const reply = await getJson(
-        '/api/v1/analytics/realtime/map',
-        websiteQuery(credentials),
-        credentials.token,
-        realtimeMapResponseSchema,
-        signal,
-        MAP_BODY_LIMIT,
-      );
+      const reply = await getJson('/api/v1/analytics/realtime/map', websiteQuery(credentials), credentials.token, checkRealtimeMap, signal, MAP_BODY_LIMIT);
       return liveMapOf(reply);
     },
     hourlyVisitors(credentials, range, signal) {
@@ -195,7 +189,7 @@ export function createDataFastClient(options: DataFastClientOptions = {}): DataF
       query.set('startAt', range.startAt);
       query.set('endAt', range.endAt);
       query.set('timezone', range.timeZone);
-      return getJson('/api/v1/analytics/timeseries', query, credentials.token, timeseriesResponseSchema, signal, REALTIME_BODY_LIMIT);
+      return getJson('/api/v1/analytics/timeseries', query, credentials.token, checkTimeseries, signal, REALTIME_BODY_LIMIT);
     },
   };
 }

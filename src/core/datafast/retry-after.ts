@@ -1,3 +1,5 @@
+import type { HeaderLookup } from './http-transport';
+
 /**
  * When a 429 says we may call again, as epoch milliseconds, or null when it does not say.
  *
@@ -5,7 +7,7 @@
  * `X-RateLimit-Reset` is documented as Unix seconds but has been seen in milliseconds, so a value
  * too large to be seconds is read as milliseconds.
  */
-export function retryTimeFromHeaders(headers: Headers, now: number): number | null {
+export function retryTimeFromHeaders(headers: HeaderLookup, now: number): number | null {
   const stated = statedRetryTime(headers, now);
   return stated === null ? null : Math.min(Math.max(stated, now), now + MAX_RETRY_WAIT_MS);
 }
@@ -16,7 +18,7 @@ export function retryTimeFromHeaders(headers: Headers, now: number): number | nu
  */
 export const MAX_RETRY_WAIT_MS = 60 * 60_000;
 
-function statedRetryTime(headers: Headers, now: number): number | null {
+function statedRetryTime(headers: HeaderLookup, now: number): number | null {
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter) {
     if (/^\d+(\.\d+)?$/.test(retryAfter)) return now + Number(retryAfter) * 1000;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAX_VISITORS, visitorCountSchema } from '../datafast/api-schemas';
+import { visitorCountSchema } from '../datafast/api-schemas';
+import { MAX_VISITORS } from '../datafast/reply-shapes';
 
 // DataFast's replies beyond the count, read leniently: every field may be missing or of another
 // type, and a field that is wrong is read as absent, never as a reason to refuse the reply. Only

@@ -1,4 +1,4 @@
-import { MAX_VISITORS } from '../datafast/api-schemas';
+import { MAX_VISITORS } from '../datafast/reply-shapes';
 import { websiteKeySchema, type WebsiteKey } from '../../shared/settings-shapes';
 import { History, HISTORY_RETENTION_MS, type Sample } from '../readings/history';
 

@@ -10,6 +10,8 @@ import { appHarness } from '../../support/app-harness';
 import { failureOf } from '../../support/failure-of';
 import { TEST_TOKENS } from '../../support/fake-datafast';
 import { HostileDataFast } from '../../support/hostile-datafast';
+import { TRANSPORTS } from '../../support/transports';
+import { nodeTransport } from '../../../src/core/datafast/node-transport';
 import { MemoryKeychain } from '../../support/memory-keychain';
 import { tempDir } from '../../support/temp';
 import { shopWebsite } from '../../support/settings-fixtures';
@@ -27,9 +29,10 @@ afterEach(() => {
   hostile.bytesSent.length = 0;
 });
 
-const read = (mode: string, timeoutMs = 2_000): Promise<number> => createDataFastClient({ apiUrl: hostile.url(mode), timeoutMs }).realtimeVisitors(shop);
+describe.each(TRANSPORTS)('the client over %s against a hostile DataFast', (_name, transport) => {
+  const read = (mode: string, timeoutMs = 2_000): Promise<number> =>
+    createDataFastClient({ apiUrl: hostile.url(mode), timeoutMs, transport: transport() }).realtimeVisitors(shop);
 
-describe('the client against a hostile DataFast', () => {
   it('stops reading a 400 MB reply at its size cap', async () => {
     const error = await failureOf(read('huge'));
     expect(error.kind).toBe('invalid-response');
@@ -39,7 +42,8 @@ describe('the client against a hostile DataFast', () => {
   });
 
   it("reads an account's website list up to 2 MiB and refuses one past it", async () => {
-    const list = (bytes: number) => createDataFastClient({ apiUrl: hostile.url(`websites/${bytes}`), timeoutMs: 5_000 }).listWebsites(TEST_TOKENS.account);
+    const list = (bytes: number) =>
+      createDataFastClient({ apiUrl: hostile.url(`websites/${bytes}`), timeoutMs: 5_000, transport: transport() }).listWebsites(TEST_TOKENS.account);
     // Thousands of websites fit: far more than a count's 256 KiB cap would let through.
     expect((await list(1536 * 1024)).length).toBeGreaterThan(15_000);
     const error = await failureOf(list(3 * 1024 * 1024));
@@ -100,7 +104,7 @@ describe('polling against a hostile DataFast, on a virtual clock', () => {
     'retry-after/soon',
   ])('never spins or bursts on a 429 with %s', async (mode) => {
     const clock = new VirtualClock(Date.now());
-    const client = createDataFastClient({ apiUrl: hostile.url(mode), now: () => clock.now() });
+    const client = createDataFastClient({ apiUrl: hostile.url(mode), now: () => clock.now(), transport: nodeTransport() });
     const engine = new Engine({ clock });
     engine.setWebsites([
       { websiteKey: websiteKey('shop'), budgetKey: 'k', revision: '1', threshold: null, read: (signal) => client.realtimeVisitors(shop, signal) },
