@@ -201,7 +201,9 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
         }
         current = next;
         liveWatch = liveWatchOf(options, next, io, () => current.label);
-        engine.setWebsites([engineEntry(liveWatch.website)]);
+        // The watched website and every other one the output lists: a stream that lists them all
+        // (SwiftBar, xbar) would otherwise lose their counts at the first change of settings.
+        engine.setWebsites([liveWatch.website, ...(next.others ?? [])].map(engineEntry));
         engine.scheduler.setIntervalMs(next.intervalMs);
         io.stdout(snapshotText(options, current, engine, clockOf(io).now(), details()).text);
       }) ?? unfollow;

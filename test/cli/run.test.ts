@@ -346,6 +346,61 @@ describe('runner watch mode and settings changed by another program', () => {
   }, 40_000);
 });
 
+describe('the SwiftBar stream and settings changed by another program', () => {
+  const demoWebsite = (id: string, label: string, order: number) => ({
+    id,
+    label,
+    dataFastSiteId: null,
+    domain: null,
+    tokenKind: 'demo' as const,
+    order,
+    spikeThreshold: null,
+    notifySales: true,
+    apiOrigin: 'https://datafa.st',
+  });
+  const settingsWith = (shopLabel: string) =>
+    JSON.stringify({
+      ...DEFAULT_SETTINGS,
+      refreshIntervalSeconds: 10,
+      websites: [demoWebsite('w_shop', shopLabel, 0), demoWebsite('w_docs', 'Docs', 1)],
+      activeWebsiteKey: 'w_shop',
+    });
+
+  it('still lists every website with its count after another program rewrites the settings file', async () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir.path, 'config.json'), settingsWith('Shop'));
+      // Each block begins with ~~~ and ends with the Refresh line; its websites read "✓ Shop (demo) — 12 | href=…",
+      // or "Docs (demo) — — | href=…" without a count.
+      const blocks = (lines: readonly string[]): Array<Map<string, string>> =>
+        lines
+          .join('\n')
+          .split(/^~~~$/m)
+          .filter((block) => block.includes('Refresh | refresh=true'))
+          .map((block) => new Map([...block.matchAll(/^(?:✓ )?(.+?) \(demo\) — (.+?) \| href=/gm)].map((match) => [match[1] ?? '', match[2] ?? ''])));
+      let rewritten = false;
+      const renamed = (seen: readonly string[]) => blocks(seen).filter((block) => block.has('Shop renamed'));
+      const { lines } = await watchCli(
+        ['--format', 'swiftbar'],
+        { DATAFAST_MENUBAR_CONFIG_DIR: dir.path },
+        // The block the change itself prints, and the next reading's.
+        (seen) => renamed(seen).length >= 2,
+        (seen) => {
+          if (!rewritten && blocks(seen).some((block) => /^\d+$/.test(block.get('Docs') ?? ''))) {
+            rewritten = true;
+            writeFileSync(join(dir.path, 'config.json'), settingsWith('Shop renamed'));
+          }
+        },
+      );
+      const after = renamed(lines);
+      expect(after.length).toBeGreaterThanOrEqual(2);
+      for (const block of after) expect(block.get('Docs')).toMatch(/^\d+$/);
+    } finally {
+      dir.remove();
+    }
+  }, 40_000);
+});
+
 describe('runner formats with a website name built to break them', () => {
   const NAME = 'Tom & Jerry | color=red <b>\n"x" \'y\'';
   const TOKEN = 'dft_test_hostile_name_000000000001';
