@@ -1,6 +1,11 @@
 import { watch, readFileSync, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
+export interface WatchOptions {
+  /** Whether the file on disk is the one the caller itself last wrote or read (asked without reading it). */
+  readonly alreadyKnown?: () => boolean;
+}
+
 /** Events for one write come in a burst (a temporary file, then a rename): one look after they settle. */
 const SETTLE_MS = 50;
 
@@ -10,7 +15,7 @@ const SETTLE_MS = 50;
  * would go quiet); events come from the operating system, so nothing polls. A text that did not
  * change (a touch, an event for another file) is not reported. Returns a function that stops it.
  */
-export function watchFileText(path: string, onChange: (text: string) => void): () => void {
+export function watchFileText(path: string, onChange: (text: string) => void, options: WatchOptions = {}): () => void {
   const name = basename(path);
   let last = readText(path);
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -20,6 +25,8 @@ export function watchFileText(path: string, onChange: (text: string) => void): (
       if ((changed !== null && changed !== name) || timer !== null) return;
       timer = setTimeout(() => {
         timer = null;
+        // A file as the caller last wrote it is not read back: that write was its own.
+        if (options.alreadyKnown?.()) return;
         const text = readText(path);
         if (text === null || text === last) return;
         last = text;

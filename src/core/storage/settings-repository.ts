@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
@@ -15,6 +15,9 @@ import { notSavedMessage } from '../../shared/settings-shapes';
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION, settingsSchema, type Settings } from './settings-schema';
 
 export const SETTINGS_FILE_NAME = 'config.json';
+
+/** Where conf keeps data of its own inside the file it writes (conf/source/index.ts, `set store`). */
+const CONF_INTERNAL_KEY = '__internal__';
 
 /**
  * What the runner's conf and the app's electron-store are both given, so they treat the one file
@@ -80,7 +83,13 @@ export class SettingsRepository {
   #websitesLostFrom: string | null = null;
 
   #watchOtherWriters = false;
-  #lastWritten: string | null = null;
+  /**
+   * The settings as this repository last wrote or read them, with the file's identity then
+   * (device, inode, size, modification time in nanoseconds). While the file is still that one,
+   * a read is a stat: the app's own write is never read back, and another program's write (a
+   * new inode, since every writer replaces the file) is read once.
+   */
+  #known: { readonly fingerprint: string; readonly settings: Settings } | null = null;
 
   private constructor(path: string, backend: SettingsBackend | null, refusal: string | null, now: () => number, onProblem: (message: string) => void) {
     this.#backend = backend;
@@ -141,9 +150,14 @@ export class SettingsRepository {
     return this.#refusal;
   }
 
-  /** The current settings, read fresh from disk; the defaults while the file is refused. */
+  /** The current settings as they are on disk; the defaults while the file is refused. */
   read(): Settings {
-    return this.#load()?.settings ?? structuredClone(DEFAULT_SETTINGS);
+    const fingerprint = this.#fingerprint();
+    if (this.#known && fingerprint === this.#known.fingerprint && !this.#refusal) return structuredClone(this.#known.settings);
+    const loaded = this.#load()?.settings;
+    if (!loaded) return structuredClone(DEFAULT_SETTINGS);
+    this.#remember(loaded);
+    return structuredClone(loaded);
   }
 
   /**
@@ -156,34 +170,55 @@ export class SettingsRepository {
     try {
       // Between this read and the write below, no other writer (this process or another) can
       // write: they wait for the lock, then read what this one wrote.
-      const next = await change(this.read());
-      const result = settingsSchema.safeParse(next);
-      if (!result.success) throw new SettingsValidationError(notSavedMessage(result.error));
-      this.#write(result.data);
-      return result.data;
+      const next = this.check(await change(this.read()));
+      this.#write(next);
+      return next;
     } finally {
       await release();
     }
   }
 
+  /**
+   * Tells `callback` of the changes other programs make (with `watchOtherWriters`). This
+   * repository's own writes are not reported: whoever made them has applied them already.
+   */
+  /** The settings as they would be saved, or a SettingsValidationError saying what is wrong; nothing is written. */
+  check(settings: Settings): Settings {
+    const result = settingsSchema.safeParse(settings);
+    if (!result.success) throw new SettingsValidationError(notSavedMessage(result.error));
+    return result.data;
+  }
+
   onChange(callback: (settings: Settings) => void): () => void {
-    const backend = this.#backend;
-    if (!backend) return () => undefined;
-    const stopOwn = backend.onDidAnyChange(() => callback(this.read()));
-    // Our own writes were reported above; the file's text after one of them is not news.
-    const stopOthers = this.#watchOtherWriters ? watchFileText(this.path, (text) => text !== this.#lastWritten && callback(this.read())) : () => undefined;
-    return () => {
-      stopOwn();
-      stopOthers();
-    };
+    if (!this.#backend || !this.#watchOtherWriters) return () => undefined;
+    return watchFileText(this.path, () => callback(this.read()), {
+      alreadyKnown: () => this.#known !== null && this.#fingerprint() === this.#known.fingerprint,
+    });
   }
 
   #write(settings: Settings): void {
     if (!this.#backend) return;
-    this.#backend.store = { ...settings };
-    if (this.#watchOtherWriters) this.#lastWritten = readFileSync(this.path, 'utf8');
+    // conf reads the whole file back before each write to keep its own internal data, which
+    // these settings never use (no conf migrations): saying there is none spares that read.
+    // The key is not part of the settings, and every reader drops it.
+    this.#backend.store = { ...settings, [CONF_INTERNAL_KEY]: {} };
     // conf applies the mode only when it creates the file; make sure an older file is private too.
     chmodSync(this.path, 0o600);
+    this.#remember(settings);
+  }
+
+  #remember(settings: Settings): void {
+    const fingerprint = this.#fingerprint();
+    this.#known = fingerprint === null ? null : { fingerprint, settings: structuredClone(settings) };
+  }
+
+  #fingerprint(): string | null {
+    try {
+      const { dev, ino, size, mtimeNs } = statSync(this.path, { bigint: true });
+      return `${dev}:${ino}:${size}:${mtimeNs}`;
+    } catch {
+      return null;
+    }
   }
 
   #migrateInPlace(): void {
