@@ -7,7 +7,7 @@ import type { History } from '../src/core/readings/history';
 import type { HistoryFile } from '../src/core/storage/history-file';
 import { SecretStore, type KeychainBackend } from '../src/core/storage/secret-store';
 import { createSettingsFileBackend } from '../src/core/storage/settings-file';
-import { SettingsRepository } from '../src/core/storage/settings-repository';
+import { SettingsRepository, type SettingsBackend } from '../src/core/storage/settings-repository';
 import { DEFAULT_SETTINGS, type Settings, type WebsiteSettings } from '../src/core/storage/settings-schema';
 import { websiteKey } from '../src/shared/website-ids';
 
@@ -51,6 +51,8 @@ export interface BenchAppOptions {
   readonly history: History;
   readonly historyFile: HistoryFile | null;
   readonly displayMode?: Settings['displayMode'];
+  /** The settings file's backend: the runner's own unless a bench brings the app's. */
+  readonly createBackend?: (directory: string) => SettingsBackend;
 }
 
 /** The real controller over a settings file in `directory`, its DataFast answered by `fetch` on a virtual clock. */
@@ -58,7 +60,7 @@ export async function benchController(options: BenchAppOptions): Promise<AppCont
   const { directory, clock, websites } = options;
   const keychain = memoryKeychain();
   for (const website of websites) await keychain.setPassword('DataFast Menubar', website.id, options.token(website));
-  const settings = SettingsRepository.open({ directory, createBackend: createSettingsFileBackend });
+  const settings = SettingsRepository.open({ directory, createBackend: options.createBackend ?? createSettingsFileBackend });
   await settings.update(() => ({
     ...DEFAULT_SETTINGS,
     websites: [...websites],

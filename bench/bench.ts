@@ -16,6 +16,7 @@ import { benchIdle } from './idle';
 import { benchStorm } from './storm';
 import { benchRunnerStart } from './runner-start';
 import { benchOneShot } from './one-shot';
+import { benchTraySwitch } from './tray-switch';
 import { benchLive } from './live';
 import { VirtualClock } from './virtual-clock';
 
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
   await heapOverAWeek();
   benchTrayImage();
   await benchIdle();
+  await benchTraySwitch();
   await benchStorm();
   await benchLive();
   await benchRunnerStart();

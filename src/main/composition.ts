@@ -234,7 +234,13 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
   app.on('second-instance', () => settingsWindow.open());
   // Closing the settings window must not quit: the app lives in the tray.
   app.on('window-all-closed', () => undefined);
-  app.on('before-quit', () => {
+  app.on('before-quit', (event) => {
+    // A change is shown before it is on disk; one still being written holds the quit until it is.
+    if (controller.writing) {
+      event.preventDefault();
+      void controller.settled().finally(() => app.quit());
+      return;
+    }
     updates?.stop();
     shell.stop();
     online.stop();

@@ -159,7 +159,9 @@ describe('tray from the running controller', () => {
 
   it('snoozes notifications for an hour and turns them back on', async () => {
     tray.menu.click('notifications');
-    await eventually(() => app.controller.notificationsSnoozed());
+    // Shown at once, and then written to the settings file.
+    expect(app.controller.notificationsSnoozed()).toBe(true);
+    await eventually(() => app.settings.read().notifications.snoozedUntil !== null);
     const until = app.settings.read().notifications.snoozedUntil ?? 0;
     expect(until - Date.now()).toBeGreaterThan(59 * 60_000);
     shell.render();
@@ -263,7 +265,7 @@ describe('notifications', () => {
       await app.controller.resumeNotifications();
       expect(app.controller.settings.notifications).toMatchObject({ enabled: true, snoozedUntil: null });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });
@@ -376,7 +378,7 @@ describe('lifecycle', () => {
       app.controller.resume();
       await eventually(() => fake.requestsTo('/api/v1/analytics/realtime').length === before + 1);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });

@@ -41,7 +41,7 @@ class FakeElectron {
     argv: [],
     execPath: '/opt/app',
   });
-  readonly appEvents = new Map<string, () => void>();
+  readonly appEvents = new Map<string, (event?: { preventDefault(): void }) => void>();
   readonly notifications: FakeNotification[] = [];
   readonly opened: string[] = [];
   readonly calls: string[] = [];
@@ -61,7 +61,7 @@ class FakeElectron {
     const app = {
       getPath: (name: string) => (name === 'logs' ? join(this.home, 'logs') : this.home),
       getLocale: () => 'en-US',
-      on: (event: string, listener: () => void) => {
+      on: (event: string, listener: (event?: { preventDefault(): void }) => void) => {
         this.appEvents.set(event, listener);
         return app;
       },
@@ -115,8 +115,11 @@ class FakeElectron {
     return this.ipcMain.invoke(channelName(channel), { id: window?.webContents.id ?? -1, url: PAGE_URL, mainFrame: true }, payload);
   }
 
-  quit(): void {
-    this.appEvents.get('before-quit')?.();
+  /** Asks the app to quit, as Electron does; true when it held the quit (it calls app.quit again itself when ready). */
+  quit(): boolean {
+    let held = false;
+    this.appEvents.get('before-quit')?.({ preventDefault: () => void (held = true) });
+    return held;
   }
 }
 
@@ -264,6 +267,18 @@ describe('the composition root, in process', () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((closed) => dropping.close(closed));
     }
+  });
+
+  it('holds a quit until a change it already shows is written, then quits', async () => {
+    configure({});
+    await start();
+    const changed = electron.invoke('settings:update', { numberFormat: 'full' });
+    expect(electron.quit()).toBe(true);
+    await changed;
+    await eventually(() => electron.calls.includes('quit'));
+    expect(JSON.parse(readFileSync(join(electron.configDirectory, 'config.json'), 'utf8'))).toMatchObject({ numberFormat: 'full' });
+    // With nothing left to write, the quit goes through.
+    expect(electron.quit()).toBe(false);
   });
 
   it('shows a sample notification through Electron when the window asks', async () => {

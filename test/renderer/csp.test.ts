@@ -36,7 +36,7 @@ describe('settings page content security policy', () => {
   });
   afterAll(async () => {
     await window.close();
-    app.close();
+    await app.close();
     await browser.close();
     await fake.close();
     await new Promise<void>((resolve) => remote.close(() => resolve()));

@@ -45,7 +45,7 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
   });
   afterEach(async () => {
     await window.close();
-    app.close();
+    await app.close();
     await removeService(service);
   });
 

@@ -11,7 +11,7 @@ import { SalesSeenFile } from '../../src/core/storage/sales-seen-file';
 import type { LockState } from '../../src/core/storage/keychain-lock';
 import { SecretStore, type KeychainBackend } from '../../src/core/storage/secret-store';
 import { createConfBackend } from './conf-backend';
-import { SettingsRepository } from '../../src/core/storage/settings-repository';
+import { SettingsRepository, type SettingsBackend } from '../../src/core/storage/settings-repository';
 import { WebsiteAccounts } from '../../src/core/accounts/website-accounts';
 import { MemoryKeychain } from './memory-keychain';
 import { tempDir } from './temp';
@@ -27,7 +27,7 @@ export interface AppHarness {
   readonly loginItem: boolean[];
   /** Adds websites as the window does: check the token with DataFast, then save. */
   addToken(token: string, siteIds?: readonly string[]): Promise<AddedView>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** The real controller over real settings in a temp folder, talking to a fake DataFast. */
@@ -42,11 +42,17 @@ export async function appHarness(
     directory?: string;
     lockState?: () => Promise<LockState>;
     locale?: string;
+    /** The settings file's backend, conf as the app's electron-store runs it unless a test brings its own. */
+    createBackend?: (directory: string) => SettingsBackend;
   } = {},
 ): Promise<AppHarness> {
   const dir = options.directory ? { path: options.directory, remove: () => undefined } : tempDir();
   // As in the app: other programs' changes come from file-system events, not conf's polling watch.
-  const settings = SettingsRepository.open({ directory: dir.path, createBackend: (d) => createConfBackend(d), watchOtherWriters: options.watch ?? false });
+  const settings = SettingsRepository.open({
+    directory: dir.path,
+    createBackend: options.createBackend ?? ((d) => createConfBackend(d)),
+    watchOtherWriters: options.watch ?? false,
+  });
   await settings.update((s) => ({ ...s, apiUrl }));
   const keychain = options.keychain ?? new MemoryKeychain();
   const service = options.service ?? 'DataFast Menubar harness';
@@ -94,7 +100,9 @@ export async function appHarness(
       const checked = await controller.checkToken(token);
       return controller.addChecked(checked.pendingId, siteIds.map(dataFastSiteId));
     },
-    close: () => {
+    close: async () => {
+      // A change is shown before it is written: the folder goes only once nothing is still writing to it.
+      await controller.settled();
       controller.shutdown();
       dir.remove();
     },

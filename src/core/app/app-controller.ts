@@ -122,6 +122,16 @@ export class AppController {
     this.engine.start();
   }
 
+  /** Whether a change is shown that is not on disk yet. */
+  get writing(): boolean {
+    return this.#sync.writing;
+  }
+
+  /** Resolves once every change made so far is on disk: the app waits for it before it quits. */
+  settled(): Promise<void> {
+    return this.#sync.settled();
+  }
+
   shutdown(): void {
     this.commands.tokenChecks.clear();
     this.#sync.stop();

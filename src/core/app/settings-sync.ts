@@ -37,9 +37,10 @@ export function spikeSettingsOf(settings: Settings): { factor: number; minimum: 
 }
 
 /**
- * Keeps the engine in step with the settings file: applies this app's own changes once, follows
- * changes other programs make (the runner), reads tokens from the keychain through a cache, and
- * brings back websites a damaged file lost.
+ * The app's settings as they stand, in memory, and the engine kept in step with them: this app's
+ * own changes are shown at once and then written once (the file records them; it is not read
+ * back), changes other programs make (the runner) come in from the file, tokens come from the
+ * keychain through a cache, and websites a damaged file lost are brought back.
  */
 export class SettingsSync {
   readonly #options: SettingsSyncOptions;
@@ -48,7 +49,8 @@ export class SettingsSync {
   #loaded: LoadedWebsite[] = [];
   #keychainNotice: string | null = null;
   #syncing: Promise<void> = Promise.resolve();
-  #ownWrites = 0;
+  /** Writes under way: a change shown but not yet on disk is waited for before the app quits. */
+  readonly #writes = new Set<Promise<unknown>>();
   #unwatch: () => void = () => undefined;
 
   constructor(options: SettingsSyncOptions) {
@@ -75,10 +77,8 @@ export class SettingsSync {
   }
 
   async start(): Promise<void> {
-    // Our own writes are applied by the command that made them; the watch is for other programs.
-    this.#unwatch = this.#options.settings.onChange(() => {
-      if (this.#ownWrites === 0) void this.resync(true);
-    });
+    // Our own writes are applied by the command that made them; the watch reports other programs'.
+    this.#unwatch = this.#options.settings.onChange(() => void this.resync(true));
     await this.resync(true);
   }
 
@@ -92,20 +92,48 @@ export class SettingsSync {
   }
 
   /**
-   * Runs a change this app makes to the settings file, then applies it once. The file watch also
-   * reports the write; while one of ours is under way it stays quiet, so a change is not applied
-   * twice and the keychain is not read again for every token.
+   * A change of settings this app makes: shown at once (the state in memory, the engine and every
+   * view, in this tick), then written once under the file lock. What the file refuses, or fails to
+   * take, is undone in memory and the error passed on; a change another program made meanwhile
+   * is kept, since `update` is applied to the file as it is.
    */
-  async ownWrite<T>(write: () => Promise<T>): Promise<T> {
-    this.#ownWrites += 1;
-    let result: T;
+  async change(update: (settings: Settings) => Settings): Promise<void> {
+    const before = this.#settings;
+    this.#show(this.#options.settings.check(update(before)));
     try {
-      result = await write();
-    } finally {
-      this.#ownWrites -= 1;
+      await this.#written(this.#options.settings.update(update));
+    } catch (error) {
+      this.#show(before);
+      throw error;
     }
     await this.resync(false);
+  }
+
+  /** Runs a write this app makes through another unit (adding or removing a website), then applies it once. */
+  async ownWrite<T>(write: () => Promise<T>): Promise<T> {
+    const result = await this.#written(write());
+    await this.resync(false);
     return result;
+  }
+
+  /** Whether a change is shown that is not on disk yet. */
+  get writing(): boolean {
+    return this.#writes.size > 0;
+  }
+
+  /** Resolves once every change made so far is on disk (or was refused) and the engine follows it. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.#writes]);
+    await this.#syncing;
+  }
+
+  async #written<T>(write: Promise<T>): Promise<T> {
+    this.#writes.add(write);
+    try {
+      return await write;
+    } finally {
+      this.#writes.delete(write);
+    }
   }
 
   /** Makes the engine match the settings. Serialised, so overlapping changes apply in order. */
@@ -155,11 +183,29 @@ export class SettingsSync {
       return { settings: website, maskedToken: token ? maskToken(token) : null, tokenInSessionOnly: this.#options.accounts.isSessionOnly(website.id) };
     });
     engine.setWebsites(this.#options.prepare?.(loaded.websites) ?? loaded.websites);
+    this.#applyToEngine(settings);
+    this.#options.onChange();
+  }
+
+  /** The settings as the views and the engine see them from now on; the websites' tokens follow with the next sync. */
+  #show(settings: Settings): void {
+    this.#settings = settings;
+    const loaded = new Map(this.#loaded.map((website) => [website.settings.id, website]));
+    this.#loaded = sortedWebsites(settings).flatMap((website) => {
+      const known = loaded.get(website.id);
+      return known ? [{ ...known, settings: website }] : [];
+    });
+    this.#applyToEngine(settings);
+    this.#options.onChange();
+  }
+
+  /** What the engine takes from settings beyond its websites: the rate, sum mode, spike levels and the website on screen. */
+  #applyToEngine(settings: Settings): void {
+    const { engine } = this.#options;
     engine.scheduler.setIntervalMs(settings.refreshIntervalSeconds * 1000);
     engine.scheduler.setEveryWebsiteActive(settings.displayMode === 'sum');
     engine.detector.updateSettings(spikeSettingsOf(settings));
     if (settings.activeWebsiteKey) engine.scheduler.setActive(settings.activeWebsiteKey);
-    this.#options.onChange();
   }
 
   /**

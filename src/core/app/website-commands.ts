@@ -162,7 +162,7 @@ export class WebsiteCommands {
   }
 
   async #update(change: (settings: Settings) => Settings): Promise<void> {
-    await this.#options.sync.ownWrite(() => this.#options.settings.update(change));
+    await this.#options.sync.change(change);
   }
 }
 

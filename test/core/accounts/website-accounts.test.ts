@@ -25,7 +25,7 @@ describe('website accounts', () => {
       expect(app.settings.read().websites).toEqual(before);
       expect([...keychain.entries.keys()]).toHaveLength(1);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });

@@ -30,7 +30,7 @@ describe('app controller', () => {
       await eventually(() => app.controller.appState().websites.length === 1, 1_000);
       expect(app.controller.trayView().headline).toMatch(/^Demo website \(demo\) — /);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -48,7 +48,7 @@ describe('app controller', () => {
         expect(app.controller.appState().websites[0]).toMatchObject({ maskedToken: 'df_…5678', problem: null });
       });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -66,7 +66,7 @@ describe('app controller', () => {
         expect(app.controller.trayView().status).toBe('error');
       });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -85,7 +85,7 @@ describe('app controller', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(keychain.reads).toBe(readsBefore);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -96,13 +96,13 @@ describe('app controller', () => {
       await first.addToken(TEST_TOKENS.shopKey);
       await eventually(() => first.controller.trayView().visitors === 42);
       const id = first.settings.read().websites[0]!.id;
-      first.close();
+      await first.close();
       expect(readFileSync(join(dir.path, 'history.log'), 'utf8')).toMatch(/\nw_\w+ \d+ 42\n/);
       expect(readFileSync(join(dir.path, 'history.log'), 'utf8')).not.toContain(TEST_TOKENS.shopKey);
 
       const second = await appHarness(fake.url, { directory: dir.path, keychain: first.keychain, start: false });
       expect(second.controller.engine.history.between(id, 0, Infinity).map((sample) => sample.visitors)).toEqual([42]);
-      second.close();
+      await second.close();
     } finally {
       dir.remove();
     }
@@ -115,7 +115,7 @@ describe('app controller', () => {
       await first.addToken(TEST_TOKENS.shopKey);
       await first.addToken(TEST_TOKENS.account, ['site_docs']);
       const before = first.settings.read().websites.map(({ id, label, domain, dataFastSiteId }) => ({ id, label, domain, dataFastSiteId }));
-      first.close();
+      await first.close();
       writeFileSync(join(dir.path, 'config.json'), '{"schemaVersion": 3, "websites": 5}');
 
       const second = await appHarness(fake.url, { directory: dir.path, keychain: first.keychain });
@@ -129,7 +129,7 @@ describe('app controller', () => {
         ).toBe(true);
         await eventually(() => second.controller.appState().websites.every((website) => website.visitors !== null));
       } finally {
-        second.close();
+        await second.close();
       }
     } finally {
       dir.remove();
@@ -150,7 +150,7 @@ describe('app controller', () => {
       expect(keychain.entries.size).toBe(0);
       expect(readFileSync(join(app.directory, 'config.json'), 'utf8')).not.toContain(TEST_TOKENS.shopKey);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -161,7 +161,7 @@ describe('app controller', () => {
       await app.controller.addChecked(checked.pendingId, []);
       await expect(app.controller.addChecked(checked.pendingId, [])).rejects.toThrow(/expired; paste the token again/);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -192,7 +192,7 @@ describe('app controller', () => {
       expect(app.controller.trayView().headline).toBe('Blog — 8 visitors');
     } finally {
       fake.setVisitors('site_blog', 7);
-      app.close();
+      await app.close();
     }
   }, 15_000);
 
@@ -214,7 +214,7 @@ describe('app controller', () => {
       await clock.runUntil(clock.now() + 61_000);
       await expect(app.controller.checkToken(TEST_TOKENS.blogKey)).resolves.toMatchObject({ kind: 'website-key' });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -226,7 +226,7 @@ describe('app controller', () => {
       expect(first.status).toBe('fulfilled');
       expect(second).toMatchObject({ status: 'rejected', reason: { message: 'A token is being checked already; wait for its answer.' } });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -240,7 +240,7 @@ describe('app controller', () => {
       expect(app.controller.pendingTokenChecks).toBe(0);
       await expect(app.controller.addChecked(checked.pendingId, [])).rejects.toThrow(/expired; paste the token again/);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -267,7 +267,7 @@ describe('app controller', () => {
       expect(app.controller.appState().notices.some((notice) => notice.includes('keychain is locked'))).toBe(false);
       expect(app.controller.appState().websites[0]?.maskedToken).toBe('df_…1234');
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -288,7 +288,7 @@ describe('app controller', () => {
       expect(await app.accounts.tokenFor(shop!.id)).toBe(TEST_TOKENS.account);
       await expect(app.controller.rename(websiteKey('w_missing'), 'x')).rejects.toThrow(/no longer configured/);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });

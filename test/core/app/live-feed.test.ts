@@ -47,8 +47,8 @@ beforeEach(() => {
     { at: ranges.todayStart, visitors: 100, revenue: 49 },
   ]);
 });
-afterEach(() => {
-  app?.close();
+afterEach(async () => {
+  await app?.close();
   app = null;
   dir.remove();
 });
@@ -135,7 +135,7 @@ describe('live feed', () => {
     fake.setLive('site_shop', { payments: [{ _id: 'pay_snoozed', amount: 10, currency: 'USD' }, OLD] });
     await advance(60_000);
     await harness.controller.resumeNotifications();
-    await harness.settings.update((s) => ({ ...s, websites: s.websites.map((w) => ({ ...w, notifySales: false })) }));
+    for (const website of harness.controller.settings.websites) await harness.controller.setNotifySales(website.id, false);
     fake.setLive('site_shop', { payments: [{ _id: 'pay_off', amount: 10, currency: 'USD' }, { _id: 'pay_snoozed', amount: 10, currency: 'USD' }, OLD] });
     await advance(2 * 60_000);
     expect(harness.notifications).toEqual([]);
