@@ -2,7 +2,7 @@ import { AppController } from '../src/core/app/app-controller';
 import { WebsiteAccounts } from '../src/core/accounts/website-accounts';
 import { createDataFastClient } from '../src/core/datafast/client';
 import { fetchTransport, type FetchFunction } from '../src/core/datafast/fetch-transport';
-import type { Clock } from '../src/core/polling/clock';
+import type { Clock } from '../src/core/time/clock';
 import type { History } from '../src/core/readings/history';
 import type { HistoryFile } from '../src/core/storage/history-file';
 import { SecretStore, type KeychainBackend } from '../src/core/storage/secret-store';

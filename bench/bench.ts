@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { fetchTransport } from '../src/core/datafast/fetch-transport';
 import { createDataFastClient } from '../src/core/datafast/client';
 import { Engine } from '../src/core/polling/engine';
-import { present } from '../src/core/readings/presenter';
+import { present } from '../src/core/presenting/presenter';
 import { benchSettingsWindow } from './settings-window';
 import { benchHostileBodies } from './hostile-bodies';
 import { benchTrayImage } from './tray-image';

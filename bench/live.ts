@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { liveMapOf } from '../src/core/live/live-map';
-import { realtimeMapResponseSchema } from '../src/core/live/live-schemas';
+import { realtimeMapResponseSchema } from '../src/core/datafast/live-schemas';
 import type { Settings } from '../src/core/storage/settings-schema';
 import { History } from '../src/core/readings/history';
 import { VirtualClock } from './virtual-clock';

@@ -1,4 +1,4 @@
-import type { Clock } from '../src/core/polling/clock';
+import type { Clock } from '../src/core/time/clock';
 
 /** Simulated time for benchmarks: a week passes in seconds, timers firing in order. */
 export class VirtualClock implements Clock {

@@ -1,8 +1,8 @@
 import { requireTokenOrigin } from '../core/datafast/api-origin';
 import { runnerClient } from './runner-client';
-import type { Clock } from '../core/polling/clock';
+import type { Clock } from '../core/time/clock';
 import { sortedWebsites } from '../core/storage/settings-schema';
-import { WebsiteReaders } from '../core/polling/website-readers';
+import { WebsiteReaders } from '../core/accounts/website-readers';
 import { UsageError, type WatchOptions } from './args';
 import type { RunnerContext } from './context';
 import type { WatchedWebsite, WatchIO } from './watch';

@@ -1,5 +1,5 @@
 import type { PollState } from '../core/polling/poll-entry';
-import { ERROR_MARK, type MenuWebsite, type TrayView } from '../core/readings/presenter';
+import { ERROR_MARK, type MenuWebsite, type TrayView } from '../core/presenting/presenter';
 import type { SpikeEvent } from '../core/readings/spike-detector';
 import type { OutputFormat } from './args';
 import { singleLine } from '../core/readings/format';

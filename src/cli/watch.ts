@@ -1,12 +1,12 @@
 import type { WebsiteKey } from '../shared/settings-shapes';
 import { oneShotMessage, reportAnyFailure } from './failures';
 import type { HttpTransport } from '../core/datafast/http-transport';
-import { systemClock, type Clock } from '../core/polling/clock';
+import { systemClock, type Clock } from '../core/time/clock';
 import { DASHBOARDS_URL, dashboardUrl } from '../core/datafast/dashboard';
 import { Engine, type EngineWebsite } from '../core/polling/engine';
 import { DataFastError, needsUserAction } from '../core/datafast/errors';
 import type { NumberFormatStyle } from '../shared/count-format';
-import { present } from '../core/readings/presenter';
+import { present } from '../core/presenting/presenter';
 import type { WatchOptions } from './args';
 import type { LiveSource } from '../core/live/live-source';
 import { EXIT_OK, exitCodeFor } from './exit-codes';

@@ -2,7 +2,7 @@ import type { NativeImage } from 'electron';
 import type { AppController } from '../core/app/app-controller';
 import type { NotificationRequest } from '../core/app/spike-notifier';
 import type { TrayCommand } from '../core/app/tray-model';
-import type { Timers } from '../core/polling/clock';
+import type { Timers } from '../core/time/clock';
 import { isAllowedExternalUrl } from '../core/datafast/dashboard';
 import { STATE_EVENT } from '../shared/ipc-contract';
 import { menuTemplate } from './tray-menu';

@@ -1,5 +1,5 @@
 import type { PowerMonitor } from 'electron';
-import type { Timers } from '../core/polling/clock';
+import type { Timers } from '../core/time/clock';
 import type { PauseReason } from '../core/polling/pause-reasons';
 
 export interface PauseControl {

@@ -1,6 +1,6 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import { errnoCode, errorMessage } from '../core/datafast/errors';
-import { firstSentence } from '../core/readings/presenter';
+import { firstSentence } from '../core/presenting/presenter';
 import { redactTokens } from '../core/datafast/redact';
 import { PRODUCT_NAME } from '../shared/app-identity';
 

@@ -1,5 +1,5 @@
 import type { AppUpdater } from 'electron-updater';
-import { repeatEvery, type Timers } from '../core/polling/clock';
+import { repeatEvery, type Timers } from '../core/time/clock';
 
 export type UpdateSupport = { readonly supported: true } | { readonly supported: false; readonly reason: string };
 

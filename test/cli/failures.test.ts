@@ -3,7 +3,7 @@ import { UsageError } from '../../src/cli/args';
 import { oneShotMessage, reportAnyFailure } from '../../src/cli/failures';
 import { DataFastError } from '../../src/core/datafast/errors';
 import { KeychainUnavailableError } from '../../src/core/storage/keychain-errors';
-import { formatDuration } from '../../src/core/readings/format';
+import { formatDuration } from '../../src/core/time/duration';
 
 describe('runner messages', () => {
   it('writes waits in the unit a person thinks in', () => {

@@ -4,7 +4,7 @@ import { renderSetupFailure, renderSnapshot, type Snapshot } from '../../src/cli
 import { pangoText, polybarText, xbarText } from '../../src/cli/host-text';
 import { singleLine } from '../../src/core/readings/format';
 import type { OutputFormat } from '../../src/cli/args';
-import { present } from '../../src/core/readings/presenter';
+import { present } from '../../src/core/presenting/presenter';
 import type { PollState } from '../../src/core/polling/poll-entry';
 import { pollState } from '../support/settings-fixtures';
 

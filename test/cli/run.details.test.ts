@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runRunner, type RunnerIO } from '../../src/cli/run';
-import type { Clock } from '../../src/core/polling/clock';
+import type { Clock } from '../../src/core/time/clock';
 import { dayRanges } from '../../src/core/live/day-ranges';
 import { FakeDataFast, standardFake, TEST_TOKENS } from '../support/fake-datafast';
 import { tempDir } from '../support/temp';

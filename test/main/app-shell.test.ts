@@ -16,7 +16,7 @@ import { sparklineImage } from '../../src/main/images';
 import type { NotificationRequest } from '../../src/core/app/spike-notifier';
 import { STATE_EVENT } from '../../src/shared/ipc-contract';
 import { spikeMessage } from '../../src/core/readings/spike-message';
-import { systemClock } from '../../src/core/polling/clock';
+import { systemClock } from '../../src/core/time/clock';
 import { appHarness, eventually, type AppHarness } from '../support/app-harness';
 import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
 import {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TrayService } from '../../src/main/tray-service';
 import { countIconFactory } from '../../src/main/images';
 import { menuTemplate } from '../../src/main/tray-menu';
-import type { TrayView } from '../../src/core/readings/presenter';
+import type { TrayView } from '../../src/core/presenting/presenter';
 import { asFakeImage, buildMenu, FakeImage, FakeTray, fakeImages } from '../support/fake-electron';
 import { trayModelOf, trayView } from '../support/tray-fixtures';
 import { PNG } from 'pngjs';

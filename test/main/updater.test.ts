@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAILY_MS, updateSupport, UpdateService, type UpdaterHandle } from '../../src/main/updater';
-import { systemClock } from '../../src/core/polling/clock';
+import { systemClock } from '../../src/core/time/clock';
 
 afterEach(() => {
   vi.useRealTimers();

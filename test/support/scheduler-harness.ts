@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { systemClock, type Clock } from '../../src/core/polling/clock';
+import { systemClock, type Clock } from '../../src/core/time/clock';
 import { DataFastError, type FailureInfo } from '../../src/core/datafast/errors';
 import type { PollTarget } from '../../src/core/polling/poll-entry';
 import { websiteKey, type WebsiteKey } from '../../src/shared/settings-shapes';

@@ -1,5 +1,5 @@
 import { trayModel, type TrayMenuItem, type TrayModel, type TrayModelInputs } from '../../src/core/app/tray-model';
-import type { TrayView } from '../../src/core/readings/presenter';
+import type { TrayView } from '../../src/core/presenting/presenter';
 import { websiteKey } from '../../src/shared/settings-shapes';
 
 /** The presenter's view of two websites, Shop (active, 42) and Blog (failing, 7), unless the test says otherwise. */

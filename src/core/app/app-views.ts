@@ -2,7 +2,7 @@ import type { WebsiteKey } from '../../shared/settings-shapes';
 import type { AppStateView, HistoryPoint, WebsiteView } from '../../shared/view-model';
 import type { PollState } from '../polling/poll-entry';
 import type { History } from '../readings/history';
-import { present, type TrayView } from '../readings/presenter';
+import { present, type TrayView } from '../presenting/presenter';
 import type { Settings } from '../storage/settings-schema';
 import type { LoadedWebsite } from './settings-sync';
 

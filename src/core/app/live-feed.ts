@@ -1,11 +1,11 @@
 import type { WebsiteKey } from '../../shared/settings-shapes';
-import type { Clock } from '../polling/clock';
+import type { Clock } from '../time/clock';
 import type { EngineWebsite } from '../polling/engine';
-import type { ReadableWebsite } from '../polling/website-readers';
+import type { ReadableWebsite } from '../accounts/website-readers';
 import type { RequestBudget } from '../polling/request-budget';
 import { liveRead } from '../live/live-reader';
 import type { LiveSummary } from '../live/live-summary';
-import { SaleTracker, type SeenRecord } from '../live/sale-tracker';
+import { SaleTracker, type SeenRecord, type SeenStore } from '../live/sale-tracker';
 import type { Sale } from '../live/sales';
 import type { TodayComparison } from '../live/today';
 import { createTodayReader } from '../live/today-reader';
@@ -25,12 +25,6 @@ export const ACTIVE_MAP_EVERY_MS = 60_000;
 export const BACKGROUND_MAP_EVERY_MS = 5 * 60_000;
 /** How long the tray shows that a sale came in, unless the menu is opened first. */
 export const SALE_MARK_MS = 10 * 60_000;
-
-/** Where the seen payment ids are kept between runs (ids only). */
-export interface SeenStore {
-  load(): Map<WebsiteKey, SeenRecord>;
-  save(records: ReadonlyMap<WebsiteKey, SeenRecord>): void;
-}
 
 export interface LiveFeedOptions {
   readonly clock: Clock;

@@ -3,7 +3,7 @@ import { websiteKey, type WebsiteKey } from '../../shared/settings-shapes';
 /** Names the sample notification's website when there is none yet. */
 const SAMPLE_WEBSITE_KEY = websiteKey('sample');
 import { DASHBOARDS_URL, dashboardUrl } from '../datafast/dashboard';
-import type { Clock } from '../polling/clock';
+import type { Clock } from '../time/clock';
 import type { SpikeEvent } from '../readings/spike-detector';
 import { spikeMessage } from '../readings/spike-message';
 import type { Settings, WebsiteSettings } from '../storage/settings-schema';

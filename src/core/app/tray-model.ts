@@ -1,6 +1,6 @@
 import type { HistoryPoint } from '../../shared/view-model';
 import type { ReadingStatus, WebsiteKey } from '../../shared/settings-shapes';
-import { firstSentence, type TrayView } from '../readings/presenter';
+import { firstSentence, type TrayView } from '../presenting/presenter';
 import type { LiveLines } from '../live/live-lines';
 
 /** How often the last-hour chart may change. */

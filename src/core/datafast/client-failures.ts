@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ApiError } from './reply-shapes';
 import { BodyTooLargeError } from './bounded-body';
 import { DataFastError, errnoCode } from './errors';
-import { formatDuration } from '../readings/format';
+import { formatDuration } from '../time/duration';
 import { redactTokens } from './redact';
 import { retryTimeFromHeaders } from './retry-after';
 import { isSuccess, ProxyFailureError, type HttpReply } from './http-transport';

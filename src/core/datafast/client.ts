@@ -4,13 +4,11 @@ import { apiErrorOf, realtimeCountOf, type Checked } from './reply-shapes';
 import { apiUrlProblem } from './api-origin';
 import { isSuccess, type HttpReply, type HttpTransport } from './http-transport';
 import { parseJsonOrUndefined } from './json-text';
-import { systemClock, type Timers } from '../polling/clock';
+import { systemClock, type Timers } from '../time/clock';
 import { DataFastError } from './errors';
 import { describeIssue, httpFailure, transportFailure, unreadable } from './client-failures';
 import { tokenKind, type TokenKind } from './token';
-import type { TimeseriesReply } from '../live/live-schemas';
-import { liveMapOf, type LiveMap } from '../live/live-map';
-import type { DayRange } from '../live/day-ranges';
+import type { RealtimeMapReply, TimeseriesReply } from './live-schemas';
 
 export const DEFAULT_API_URL = 'https://datafa.st';
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -29,6 +27,13 @@ export interface DataFastClientOptions {
   readonly now?: () => number;
   /** For the request deadline; the system's timers unless a test brings its own. */
   readonly timers?: Timers;
+}
+
+/** A span of hours in a website's time zone, as DataFast's timeseries takes it (ISO times). */
+export interface HourRange {
+  readonly startAt: string;
+  readonly endAt: string;
+  readonly timeZone: string;
 }
 
 /** What one website needs to be read: its token and, for account tokens, which website. */
@@ -62,9 +67,9 @@ export interface DataFastClient {
   /** Websites an account token may see; needs the `websites:read` permission. */
   listWebsites(token: string, signal?: AbortSignal): Promise<WebsiteSummary[]>;
   /** The live count with what is live and the recent payments (`/analytics/realtime/map`). */
-  realtimeMap(credentials: WebsiteCredentials, signal?: AbortSignal): Promise<LiveMap>;
+  realtimeMap(credentials: WebsiteCredentials, signal?: AbortSignal): Promise<RealtimeMapReply>;
   /** Visitors and revenue hour by hour over a range of one day, in the website's time zone. */
-  hourlyVisitors(credentials: WebsiteCredentials, range: DayRange & { readonly timeZone: string }, signal?: AbortSignal): Promise<TimeseriesReply>;
+  hourlyVisitors(credentials: WebsiteCredentials, range: HourRange, signal?: AbortSignal): Promise<TimeseriesReply>;
 }
 
 /** Checks a token's shape before anything is sent, so a typo never reaches the network. */
@@ -105,8 +110,8 @@ function checkedBy<S extends z.ZodType>(loadSchema: () => Promise<S>): (body: un
 
 const checkMetadata = checkedBy(async () => (await import('./api-schemas')).metadataResponseSchema);
 const checkWebsites = checkedBy(async () => (await import('./api-schemas')).websitesResponseSchema);
-const checkRealtimeMap = checkedBy(async () => (await import('../live/live-schemas')).realtimeMapResponseSchema);
-const checkTimeseries = checkedBy(async () => (await import('../live/live-schemas')).timeseriesResponseSchema);
+const checkRealtimeMap = checkedBy(async () => (await import('./live-schemas')).realtimeMapResponseSchema);
+const checkTimeseries = checkedBy(async () => (await import('./live-schemas')).timeseriesResponseSchema);
 
 export function createDataFastClient(options: DataFastClientOptions): DataFastClient {
   const apiUrl = normaliseApiUrl(options.apiUrl ?? DEFAULT_API_URL);
@@ -179,8 +184,7 @@ export function createDataFastClient(options: DataFastClientOptions): DataFastCl
       return reply.data.map((site) => ({ dataFastSiteId: site._id, domain: site.domain, name: site.name ?? null }));
     },
     async realtimeMap(credentials, signal) {
-      const reply = await getJson('/api/v1/analytics/realtime/map', websiteQuery(credentials), credentials.token, checkRealtimeMap, signal, MAP_BODY_LIMIT);
-      return liveMapOf(reply);
+      return getJson('/api/v1/analytics/realtime/map', websiteQuery(credentials), credentials.token, checkRealtimeMap, signal, MAP_BODY_LIMIT);
     },
     hourlyVisitors(credentials, range, signal) {
       const query = websiteQuery(credentials);

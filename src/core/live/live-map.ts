@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { realtimeMapResponseSchema } from './live-schemas';
+import type { realtimeMapResponseSchema } from '../datafast/live-schemas';
 import { summariseVisitors, type LiveSummary } from './live-summary';
 import { salesOf, type Sale } from './sales';
 

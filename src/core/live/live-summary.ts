@@ -1,5 +1,5 @@
 import { cached } from '../../shared/cached';
-import type { LiveVisitor } from './live-schemas';
+import type { LiveVisitor } from '../datafast/live-schemas';
 
 /** How many lines of each list reach the menu and the outputs; the rest are only counted. */
 export const LIVE_TOP = 5;

@@ -12,6 +12,12 @@ export interface SeenRecord {
   readonly checkedAt: number;
 }
 
+/** Where the seen payment ids are kept between runs (ids only). */
+export interface SeenStore {
+  load(): Map<WebsiteKey, SeenRecord>;
+  save(records: ReadonlyMap<WebsiteKey, SeenRecord>): void;
+}
+
 /**
  * Which payments each website has already shown, so each sale is announced once. A look is
  * silent (remembers, announces nothing) when there is no recent record to compare with: the first

@@ -1,5 +1,5 @@
 import { currencyCode, type Money } from './money';
-import type { ParsedPayment } from './live-schemas';
+import type { ParsedPayment } from '../datafast/live-schemas';
 
 /** One payment from the realtime map, with only what a notification may use. Never written to disk. */
 export interface Sale extends Money {

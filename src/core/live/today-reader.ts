@@ -1,4 +1,4 @@
-import type { TimeseriesReply } from './live-schemas';
+import type { TimeseriesReply } from '../datafast/live-schemas';
 import { dayRanges, type DayRange } from './day-ranges';
 import { daySeriesOf, type TodayComparison } from './today';
 

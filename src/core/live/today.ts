@@ -1,6 +1,6 @@
 import { cached } from '../../shared/cached';
 import { formatCount } from '../../shared/count-format';
-import type { TimeseriesReply } from './live-schemas';
+import type { TimeseriesReply } from '../datafast/live-schemas';
 import { currencyCode, formatSums, sumByCurrency } from './money';
 
 const HOUR_MS = 3_600_000;

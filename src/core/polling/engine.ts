@@ -1,6 +1,6 @@
 import type { WebsiteKey } from '../../shared/settings-shapes';
-import type { Clock } from './clock';
-import { systemClock } from './clock';
+import type { Clock } from '../time/clock';
+import { systemClock } from '../time/clock';
 import { History } from '../readings/history';
 import { Scheduler } from './scheduler';
 import { RequestBudget } from './request-budget';

@@ -1,5 +1,5 @@
 import type { WebsiteKey } from '../../shared/settings-shapes';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../time/clock';
 import { needsUserAction } from '../datafast/errors';
 import { newEntry, stateOf, toFailure, wakeWaiters, type Entry, type PollOutcome, type PollState, type PollTarget } from './poll-entry';
 import { BACKGROUND_INTERVAL_MS, DEFAULT_BUDGET_PER_MINUTE, DEFAULT_INTERVAL_MS, backoffDelay, isAllowedInterval } from './intervals';

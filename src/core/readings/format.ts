@@ -21,15 +21,6 @@ export function ageChangesAt(fetchedAt: number, now: number): number {
   return fetchedAt + (Math.floor(age / step) + 1) * step;
 }
 
-/** A wait in the unit a person thinks in: "45 s", "5 min", "60 min", "24 h". */
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 120) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 120) return `${minutes} min`;
-  return `${Math.round(minutes / 60)} h`;
-}
-
 /**
  * Control characters (newlines, tabs, escape sequences) become one space: a name from DataFast
  * or a hand-edited settings file is one line in a menu, a tooltip or a status bar.

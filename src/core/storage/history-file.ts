@@ -4,7 +4,7 @@ import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ZodError } from 'zod';
 import type { WebsiteKey } from '../../shared/settings-shapes';
-import type { Clock } from '../polling/clock';
+import type { Clock } from '../time/clock';
 import { errorMessage } from '../datafast/errors';
 import { History } from '../readings/history';
 import { historyLine, historyLog, NotAHistoryLogError, parseHistoryLog } from './history-log';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIVE_TOP, summariseVisitors } from '../../../src/core/live/live-summary';
-import { realtimeMapResponseSchema } from '../../../src/core/live/live-schemas';
+import { realtimeMapResponseSchema } from '../../../src/core/datafast/live-schemas';
 import { liveMapOf } from '../../../src/core/live/live-map';
 
 const visitor = (currentUrl: string | null, referrer: string | null, countryCode: string | null, isCustomer = false) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAYMENT_WINDOW_MS, SaleTracker, SEEN_PER_WEBSITE } from '../../../src/core/live/sale-tracker';
 import { salesOf, type Sale } from '../../../src/core/live/sales';
-import { realtimeMapResponseSchema } from '../../../src/core/live/live-schemas';
+import { realtimeMapResponseSchema } from '../../../src/core/datafast/live-schemas';
 import { websiteKey } from '../../../src/shared/website-ids';
 
 const SHOP = websiteKey('shop');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayRanges, usableTimeZone } from '../../../src/core/live/day-ranges';
 import { daySeriesOf, todayLine, type DaySeries, type TodayComparison } from '../../../src/core/live/today';
-import { timeseriesResponseSchema } from '../../../src/core/live/live-schemas';
+import { timeseriesResponseSchema } from '../../../src/core/datafast/live-schemas';
 
 describe('day ranges', () => {
   it('runs today from midnight in the website zone, and yesterday to the same clock time', () => {

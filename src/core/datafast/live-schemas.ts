@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { visitorCountSchema } from '../datafast/api-schemas';
-import { MAX_VISITORS } from '../datafast/reply-shapes';
+import { visitorCountSchema } from './api-schemas';
+import { MAX_VISITORS } from './reply-shapes';
 
 // DataFast's replies beyond the count, read leniently: every field may be missing or of another
 // type, and a field that is wrong is read as absent, never as a reason to refuse the reply. Only
@@ -93,3 +93,4 @@ export const timeseriesResponseSchema = z.object({
     .catch(null),
 });
 export type TimeseriesReply = z.infer<typeof timeseriesResponseSchema>;
+export type RealtimeMapReply = z.infer<typeof realtimeMapResponseSchema>;

@@ -1,13 +1,13 @@
 import { requireTokenOrigin } from '../datafast/api-origin';
 import type { DataFastClient } from '../datafast/client';
-import type { Clock } from './clock';
-import { createDemoReader } from './demo-source';
-import type { EngineWebsite } from './engine';
+import type { Clock } from '../time/clock';
+import { createDemoReader } from '../polling/demo-source';
+import type { EngineWebsite } from '../polling/engine';
 import { DataFastError } from '../datafast/errors';
 import { KeychainUnavailableError } from '../storage/keychain-errors';
 import type { WebsiteSettings } from '../storage/settings-schema';
 import { tokenBudgetKey } from './token-checks';
-import type { WebsiteAccounts } from '../accounts/website-accounts';
+import type { WebsiteAccounts } from './website-accounts';
 import { liveSourceOf, type LiveSource } from '../live/live-source';
 
 /** A website ready to poll, with where its live details come from when DataFast has them. */

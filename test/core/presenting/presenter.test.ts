@@ -2,7 +2,7 @@ import { websiteKey } from '../../../src/shared/settings-shapes';
 import { describe, expect, it } from 'vitest';
 import { ageChangesAt, formatAge } from '../../../src/core/readings/format';
 import { formatCount } from '../../../src/shared/count-format';
-import { firstSentence, present, type PresenterInput, type WebsiteInput } from '../../../src/core/readings/presenter';
+import { firstSentence, present, type PresenterInput, type WebsiteInput } from '../../../src/core/presenting/presenter';
 import type { PollState } from '../../../src/core/polling/poll-entry';
 import { pollState } from '../../support/settings-fixtures';
 

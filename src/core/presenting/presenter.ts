@@ -1,6 +1,6 @@
 import type { DisplayMode, ReadingStatus, WebsiteKey } from '../../shared/settings-shapes';
 import type { FailureInfo } from '../datafast/errors';
-import { ageChangesAt, formatAge, singleLine } from './format';
+import { ageChangesAt, formatAge, singleLine } from '../readings/format';
 import { formatCount, type NumberFormatStyle } from '../../shared/count-format';
 import type { PollState } from '../polling/poll-entry';
 

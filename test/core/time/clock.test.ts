@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { boundedDelay, MAX_TIMER_DELAY_MS, systemClock } from '../../../src/core/polling/clock';
+import { boundedDelay, MAX_TIMER_DELAY_MS, systemClock } from '../../../src/core/time/clock';
 import { retryTimeFromHeaders } from '../../../src/core/datafast/retry-after';
 
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);

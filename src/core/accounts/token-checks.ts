@@ -1,8 +1,8 @@
 import { randomUUID, createHash } from 'node:crypto';
-import type { Clock } from './clock';
+import type { Clock } from '../time/clock';
 import { DataFastError } from '../datafast/errors';
 import { normaliseToken } from '../datafast/token';
-import type { TokenInspection } from '../accounts/account-results';
+import type { TokenInspection } from './account-results';
 
 /** A checked token waits this long for the user to pick its websites, then is forgotten. */
 export const PENDING_TOKEN_LIFETIME_MS = 10 * 60_000;
