@@ -7,7 +7,7 @@ import { websiteKey, type WebsiteKey } from '../src/shared/settings-shapes';
 import { performance } from 'node:perf_hooks';
 import { fetchTransport } from '../src/core/datafast/fetch-transport';
 import { createDataFastClient } from '../src/core/datafast/client';
-import { Engine } from '../src/core/polling/engine';
+import { Engine, pollingOf } from '../src/core/polling/engine';
 import { present } from '../src/core/presenting/presenter';
 import { benchSettingsWindow } from './settings-window';
 import { benchHostileBodies } from './hostile-bodies';
@@ -49,9 +49,11 @@ async function costOfOneUpdate(): Promise<void> {
   });
   const engine = new Engine({ clock });
   const credentials = { token: 'df_bench_0000000000000000' };
-  engine.setWebsites([
-    { websiteKey: websiteKey('site'), budgetKey: 'k', revision: '1', threshold: null, read: (signal) => client.realtimeVisitors(credentials, signal) },
-  ]);
+  engine.apply(
+    pollingOf([
+      { websiteKey: websiteKey('site'), budgetKey: 'k', revision: '1', threshold: null, read: (signal) => client.realtimeVisitors(credentials, signal) },
+    ]),
+  );
   engine.start();
   const iterations = 20_000;
   const measure = async (n: number): Promise<number> => {
@@ -75,15 +77,17 @@ async function heapOverAWeek(): Promise<void> {
   const engine = new Engine({ clock });
   let updates = 0;
   let tick = 0;
-  engine.setWebsites(
-    websiteKeys.map((key, index) => {
-      const client = createDataFastClient({
-        transport: fetchTransport(fakeFetch(() => 20 + index * 10 + Math.round(10 * Math.sin(++tick / 50)))),
-        now: () => clock.now(),
-      });
-      const credentials = { token: `df_bench_${key}_0000000000000` };
-      return { websiteKey: key, budgetKey: key, revision: '1', threshold: null, read: (signal: AbortSignal) => client.realtimeVisitors(credentials, signal) };
-    }),
+  engine.apply(
+    pollingOf(
+      websiteKeys.map((key, index) => {
+        const client = createDataFastClient({
+          transport: fetchTransport(fakeFetch(() => 20 + index * 10 + Math.round(10 * Math.sin(++tick / 50)))),
+          now: () => clock.now(),
+        });
+        const credentials = { token: `df_bench_${key}_0000000000000` };
+        return { websiteKey: key, budgetKey: key, revision: '1', threshold: null, read: (signal: AbortSignal) => client.realtimeVisitors(credentials, signal) };
+      }),
+    ),
   );
   engine.start();
   const afterEach = (): void => {

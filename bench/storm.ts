@@ -6,7 +6,7 @@
  */
 import { fetchTransport } from '../src/core/datafast/fetch-transport';
 import { createDataFastClient } from '../src/core/datafast/client';
-import { Engine } from '../src/core/polling/engine';
+import { Engine, pollingOf } from '../src/core/polling/engine';
 import { dataFastSiteId, websiteKey } from '../src/shared/settings-shapes';
 import { VirtualClock } from './virtual-clock';
 
@@ -31,14 +31,16 @@ export async function busiestSecond(): Promise<{ requests: number; busiest: numb
   const client = createDataFastClient({ transport: fetchTransport(reply), now: () => clock.now(), timers: clock });
   const engine = new Engine({ clock });
   const token = 'dft_bench_account_00000000000';
-  engine.setWebsites(
-    ['shop', 'blog', 'docs', 'store', 'app'].map((name) => ({
-      websiteKey: websiteKey(`w_${name}`),
-      budgetKey: token,
-      revision: '1',
-      threshold: null,
-      read: (signal: AbortSignal) => client.realtimeVisitors({ token, dataFastSiteId: dataFastSiteId(`site_${name}`) }, signal),
-    })),
+  engine.apply(
+    pollingOf(
+      ['shop', 'blog', 'docs', 'store', 'app'].map((name) => ({
+        websiteKey: websiteKey(`w_${name}`),
+        budgetKey: token,
+        revision: '1',
+        threshold: null,
+        read: (signal: AbortSignal) => client.realtimeVisitors({ token, dataFastSiteId: dataFastSiteId(`site_${name}`) }, signal),
+      })),
+    ),
   );
   engine.start();
   // The first second reads every website once, by design: the burst that counts is any after it.

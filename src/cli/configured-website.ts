@@ -1,7 +1,7 @@
 import { requireTokenOrigin } from '../core/datafast/api-origin';
 import { runnerClient } from './runner-client';
 import type { Clock } from '../core/time/clock';
-import { sortedWebsites } from '../core/storage/settings-schema';
+import { activeWebsiteOf, sortedWebsites } from '../core/storage/settings-schema';
 import { WebsiteReaders } from '../core/accounts/website-readers';
 import { UsageError, type WatchOptions } from './args';
 import type { RunnerContext } from './context';
@@ -22,10 +22,7 @@ export async function configuredWebsite(options: WatchOptions, io: WatchIO, cont
   });
   const resolve = async (): Promise<WatchedWebsite> => {
     const settings = context.settings.read();
-    const website =
-      options.website !== null
-        ? context.accounts.resolve(options.website)
-        : (settings.websites.find((candidate) => candidate.id === settings.activeWebsiteKey) ?? sortedWebsites(settings)[0]);
+    const website = options.website !== null ? context.accounts.resolve(options.website) : activeWebsiteOf(settings);
     if (!website) throw new UsageError('No website configured. Set DATAFAST_API_KEY, add one with "datafast-menubar add" (token on stdin), or try --demo.');
     const apiUrl = context.apiUrl();
     const demo = website.tokenKind === 'demo';

@@ -3,7 +3,7 @@ import { oneShotMessage, reportAnyFailure } from './failures';
 import type { HttpTransport } from '../core/datafast/http-transport';
 import { systemClock, type Clock } from '../core/time/clock';
 import { DASHBOARDS_URL, dashboardUrl } from '../core/datafast/dashboard';
-import { Engine, type EngineWebsite } from '../core/polling/engine';
+import { Engine, pollingOf, type DesiredPolling, type EngineWebsite } from '../core/polling/engine';
 import { DataFastError, needsUserAction } from '../core/datafast/errors';
 import type { NumberFormatStyle } from '../shared/count-format';
 import { present } from '../core/presenting/presenter';
@@ -78,8 +78,13 @@ function makeEngine(
     onUpdate,
     onSpike: (spike) => onSpikeLine(renderSpike(options.format, spike, label())),
   });
-  engine.setWebsites([website, ...(website.others ?? [])].map(engineEntry));
+  engine.apply(pollingFor(website));
   return engine;
+}
+
+/** What the runner polls: the watched website on screen at its rate, with every other one the output lists. */
+function pollingFor(website: WatchedWebsite): DesiredPolling {
+  return pollingOf([website, ...(website.others ?? [])].map(engineEntry), { intervalMs: website.intervalMs, activeKey: website.websiteKey });
 }
 
 function engineEntry(website: WatchedWebsite): EngineWebsite {
@@ -97,14 +102,14 @@ function snapshotText(
   now: number,
   details: RunnerDetails | null,
 ): { text: string; failure: DataFastError | null } {
-  const poll = engine.scheduler.state(website.websiteKey);
+  const poll = engine.state(website.websiteKey);
   if (!poll) throw new Error('The runner lost track of its website.');
   const all = [website, ...(website.others ?? [])];
   const view = present({
     websites: all.map((shown) => ({
       websiteKey: shown.websiteKey,
       label: shown.label,
-      poll: engine.scheduler.state(shown.websiteKey) ?? null,
+      poll: engine.state(shown.websiteKey) ?? null,
       demo: shown.demo,
     })),
     activeKey: website.websiteKey,
@@ -143,7 +148,7 @@ export async function readOnce(options: WatchOptions, configured: WatchedWebsite
     () => undefined,
   );
   engine.start();
-  const reads = Promise.all([configured, ...(configured.others ?? [])].map((shown) => engine.scheduler.refreshNow(shown.websiteKey)));
+  const reads = Promise.all([configured, ...(configured.others ?? [])].map((shown) => engine.refreshNow(shown.websiteKey)));
   const [website] = await Promise.all([described(configured, io.stopSignal ?? new AbortController().signal), reads]);
   engine.stop();
   const { text, failure } = snapshotText(options, website, engine, clockOf(io).now(), options.details ? liveWatch.details() : null);
@@ -203,8 +208,7 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
         liveWatch = liveWatchOf(options, next, io, () => current.label);
         // The watched website and every other one the output lists: a stream that lists them all
         // (SwiftBar, xbar) would otherwise lose their counts at the first change of settings.
-        engine.setWebsites([liveWatch.website, ...(next.others ?? [])].map(engineEntry));
-        engine.scheduler.setIntervalMs(next.intervalMs);
+        engine.apply(pollingFor({ ...next, read: liveWatch.website.read }));
         io.stdout(snapshotText(options, current, engine, clockOf(io).now(), details()).text);
       }) ?? unfollow;
     engine.start();

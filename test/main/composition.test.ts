@@ -209,12 +209,12 @@ describe('the composition root, in process', () => {
     // Readings wait in memory for a few minutes...
     expect(readings()).toEqual([]);
     electron.power.emit('suspend');
-    expect(app.controller.engine.scheduler.paused).toBe(true);
+    expect(app.controller.engine.paused).toBe(true);
     // ...and go to disk before the computer sleeps,
     await app.controller.saveHistory();
     expect(readings()).toEqual([expect.stringMatching(/^w_demo \d+ \d+$/)]);
     electron.power.emit('resume');
-    expect(app.controller.engine.scheduler.paused).toBe(false);
+    expect(app.controller.engine.paused).toBe(false);
     // ...and at quit, after the fresh read that waking brings.
     await eventually(() => app.controller.engine.states()[0]?.fetchedAt !== firstRead);
     electron.quit();
@@ -261,7 +261,7 @@ describe('the composition root, in process', () => {
       await eventually(() => sockets.length > 0);
       // Time enough for the failure to land and for the first retry of a network failure to go out.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
-      expect(app.controller.engine.scheduler.paused).toBe(true);
+      expect(app.controller.engine.paused).toBe(true);
       expect(sockets).toHaveLength(1);
     } finally {
       for (const socket of sockets) socket.destroy();

@@ -8,7 +8,7 @@ import { DataFastError } from '../datafast/errors';
 import { KeychainUnavailableError } from '../storage/keychain-errors';
 import type { SecretStore } from '../storage/secret-store';
 import type { SettingsRepository } from '../storage/settings-repository';
-import { boundElsewhere, nextOrder, sortedWebsites, type WebsiteSettings } from '../storage/settings-schema';
+import { boundElsewhere, nextOrder, sortedWebsites, withActiveWebsite, type WebsiteSettings } from '../storage/settings-schema';
 import { maskToken, normaliseToken } from '../datafast/token';
 import { restoreWebsites, type RestoreOutcome } from './website-restore';
 import { findWebsite, sameDomain, WebsiteNotFoundError } from './website-lookup';
@@ -144,7 +144,7 @@ export class WebsiteAccounts {
         notifySales: true,
         apiOrigin: apiOriginOf(current.apiUrl),
       };
-      return { ...current, websites: [...current.websites, demo], activeWebsiteKey: current.activeWebsiteKey ?? demo.id };
+      return withActiveWebsite({ ...current, websites: [...current.websites, demo] });
     });
     const demo = settings.websites.find((website) => website.tokenKind === 'demo');
     if (!demo) throw new Error('The demo website was not saved.');
@@ -158,9 +158,7 @@ export class WebsiteAccounts {
     // Fail before touching settings when the keychain cannot delete the token afterwards.
     if (website.tokenKind !== 'demo' && !this.#sessionTokens.has(id)) await this.#secrets.check();
     await this.#settings.update((current) => {
-      const websites = current.websites.filter((candidate) => candidate.id !== id);
-      const activeWebsiteKey = current.activeWebsiteKey === id ? (sortedWebsites({ ...current, websites })[0]?.id ?? null) : current.activeWebsiteKey;
-      return { ...current, websites, activeWebsiteKey };
+      return withActiveWebsite({ ...current, websites: current.websites.filter((candidate) => candidate.id !== id) });
     });
     this.#sessionTokens.delete(id);
     if (website.tokenKind !== 'demo') await this.#secrets.delete(id).catch(() => false);
@@ -251,7 +249,7 @@ export class WebsiteAccounts {
           if (known) websites[at] = { ...plan.update(known), apiOrigin };
           else websites.push({ ...plan.create(id, order++), apiOrigin });
         });
-        return { ...current, apiUrl, websites, activeWebsiteKey: current.activeWebsiteKey ?? ids[0] ?? null };
+        return withActiveWebsite({ ...current, apiUrl, websites });
       });
       return { websites: saved.websites.filter((website) => ids.includes(website.id)), sessionOnly, createdIds: new Set(newIds) };
     } catch (error) {

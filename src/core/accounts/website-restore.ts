@@ -2,7 +2,7 @@ import { apiOriginOf } from '../datafast/api-origin';
 import { websiteLabel, type DataFastClient } from '../datafast/client';
 import type { SecretStore, StoredSecret } from '../storage/secret-store';
 import type { SettingsRepository } from '../storage/settings-repository';
-import { boundElsewhere, nextOrder, type Settings, type WebsiteSettings } from '../storage/settings-schema';
+import { boundElsewhere, nextOrder, withActiveWebsite, type Settings, type WebsiteSettings } from '../storage/settings-schema';
 import { maskToken, tokenKind } from '../datafast/token';
 import { MAX_WEBSITES } from '../../shared/setting-limits';
 import { websiteKeySchema, type WebsiteKey } from '../../shared/settings-shapes';
@@ -70,7 +70,7 @@ function withRestored(current: Settings, described: readonly Described[], apiUrl
     websites.push({ ...website, order: order++, apiOrigin });
   }
   const keepsAddress = boundElsewhere(current.websites, apiOrigin) !== undefined;
-  return { ...current, ...(!keepsAddress && { apiUrl }), websites, activeWebsiteKey: current.activeWebsiteKey ?? websites[0]?.id ?? null };
+  return withActiveWebsite({ ...current, ...(!keepsAddress && { apiUrl }), websites });
 }
 
 function siteKey(website: Pick<WebsiteSettings, 'domain' | 'dataFastSiteId' | 'id'>): string {

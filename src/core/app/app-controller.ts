@@ -92,8 +92,8 @@ export class AppController {
     this.#live = new LiveFeed({
       clock: options.clock,
       settings: () => this.#sync.settings,
-      activeKey: () => this.engine.scheduler.activeKey,
-      budget: this.engine.budget,
+      activeKey: () => this.engine.activeKey,
+      spendBeside: (budgetKey, count) => this.engine.spendBeside(budgetKey, count),
       seen: options.salesSeen ?? null,
       onSales: (website, sales) => this.#notifySales(website, sales),
       onNotice: (message) => this.#notices.add(message),
@@ -275,7 +275,7 @@ export class AppController {
       settings: this.#sync.settings,
       loaded: this.#sync.loaded,
       states: this.engine.states(),
-      paused: this.engine.scheduler.paused,
+      paused: this.engine.paused,
       now: this.#options.clock.now(),
       locale: this.#options.locale,
     };

@@ -3,7 +3,7 @@ import type { AppStateView, HistoryPoint, WebsiteView } from '../../shared/view-
 import type { PollState } from '../polling/poll-entry';
 import type { History } from '../readings/history';
 import { present, type TrayView } from '../presenting/presenter';
-import type { Settings } from '../storage/settings-schema';
+import { activeWebsiteOf, type Settings } from '../storage/settings-schema';
 import type { LoadedWebsite } from './settings-sync';
 
 const HOUR_MS = 60 * 60_000;
@@ -29,7 +29,7 @@ export function trayViewOf(inputs: ViewInputs): TrayView {
       poll: states.get(settings.id) ?? null,
       demo: settings.tokenKind === 'demo',
     })),
-    activeKey: inputs.settings.activeWebsiteKey,
+    activeKey: activeWebsiteOf(inputs.settings)?.id ?? null,
     mode: inputs.settings.displayMode,
     numberFormat: inputs.settings.numberFormat,
     now: inputs.now,
@@ -69,7 +69,7 @@ export function appStateOf(
     };
   });
   const { now } = inputs;
-  const activeKey = inputs.settings.activeWebsiteKey;
+  const activeKey = activeWebsiteOf(inputs.settings)?.id ?? null;
   const { schemaVersion, websites: configured, activeWebsiteKey, apiUrl, ...settings } = inputs.settings;
   return {
     websites,
@@ -87,7 +87,7 @@ export function appStateOf(
 
 /** The active website's readings over the last hour: the tray's sparkline and the window's live chart. */
 export function lastHourOf(inputs: Pick<ViewInputs, 'settings' | 'now'>, history: History): HistoryPoint[] {
-  const activeKey = inputs.settings.activeWebsiteKey;
+  const activeKey = activeWebsiteOf(inputs.settings)?.id ?? null;
   return activeKey ? historyPoints(history, activeKey, inputs.now - HOUR_MS, inputs.now, 0) : [];
 }
 

@@ -2,7 +2,6 @@ import type { WebsiteKey } from '../../shared/settings-shapes';
 import type { Clock } from '../time/clock';
 import type { EngineWebsite } from '../polling/engine';
 import type { ReadableWebsite } from '../accounts/website-readers';
-import type { RequestBudget } from '../polling/request-budget';
 import { liveRead } from '../live/live-reader';
 import type { LiveSummary } from '../live/live-summary';
 import { SaleTracker, type SeenRecord, type SeenStore } from '../live/sale-tracker';
@@ -31,8 +30,8 @@ export interface LiveFeedOptions {
   readonly settings: () => Settings;
   /** The website the tray shows; its map is read every minute and its day every 5 minutes. */
   readonly activeKey: () => WebsiteKey | null;
-  /** The engine's per-token budget, which today's reads spend from as the counts do. */
-  readonly budget: RequestBudget;
+  /** Spends from the engine's per-token budget, as the counts do: false when the token has no request free now. */
+  readonly spendBeside: (budgetKey: string, count: number) => boolean;
   readonly seen: SeenStore | null;
   readonly onSales: (website: WebsiteSettings, sales: readonly Sale[]) => void;
   readonly onNotice: (message: string) => void;
@@ -162,10 +161,8 @@ export class LiveFeed {
     return async (signal) => {
       const visitors = await countRead(signal);
       const now = clock.now();
-      const budget = this.#options.budget;
-      if (this.#todayWanted(key) && today.due(now) && budget.earliest(website.budgetKey, now) <= now) {
-        budget.record(website.budgetKey, now);
-        budget.record(website.budgetKey, now);
+      // Today's two hourly series, only while the token has a request free now.
+      if (this.#todayWanted(key) && today.due(now) && this.#options.spendBeside(website.budgetKey, 2)) {
         // Today's numbers stand beside the count: failing to read them never fails the reading.
         void today.read(signal).then(
           (comparison) => {

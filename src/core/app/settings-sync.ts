@@ -5,12 +5,12 @@ import type { DataFastClient } from '../datafast/client';
 import { errorMessage } from '../datafast/errors';
 import { maskToken } from '../datafast/token';
 import type { Clock } from '../time/clock';
-import type { Engine } from '../polling/engine';
+import type { DesiredPolling, Engine } from '../polling/engine';
 import { WebsiteReaders, type ReadableWebsite } from '../accounts/website-readers';
 import type { EngineWebsite } from '../polling/engine';
 import { KeychainUnavailableError } from '../storage/keychain-errors';
 import type { SettingsRepository } from '../storage/settings-repository';
-import { sortedWebsites, type Settings, type WebsiteSettings } from '../storage/settings-schema';
+import { activeWebsiteOf, sortedWebsites, type Settings, type WebsiteSettings } from '../storage/settings-schema';
 import type { Notices } from './notices';
 
 export interface LoadedWebsite {
@@ -36,6 +36,17 @@ export function spikeSettingsOf(settings: Settings): { factor: number; minimum: 
   return { factor, minimum, cooldownMs: cooldownMinutes * 60_000 };
 }
 
+/** The app's settings as polling: its websites at the chosen rate, the active one on screen (or all of them in sum mode). */
+export function desiredPolling(settings: Settings, websites: readonly EngineWebsite[]): DesiredPolling {
+  return {
+    websites,
+    intervalMs: settings.refreshIntervalSeconds * 1000,
+    activeKey: activeWebsiteOf(settings)?.id ?? null,
+    everyWebsiteActive: settings.displayMode === 'sum',
+    spikeSettings: spikeSettingsOf(settings),
+  };
+}
+
 /**
  * The app's settings as they stand, in memory, and the engine kept in step with them: this app's
  * own changes are shown at once and then written once (the file records them; it is not read
@@ -47,6 +58,8 @@ export class SettingsSync {
   readonly #readers: WebsiteReaders;
   #settings: Settings;
   #loaded: LoadedWebsite[] = [];
+  /** What the engine reads, as the last sync prepared it. */
+  #engineWebsites: readonly EngineWebsite[] = [];
   #keychainNotice: string | null = null;
   #syncing: Promise<void> = Promise.resolve();
   /** Writes under way: a change shown but not yet on disk is waited for before the app quits. */
@@ -182,8 +195,8 @@ export class SettingsSync {
       const token = website.tokenKind === 'demo' ? null : (loaded.tokens.get(website.id) ?? null);
       return { settings: website, maskedToken: token ? maskToken(token) : null, tokenInSessionOnly: this.#options.accounts.isSessionOnly(website.id) };
     });
-    engine.setWebsites(this.#options.prepare?.(loaded.websites) ?? loaded.websites);
-    this.#applyToEngine(settings);
+    this.#engineWebsites = this.#options.prepare?.(loaded.websites) ?? loaded.websites;
+    engine.apply(desiredPolling(settings, this.#engineWebsites));
     this.#options.onChange();
   }
 
@@ -195,17 +208,14 @@ export class SettingsSync {
       const known = loaded.get(website.id);
       return known ? [{ ...known, settings: website }] : [];
     });
-    this.#applyToEngine(settings);
+    // The websites as last read; a change to them (a new threshold, a new website) follows with the next sync.
+    this.#options.engine.apply(
+      desiredPolling(
+        settings,
+        this.#engineWebsites.filter((website) => settings.websites.some((kept) => kept.id === website.websiteKey)),
+      ),
+    );
     this.#options.onChange();
-  }
-
-  /** What the engine takes from settings beyond its websites: the rate, sum mode, spike levels and the website on screen. */
-  #applyToEngine(settings: Settings): void {
-    const { engine } = this.#options;
-    engine.scheduler.setIntervalMs(settings.refreshIntervalSeconds * 1000);
-    engine.scheduler.setEveryWebsiteActive(settings.displayMode === 'sum');
-    engine.detector.updateSettings(spikeSettingsOf(settings));
-    if (settings.activeWebsiteKey) engine.scheduler.setActive(settings.activeWebsiteKey);
   }
 
   /**

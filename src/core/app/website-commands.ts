@@ -38,7 +38,7 @@ export class WebsiteCommands {
     this.#options = options;
     this.tokenChecks = new TokenChecks({
       clock: options.clock,
-      reserve: (budgetKey) => options.engine.scheduler.reserve(budgetKey),
+      reserve: (budgetKey) => options.engine.reserve(budgetKey),
       inspect: (token) => options.accounts.inspectToken(token),
     });
   }
@@ -56,7 +56,7 @@ export class WebsiteCommands {
   async refreshNow(): Promise<void> {
     const { settings, loaded } = this.#options.sync;
     const ids = settings.displayMode === 'sum' ? loaded.map((website) => website.settings.id) : [settings.activeWebsiteKey];
-    await Promise.all(ids.flatMap((id) => (id ? [this.#options.engine.scheduler.refreshNow(id)] : [])));
+    await Promise.all(ids.flatMap((id) => (id ? [this.#options.engine.refreshNow(id)] : [])));
   }
 
   /** Checks a pasted token against DataFast; keeps it in main under a one-time id. */

@@ -66,7 +66,6 @@ export class Scheduler {
     }
     const entry = newEntry(target);
     this.#entries.set(target.websiteKey, entry);
-    if (this.#activeKey === null) this.#activeKey = target.websiteKey;
     if (this.#running) this.#poll(entry);
   }
 
@@ -75,7 +74,8 @@ export class Scheduler {
     if (!entry) return;
     this.#cancel(entry);
     this.#entries.delete(websiteKey);
-    if (this.#activeKey === websiteKey) this.#activeKey = this.#entries.keys().next().value ?? null;
+    // Which website is on screen next is the caller's to say (the engine is told with every change).
+    if (this.#activeKey === websiteKey) this.#activeKey = null;
   }
 
   websiteKeys(): WebsiteKey[] {

@@ -1,7 +1,16 @@
 import type { z } from 'zod';
 import { apiOriginOf } from '../datafast/api-origin';
 import { DEFAULT_API_URL } from '../datafast/client';
-import { DEFAULT_SETTINGS, describeSettingsIssue, settingsSchema, websiteSettingsSchema, type Settings, type WebsiteSettings } from './settings-schema';
+import {
+  activeWebsiteOf,
+  DEFAULT_SETTINGS,
+  describeSettingsIssue,
+  settingsSchema,
+  websiteSettingsSchema,
+  type Settings,
+  type WebsiteSettings,
+} from './settings-schema';
+import { websiteKey } from '../../shared/website-ids';
 import { notificationSettingsSchema } from '../../shared/settings-shapes';
 
 export interface Repair {
@@ -86,7 +95,8 @@ export function repairSettings(stored: unknown): Repair | null {
     seen.add(website.id);
     websites.push(website);
   });
-  const activeWebsiteKey = websites.find((website) => website.id === stored['activeWebsiteKey'])?.id ?? websites[0]?.id ?? null;
+  const activeWebsiteKey =
+    activeWebsiteOf({ websites, activeWebsiteKey: typeof stored['activeWebsiteKey'] === 'string' ? websiteKey(stored['activeWebsiteKey']) : null })?.id ?? null;
   const settings: Settings = {
     schemaVersion: DEFAULT_SETTINGS.schemaVersion,
     websites,

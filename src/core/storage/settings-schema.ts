@@ -85,8 +85,22 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** Websites in the order the user chose. */
-export function sortedWebsites(settings: Settings): WebsiteSettings[] {
+export function sortedWebsites(settings: Pick<Settings, 'websites'>): WebsiteSettings[] {
   return [...settings.websites].sort((a, b) => a.order - b.order);
+}
+
+/**
+ * The website on screen: the one the settings name while it is configured, else the first in the
+ * user's order, else none. The one place this rule is written: the app, the runner, and every
+ * change that adds, removes or restores websites ask it.
+ */
+export function activeWebsiteOf(settings: Pick<Settings, 'websites' | 'activeWebsiteKey'>): WebsiteSettings | null {
+  return settings.websites.find((website) => website.id === settings.activeWebsiteKey) ?? sortedWebsites(settings)[0] ?? null;
+}
+
+/** The settings with their active website named by `activeWebsiteOf`: what every change to the list of websites saves. */
+export function withActiveWebsite<S extends Pick<Settings, 'websites' | 'activeWebsiteKey'>>(settings: S): S {
+  return { ...settings, activeWebsiteKey: activeWebsiteOf(settings)?.id ?? null };
 }
 
 /** The order a website added now takes: after every other. */

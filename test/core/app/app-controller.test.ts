@@ -79,7 +79,7 @@ describe('app controller', () => {
       const readsBefore = keychain.reads;
       await app.controller.updateSettings({ refreshIntervalSeconds: 60 });
       await app.controller.rename(app.settings.read().websites[0]!.id, 'My shop');
-      expect(app.controller.engine.scheduler.intervalMs).toBe(60_000);
+      expect(app.controller.engine.intervalMs).toBe(60_000);
       expect(app.controller.trayView().headline).toBe('My shop — 42 visitors');
       // The folder watch reports the file's new text, which is the app's own: not applied again.
       await new Promise((resolve) => setTimeout(resolve, 300));

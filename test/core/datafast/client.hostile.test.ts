@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../bench/virtual-clock';
 import { createDataFastClient } from '../../../src/core/datafast/client';
-import { Engine } from '../../../src/core/polling/engine';
+import { Engine, pollingOf } from '../../../src/core/polling/engine';
 import { DEFAULT_SETTINGS } from '../../../src/core/storage/settings-schema';
 import { appHarness } from '../../support/app-harness';
 import { failureOf } from '../../support/failure-of';
@@ -106,9 +106,9 @@ describe('polling against a hostile DataFast, on a virtual clock', () => {
     const clock = new VirtualClock(Date.now());
     const client = createDataFastClient({ apiUrl: hostile.url(mode), now: () => clock.now(), transport: nodeTransport() });
     const engine = new Engine({ clock });
-    engine.setWebsites([
-      { websiteKey: websiteKey('shop'), budgetKey: 'k', revision: '1', threshold: null, read: (signal) => client.realtimeVisitors(shop, signal) },
-    ]);
+    engine.apply(
+      pollingOf([{ websiteKey: websiteKey('shop'), budgetKey: 'k', revision: '1', threshold: null, read: (signal) => client.realtimeVisitors(shop, signal) }]),
+    );
     engine.start();
     const fired = await clock.runUntil(clock.now() + 3 * HOUR);
     engine.stop();

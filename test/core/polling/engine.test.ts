@@ -1,6 +1,6 @@
 import { websiteKey } from '../../../src/shared/settings-shapes';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Engine } from '../../../src/core/polling/engine';
+import { Engine, pollingOf } from '../../../src/core/polling/engine';
 import type { SpikeEvent } from '../../../src/core/readings/spike-detector';
 import { createDemoReader } from '../../../src/core/polling/demo-source';
 import { fakeClock, ScriptedTarget, T0, useFakeTime } from '../../support/scheduler-harness';
@@ -22,7 +22,7 @@ describe('engine', () => {
     const target = new ScriptedTarget('site', 'k', '1', replies, 60);
     const spikes: SpikeEvent[] = [];
     const engine = new Engine({ clock: fakeClock(), onSpike: (spike) => spikes.push(spike) });
-    engine.setWebsites([asWebsite(target)]);
+    engine.apply(pollingOf([asWebsite(target)]));
     engine.start();
     await vi.advanceTimersByTimeAsync(66 * MINUTE);
     expect(engine.history.size(websiteKey('site'))).toBeGreaterThanOrEqual(60);
@@ -36,7 +36,7 @@ describe('engine', () => {
     const target = new ScriptedTarget('site', 'k', '1', Array<number>(130).fill(20), 80);
     const spikes: SpikeEvent[] = [];
     const engine = new Engine({ clock: fakeClock(), onSpike: (spike) => spikes.push(spike) });
-    engine.setWebsites([asWebsite(target)]);
+    engine.apply(pollingOf([asWebsite(target)]));
     engine.start();
     await vi.advanceTimersByTimeAsync(64 * MINUTE + 30_000);
     engine.pause();
@@ -56,10 +56,10 @@ describe('engine', () => {
     const a = new ScriptedTarget('a');
     const b = new ScriptedTarget('b');
     const engine = new Engine({ clock: fakeClock() });
-    engine.setWebsites([asWebsite(a), asWebsite(b)]);
+    engine.apply(pollingOf([asWebsite(a), asWebsite(b)]));
     engine.start();
     await vi.advanceTimersByTimeAsync(1_000);
-    engine.setWebsites([asWebsite(a)]);
+    engine.apply(pollingOf([asWebsite(a)]));
     expect(engine.states().map((state) => state.websiteKey)).toEqual(['a']);
     engine.stop();
   });

@@ -36,6 +36,9 @@ function started(targets: ScriptedTarget[], options: SchedulerOptions = {}): Sch
   const poller = scheduler(options);
   poller.setEveryWebsiteActive(options.everyWebsiteActive ?? false);
   for (const target of targets) poller.setTarget(target);
+  // As the engine does: the first website is on screen unless a test picks another.
+  const [first] = targets;
+  if (first) poller.setActive(first.websiteKey);
   poller.start();
   return poller;
 }
