@@ -70,7 +70,7 @@ export async function benchTraySwitch(): Promise<void> {
       const target = websites[(i + 1) % websites.length];
       if (!target) break;
       const started = performance.now();
-      const switched = controller.switchWebsite(target.id);
+      const switched = controller.commands.switchWebsite(target.id);
       const shown = controller
         .trayModel({ highlight: null, updates: null })
         .items.some((item) => item.type === 'radio' && item.checked && item.label.startsWith(target.label));

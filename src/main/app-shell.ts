@@ -116,11 +116,11 @@ export class AppShell {
     };
     switch (command.kind) {
       case 'switch-website':
-        return settle(controller.switchWebsite(command.websiteKey));
+        return settle(controller.commands.switchWebsite(command.websiteKey));
       case 'show-sum':
-        return settle(controller.setDisplayMode('sum'));
+        return settle(controller.commands.setDisplayMode('sum'));
       case 'refresh':
-        return settle(controller.refreshNow());
+        return settle(controller.commands.refreshNow());
       case 'open-dashboard': {
         const key = controller.trayView().activeKey;
         const url = key ? controller.dashboardUrlFor(key) : null;
@@ -134,13 +134,13 @@ export class AppShell {
         return;
       }
       case 'snooze':
-        return settle(controller.snoozeNotifications(SNOOZE_MS));
+        return settle(controller.commands.snoozeNotifications(SNOOZE_MS));
       case 'resume-notifications':
-        return settle(controller.resumeNotifications());
+        return settle(controller.commands.resumeNotifications());
       case 'open-settings':
         return this.#ports.openSettings();
       case 'set-launch-at-login':
-        return settle(controller.updateSettings({ launchAtLogin: command.enabled }));
+        return settle(controller.commands.updateSettings({ launchAtLogin: command.enabled }));
       case 'open-highlight': {
         const url = this.#highlight?.url ?? null;
         this.#highlight = null;

@@ -1,6 +1,5 @@
 // Composition root: builds every object once and wires Electron to the core. Decides nothing.
 // Electron arrives as ports (index.ts passes the real modules, tests pass typed fakes).
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, Menu, MenuItemConstructorOptions, NativeImage, NativeTheme, NotificationConstructorOptions, Session, Shell } from 'electron';
@@ -17,11 +16,10 @@ import { ERROR_MARK } from '../core/presenting/presenter';
 import { HistoryFile } from '../core/storage/history-file';
 import { SalesSeenFile } from '../core/storage/sales-seen-file';
 import { configDirectory } from '../core/storage/paths';
-import { setAside } from '../core/storage/quarantine';
 import { keychainService, loadKeytar, SecretStore, type SecretStoreOptions } from '../core/storage/secret-store';
-import { SETTINGS_FILE_NAME, SettingsRepository, type SettingsBackend } from '../core/storage/settings-repository';
+import { SettingsRepository, type SettingsBackend } from '../core/storage/settings-repository';
 import { AppShell } from './app-shell';
-import { autostartFilePath, setLinuxAutostart } from './autostart';
+import { opensSettingsAtStart } from './first-run';
 import { countIconFactory, sparklineImage, type ImageFactory } from './images';
 import { registerIpcHandlers, type IpcRegistrar } from './ipc';
 import { createHandlers } from './ipc-handlers';
@@ -29,6 +27,8 @@ import { followPower, OnlineGate, retryKeychainOnUnlock, type PowerEvents } from
 import { openLogFile } from './log-file';
 import { NotificationService, type NotificationHandle } from './notification-service';
 import { openDataFastUrl } from './open-external';
+import { loginItemFor } from './login-item';
+import { resetSettings } from './reset-settings';
 import { lockDownWebContents } from './security';
 import { SettingsWindow, type SettingsWindowOptions } from './settings-window';
 import { showStartupFailure } from './startup-failure';
@@ -113,10 +113,14 @@ export async function launch(electron: ElectronPorts): Promise<RunningApp | null
         openSettingsFolder: () => void electron.shell.openPath(directory),
         resetSettings: () => {
           try {
-            const path = join(directory, SETTINGS_FILE_NAME);
-            if (existsSync(path)) setAside(path, Date.now());
-            app.relaunch();
-            app.exit(0);
+            resetSettings({
+              directory,
+              now: () => Date.now(),
+              restart: () => {
+                app.relaunch();
+                app.exit(0);
+              },
+            });
           } catch (resetError) {
             failed(resetError);
           }
@@ -169,12 +173,13 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
     onPoll: (outcome) => {
       if (!outcome.ok && outcome.error.kind === 'network') online?.networkFailed();
     },
-    loginItem: {
-      set: (enabled) => {
-        if (platform === 'linux') setLinuxAutostart(autostartFilePath(host.env, app.getPath('home')), host.env['APPIMAGE'] ?? host.execPath, enabled);
-        else app.setLoginItemSettings({ openAtLogin: enabled });
-      },
-    },
+    loginItem: loginItemFor({
+      platform,
+      env: host.env,
+      homedir: app.getPath('home'),
+      executable: host.env['APPIMAGE'] ?? host.execPath,
+      setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+    }),
   });
   reportProblem = (message) => controller.notice(message);
 
@@ -204,7 +209,11 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
     sendToWindow: (channel, payload) => settingsWindow.send(channel, payload),
     windowOpen: () => settingsWindow.isOpen,
     quit: () => app.quit(),
-    onError: (error) => log.error(errorMessage(error)),
+    // A command from the tray that fails is told where the window's are, not only written to the log.
+    onError: (error) => {
+      log.error(`tray command failed: ${errorMessage(error)}`);
+      controller.notice(errorMessage(error));
+    },
     openLogFolder: () => void electron.shell.openPath(app.getPath('logs')),
     updates,
   });
@@ -249,7 +258,7 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
 
   await controller.start();
   shell.render();
-  if (controller.settings.websites.length === 0 && !host.argv.includes('--hidden')) settingsWindow.open();
+  if (opensSettingsAtStart(controller.settings.websites.length, host.argv)) settingsWindow.open();
   updates?.start();
   return { controller, shell, settingsWindow };
 }

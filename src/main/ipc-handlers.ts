@@ -9,35 +9,35 @@ export interface WindowCommands {
 export function createHandlers(controller: AppController, commands: WindowCommands): Handlers {
   return {
     'state:get': () => Promise.resolve(controller.appState()),
-    'token:check': ({ token }) => controller.checkToken(token),
-    'websites:add': ({ pendingId, dataFastSiteIds }) => controller.addChecked(pendingId, dataFastSiteIds),
-    'websites:add-demo': () => controller.addDemo(),
+    'token:check': ({ token }) => controller.commands.checkToken(token),
+    'websites:add': ({ pendingId, dataFastSiteIds }) => controller.commands.addChecked(pendingId, dataFastSiteIds),
+    'websites:add-demo': () => controller.commands.addDemo(),
     'websites:rename': async ({ id, label }) => {
-      await controller.rename(id, label);
+      await controller.commands.rename(id, label);
       return null;
     },
     'websites:move': async ({ id, direction }) => {
-      await controller.move(id, direction);
+      await controller.commands.move(id, direction);
       return null;
     },
     'websites:remove': async ({ id }) => {
-      await controller.remove(id);
+      await controller.commands.remove(id);
       return null;
     },
     'websites:set-active': async ({ id }) => {
-      await controller.switchWebsite(id);
+      await controller.commands.switchWebsite(id);
       return null;
     },
     'websites:set-threshold': async ({ id, threshold }) => {
-      await controller.setThreshold(id, threshold);
+      await controller.commands.setThreshold(id, threshold);
       return null;
     },
     'websites:set-sales': async ({ id, notifySales }) => {
-      await controller.setNotifySales(id, notifySales);
+      await controller.commands.setNotifySales(id, notifySales);
       return null;
     },
     'settings:update': async (patch) => {
-      await controller.updateSettings(patch);
+      await controller.commands.updateSettings(patch);
       return null;
     },
     'notifications:test': () => {
@@ -50,7 +50,7 @@ export function createHandlers(controller: AppController, commands: WindowComman
       return Promise.resolve(null);
     },
     'refresh:now': async () => {
-      await controller.refreshNow();
+      await controller.commands.refreshNow();
       return null;
     },
   };

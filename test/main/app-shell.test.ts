@@ -103,13 +103,13 @@ describe('tray from the running controller', () => {
     expect(sparklinesDrawn).toBe(drawn);
     const newest = (): number | undefined => app.controller.appState().lastHour.at(-1)?.at;
     const before = newest() ?? 0;
-    await app.controller.refreshNow();
+    await app.controller.commands.refreshNow();
     await eventually(() => newest() !== before);
     shell.render();
     const sameMinute = Math.floor((newest() ?? 0) / 60_000) === Math.floor(before / 60_000);
     expect(sparklinesDrawn).toBe(sameMinute ? drawn : drawn + 1);
     const afterRefresh = sparklinesDrawn;
-    await app.controller.switchWebsite(app.settings.read().websites[1]!.id);
+    await app.controller.commands.switchWebsite(app.settings.read().websites[1]!.id);
     await eventually(() => app.controller.appState().lastHour.length > 0);
     shell.render();
     expect(sparklinesDrawn).toBe(afterRefresh + 1);
@@ -258,11 +258,11 @@ describe('notifications', () => {
     try {
       app.controller.testNotification();
       expect(app.notifications[0]).toMatchObject({ title: 'Traffic spike on example.com (test)' });
-      await app.controller.updateSettings({ notifications: { enabled: false } });
+      await app.controller.commands.updateSettings({ notifications: { enabled: false } });
       expect(app.controller.settings.notifications.enabled).toBe(false);
-      await app.controller.snoozeNotifications(60_000);
+      await app.controller.commands.snoozeNotifications(60_000);
       expect(app.controller.notificationsSnoozed()).toBe(true);
-      await app.controller.resumeNotifications();
+      await app.controller.commands.resumeNotifications();
       expect(app.controller.settings.notifications).toMatchObject({ enabled: true, snoozedUntil: null });
     } finally {
       await app.close();

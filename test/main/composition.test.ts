@@ -46,6 +46,8 @@ class FakeElectron {
   readonly opened: string[] = [];
   readonly calls: string[] = [];
   readonly keychain = new MemoryKeychain();
+  /** Set to make the settings file refuse every write, as a full disk would. */
+  diskFull = false;
   /** What `net.isOnline()` answers, call by call. */
   isOnline: () => boolean = () => true;
 
@@ -102,7 +104,21 @@ class FakeElectron {
         },
       },
       autoUpdater: { checkForUpdatesAndNotify: () => Promise.resolve(null), on: () => undefined } as unknown as ElectronPorts['autoUpdater'],
-      createSettingsBackend: (directory) => createConfBackend(directory),
+      createSettingsBackend: (directory) => {
+        const conf = createConfBackend(directory);
+        const diskFull = (): boolean => this.diskFull;
+        return {
+          path: conf.path,
+          get store() {
+            return conf.store;
+          },
+          set store(value) {
+            if (diskFull()) throw new Error('ENOSPC: no space left on device, write');
+            conf.store = value;
+          },
+          onDidAnyChange: (callback) => conf.onDidAnyChange(callback),
+        };
+      },
       keychain: { loadBackend: () => Promise.resolve(this.keychain), lockState: () => Promise.resolve('unlocked') },
       process: this.process,
       appDirectory: APP_DIRECTORY,
@@ -279,6 +295,17 @@ describe('the composition root, in process', () => {
     expect(JSON.parse(readFileSync(join(electron.configDirectory, 'config.json'), 'utf8'))).toMatchObject({ numberFormat: 'full' });
     // With nothing left to write, the quit goes through.
     expect(electron.quit()).toBe(false);
+  });
+
+  it('tells a tray command that failed where the window tells its own, and takes the change back', async () => {
+    configure({});
+    const app = await start(['--hidden']);
+    electron.diskFull = true;
+    electron.tray.menu.click('notifications');
+    await eventually(() => app.controller.appState().notices.some((notice) => /no space left on device/.test(notice)));
+    expect(app.controller.notificationsSnoozed()).toBe(false);
+    expect(readFileSync(join(home.path, 'logs', 'main.log'), 'utf8')).toContain('tray command failed: ENOSPC');
+    electron.diskFull = false;
   });
 
   it('shows a sample notification through Electron when the window asks', async () => {

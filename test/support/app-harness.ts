@@ -97,8 +97,8 @@ export async function appHarness(
     notifications,
     loginItem,
     addToken: async (token, siteIds = []) => {
-      const checked = await controller.checkToken(token);
-      return controller.addChecked(checked.pendingId, siteIds.map(dataFastSiteId));
+      const checked = await controller.commands.checkToken(token);
+      return controller.commands.addChecked(checked.pendingId, siteIds.map(dataFastSiteId));
     },
     close: async () => {
       // A change is shown before it is written: the folder goes only once nothing is still writing to it.

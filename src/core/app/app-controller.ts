@@ -1,6 +1,5 @@
-import type { DataFastSiteId, WebsiteKey } from '../../shared/settings-shapes';
-import type { SettingsPatch } from '../../shared/ipc-contract';
-import type { AddedView, AppStateView, TokenCheckView } from '../../shared/view-model';
+import type { WebsiteKey } from '../../shared/settings-shapes';
+import type { AppStateView } from '../../shared/view-model';
 import type { WebsiteAccounts } from '../accounts/website-accounts';
 import type { DataFastClient } from '../datafast/client';
 import { errorMessage } from '../datafast/errors';
@@ -48,8 +47,9 @@ const TOKEN_PROBLEMS: ReadonlySet<string> = new Set(['unauthorized', 'forbidden'
 
 /**
  * The app without Electron: the engine and the units that each do one job (settings sync,
- * commands, spike notifications, notices, views), put together and offered to the shell as one
- * object. main renders what this computes.
+ * commands, spike notifications, notices, views), put together. main renders what this computes;
+ * the tray and the window both carry out what a person asks through `commands`, the one
+ * commands interface.
  */
 export class AppController {
   readonly engine: Engine;
@@ -202,23 +202,6 @@ export class AppController {
     const view = trayViewOf(inputs);
     return appStateOf(inputs, view, this.#options.history, this.#notices.list(), this.#live.windowView(view, this.#options.locale));
   }
-
-  // ── Commands, carried out by WebsiteCommands ───────────────────────────────────────────────
-
-  switchWebsite = (id: WebsiteKey): Promise<void> => this.commands.switchWebsite(id);
-  setDisplayMode = (mode: Settings['displayMode']): Promise<void> => this.commands.setDisplayMode(mode);
-  refreshNow = (): Promise<void> => this.commands.refreshNow();
-  checkToken = (rawToken: string): Promise<TokenCheckView> => this.commands.checkToken(rawToken);
-  addChecked = (pendingId: string, siteIds: readonly DataFastSiteId[]): Promise<AddedView> => this.commands.addChecked(pendingId, siteIds);
-  addDemo = (): Promise<AddedView> => this.commands.addDemo();
-  rename = (id: WebsiteKey, label: string): Promise<void> => this.commands.rename(id, label);
-  move = (id: WebsiteKey, direction: 'up' | 'down'): Promise<void> => this.commands.move(id, direction);
-  remove = (id: WebsiteKey): Promise<void> => this.commands.remove(id);
-  setThreshold = (id: WebsiteKey, threshold: number | null): Promise<void> => this.commands.setThreshold(id, threshold);
-  setNotifySales = (id: WebsiteKey, notifySales: boolean): Promise<void> => this.commands.setNotifySales(id, notifySales);
-  updateSettings = (patch: SettingsPatch): Promise<void> => this.commands.updateSettings(patch);
-  snoozeNotifications = (durationMs: number): Promise<void> => this.commands.snoozeNotifications(durationMs);
-  resumeNotifications = (): Promise<void> => this.commands.resumeNotifications();
 
   /** Reads every token from the keychain again. */
   reloadTokens(): Promise<void> {

@@ -18,7 +18,10 @@ export class Notices {
 
   /** Takes a notice back once what it said is no longer true. */
   withdraw(message: string): void {
-    this.#notices = this.#notices.filter((notice) => notice !== message);
+    const kept = this.#notices.filter((notice) => notice !== message);
+    if (kept.length === this.#notices.length) return;
+    this.#notices = kept;
+    this.#onChange();
   }
 
   list(): string[] {

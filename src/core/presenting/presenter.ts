@@ -107,7 +107,8 @@ function visitorsPhrase(countText: string | null, visitors: number | null): stri
 export function present(input: PresenterInput): TrayView {
   const locale = input.locale ?? 'en-US';
   const count = (visitors: number | null): string | null => (visitors === null ? null : formatCount(visitors, input.numberFormat, locale));
-  const active = input.websites.find((website) => website.websiteKey === input.activeKey) ?? input.websites[0] ?? null;
+  // Which website is active is the caller's to say (activeWebsiteOf, or the runner's own).
+  const active = input.websites.find((website) => website.websiteKey === input.activeKey) ?? null;
 
   const rows = input.websites.map((website) => ({ website, reading: readingOf(website.poll) }));
   const websites: MenuWebsite[] = rows.map(({ website, reading }) => {

@@ -18,8 +18,8 @@ describe('website accounts', () => {
       await app.addToken(TEST_TOKENS.shopKey);
       const before = app.settings.read().websites;
       await app.settings.update((settings) => ({ ...settings, apiUrl: second.url }));
-      const checked = await app.controller.checkToken(TEST_TOKENS.blogKey);
-      await expect(app.controller.addChecked(checked.pendingId, [])).rejects.toThrow(
+      const checked = await app.controller.commands.checkToken(TEST_TOKENS.blogKey);
+      await expect(app.controller.commands.addChecked(checked.pendingId, [])).rejects.toThrow(
         new RegExp(`^Shop was added for ${first.url.replace(/[.]/g, '\\.')}, and one API address serves every website\\..* Nothing was saved\\.$`),
       );
       expect(app.settings.read().websites).toEqual(before);

@@ -43,7 +43,7 @@ describe('app controller', () => {
       // What `datafast-menubar add` does for a website that exists: a new token, same settings.
       await app.keychain.setPassword(app.service, id, TEST_TOKENS.blogKey);
       await fake.whileRevoked(TEST_TOKENS.shopKey, async () => {
-        await app.controller.refreshNow();
+        await app.controller.commands.refreshNow();
         await eventually(() => app.controller.trayView().visitors === 7);
         expect(app.controller.appState().websites[0]).toMatchObject({ maskedToken: 'df_…5678', problem: null });
       });
@@ -58,7 +58,7 @@ describe('app controller', () => {
       await app.addToken(TEST_TOKENS.shopKey);
       await eventually(() => app.controller.trayView().visitors === 42);
       await fake.whileRevoked(TEST_TOKENS.shopKey, async () => {
-        await app.controller.refreshNow();
+        await app.controller.commands.refreshNow();
         await eventually(() => app.controller.engine.states()[0]?.halted === true);
         const before = fake.requestsTo('/api/v1/analytics/realtime').length;
         await new Promise((resolve) => setTimeout(resolve, 300));
@@ -77,8 +77,8 @@ describe('app controller', () => {
       await app.addToken(TEST_TOKENS.shopKey);
       await eventually(() => app.controller.trayView().visitors === 42);
       const readsBefore = keychain.reads;
-      await app.controller.updateSettings({ refreshIntervalSeconds: 60 });
-      await app.controller.rename(app.settings.read().websites[0]!.id, 'My shop');
+      await app.controller.commands.updateSettings({ refreshIntervalSeconds: 60 });
+      await app.controller.commands.rename(app.settings.read().websites[0]!.id, 'My shop');
       expect(app.controller.engine.intervalMs).toBe(60_000);
       expect(app.controller.trayView().headline).toBe('My shop — 42 visitors');
       // The folder watch reports the file's new text, which is the app's own: not applied again.
@@ -157,9 +157,9 @@ describe('app controller', () => {
   it('forgets a checked token after use, and refuses to reuse it', async () => {
     const app = await appHarness(fake.url);
     try {
-      const checked = await app.controller.checkToken(TEST_TOKENS.blogKey);
-      await app.controller.addChecked(checked.pendingId, []);
-      await expect(app.controller.addChecked(checked.pendingId, [])).rejects.toThrow(/expired; paste the token again/);
+      const checked = await app.controller.commands.checkToken(TEST_TOKENS.blogKey);
+      await app.controller.commands.addChecked(checked.pendingId, []);
+      await expect(app.controller.commands.addChecked(checked.pendingId, [])).rejects.toThrow(/expired; paste the token again/);
     } finally {
       await app.close();
     }
@@ -182,9 +182,9 @@ describe('app controller', () => {
       });
       fake.queueFault({ type: 'slow', ms: 3_000 }, '/api/v1/analytics/realtime');
       const requestsBefore = fake.requestsTo('/api/v1/analytics/realtime').length;
-      const switched = app.controller.switchWebsite(blog!.id).then(() => events.push('switch applied'));
+      const switched = app.controller.commands.switchWebsite(blog!.id).then(() => events.push('switch applied'));
       await new Promise((resolve) => setTimeout(resolve, 50));
-      const renamed = app.controller.rename(shop!.id, 'My shop').then(() => events.push('rename applied'));
+      const renamed = app.controller.commands.rename(shop!.id, 'My shop').then(() => events.push('rename applied'));
       await Promise.all([switched, renamed]);
       expect(fake.requestsTo('/api/v1/analytics/realtime').length).toBe(requestsBefore + 1);
       await eventually(() => events.includes('read landed'), 6_000);
@@ -203,7 +203,7 @@ describe('app controller', () => {
       const before = fake.requestsTo('/api/v1/analytics/metadata').length;
       const outcomes: string[] = [];
       for (let i = 0; i < 200; i++) {
-        await app.controller.checkToken(TEST_TOKENS.blogKey).then(
+        await app.controller.commands.checkToken(TEST_TOKENS.blogKey).then(
           () => outcomes.push('checked'),
           (error: unknown) => outcomes.push(error instanceof Error ? error.message : String(error)),
         );
@@ -212,7 +212,7 @@ describe('app controller', () => {
       expect(outcomes.filter((outcome) => outcome === 'checked')).toHaveLength(30);
       expect(outcomes.at(-1)).toMatch(/^This token was checked too often in the last minute; try again in \d+ s\.$/);
       await clock.runUntil(clock.now() + 61_000);
-      await expect(app.controller.checkToken(TEST_TOKENS.blogKey)).resolves.toMatchObject({ kind: 'website-key' });
+      await expect(app.controller.commands.checkToken(TEST_TOKENS.blogKey)).resolves.toMatchObject({ kind: 'website-key' });
     } finally {
       await app.close();
     }
@@ -222,7 +222,10 @@ describe('app controller', () => {
     const app = await appHarness(fake.url);
     try {
       fake.queueFault({ type: 'slow', ms: 300 }, '/api/v1/analytics/metadata');
-      const [first, second] = await Promise.allSettled([app.controller.checkToken(TEST_TOKENS.blogKey), app.controller.checkToken(TEST_TOKENS.shopKey)]);
+      const [first, second] = await Promise.allSettled([
+        app.controller.commands.checkToken(TEST_TOKENS.blogKey),
+        app.controller.commands.checkToken(TEST_TOKENS.shopKey),
+      ]);
       expect(first.status).toBe('fulfilled');
       expect(second).toMatchObject({ status: 'rejected', reason: { message: 'A token is being checked already; wait for its answer.' } });
     } finally {
@@ -234,11 +237,11 @@ describe('app controller', () => {
     const clock = new VirtualClock(Date.now());
     const app = await appHarness(fake.url, { clock });
     try {
-      const checked = await app.controller.checkToken(TEST_TOKENS.blogKey);
+      const checked = await app.controller.commands.checkToken(TEST_TOKENS.blogKey);
       expect(app.controller.pendingTokenChecks).toBe(1);
       await clock.runUntil(clock.now() + 10 * 60_000);
       expect(app.controller.pendingTokenChecks).toBe(0);
-      await expect(app.controller.addChecked(checked.pendingId, [])).rejects.toThrow(/expired; paste the token again/);
+      await expect(app.controller.commands.addChecked(checked.pendingId, [])).rejects.toThrow(/expired; paste the token again/);
     } finally {
       await app.close();
     }
@@ -262,7 +265,7 @@ describe('app controller', () => {
       expect(locked.websites[0]?.maskedToken).toBeNull();
       state = 'unlocked';
       await app.controller.retryKeychain();
-      await app.controller.refreshNow();
+      await app.controller.commands.refreshNow();
       await eventually(() => app.controller.trayView().visitors === 42 && app.controller.trayView().status === 'ok');
       expect(app.controller.appState().notices.some((notice) => notice.includes('keychain is locked'))).toBe(false);
       expect(app.controller.appState().websites[0]?.maskedToken).toBe('df_…1234');
@@ -276,17 +279,17 @@ describe('app controller', () => {
     try {
       await app.addToken(TEST_TOKENS.account, ['site_shop', 'site_blog', 'site_docs']);
       const [shop, blog, docs] = app.settings.read().websites;
-      await app.controller.rename(blog!.id, '  The blog  ');
-      await app.controller.move(docs!.id, 'up');
-      await app.controller.move(shop!.id, 'up');
+      await app.controller.commands.rename(blog!.id, '  The blog  ');
+      await app.controller.commands.move(docs!.id, 'up');
+      await app.controller.commands.move(shop!.id, 'up');
       expect(app.controller.appState().websites.map((w) => w.label)).toEqual(['Shop', 'Docs', 'The blog']);
-      await app.controller.remove(docs!.id);
+      await app.controller.commands.remove(docs!.id);
       expect(app.controller.appState().websites.map((w) => w.label)).toEqual(['Shop', 'The blog']);
       expect(await app.keychain.getPassword(app.service, docs!.id)).toBeNull();
       // An account token's entry names the website it was added for, so the keychain alone can restore it.
       expect(await app.keychain.getPassword(app.service, shop!.id)).toBe(`${TEST_TOKENS.account} site:site_shop`);
       expect(await app.accounts.tokenFor(shop!.id)).toBe(TEST_TOKENS.account);
-      await expect(app.controller.rename(websiteKey('w_missing'), 'x')).rejects.toThrow(/no longer configured/);
+      await expect(app.controller.commands.rename(websiteKey('w_missing'), 'x')).rejects.toThrow(/no longer configured/);
     } finally {
       await app.close();
     }

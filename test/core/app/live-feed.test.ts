@@ -120,7 +120,7 @@ describe('live feed', () => {
 
   it('names the customer once asked to, and never the email', async () => {
     const harness = await started();
-    await harness.controller.updateSettings({ notifications: { customerNames: true } });
+    await harness.controller.commands.updateSettings({ notifications: { customerNames: true } });
     await advance(60_000);
     fake.setLive('site_shop', { payments: [{ _id: 'pay_named', amount: 10, currency: 'USD', name: 'Grace Hopper', email: 'grace@example.com' }, OLD] });
     await advance(60_000);
@@ -130,12 +130,12 @@ describe('live feed', () => {
 
   it('stays quiet while snoozed, or for a website whose sales are off, and still remembers what it saw', async () => {
     const harness = await started();
-    await harness.controller.snoozeNotifications(60 * 60_000);
+    await harness.controller.commands.snoozeNotifications(60 * 60_000);
     await advance(60_000);
     fake.setLive('site_shop', { payments: [{ _id: 'pay_snoozed', amount: 10, currency: 'USD' }, OLD] });
     await advance(60_000);
-    await harness.controller.resumeNotifications();
-    for (const website of harness.controller.settings.websites) await harness.controller.setNotifySales(website.id, false);
+    await harness.controller.commands.resumeNotifications();
+    for (const website of harness.controller.settings.websites) await harness.controller.commands.setNotifySales(website.id, false);
     fake.setLive('site_shop', { payments: [{ _id: 'pay_off', amount: 10, currency: 'USD' }, { _id: 'pay_snoozed', amount: 10, currency: 'USD' }, OLD] });
     await advance(2 * 60_000);
     expect(harness.notifications).toEqual([]);

@@ -68,7 +68,7 @@ describe('the app state and its settings file', () => {
     const blog = harness.controller.settings.websites.find((website) => website.label === 'Blog');
     if (!blog) throw new Error('no Blog website');
     const calls = fileCalls(join(harness.directory, 'config.json'));
-    const switched = harness.controller.switchWebsite(blog.id);
+    const switched = harness.controller.commands.switchWebsite(blog.id);
     // In the same tick, before the write resolves:
     expect(harness.controller.trayModel(SHELL).tooltip).toMatch(/^Blog — 7 visitors/);
     expect(calls.writes()).toBe(0);
@@ -86,7 +86,7 @@ describe('the app state and its settings file', () => {
     const blog = harness.controller.settings.websites.find((website) => website.label === 'Blog');
     if (!blog || blog.id === before) throw new Error('Blog is not the other website');
     backend.full = true;
-    await expect(harness.controller.switchWebsite(blog.id)).rejects.toThrow(/no space left on device/);
+    await expect(harness.controller.commands.switchWebsite(blog.id)).rejects.toThrow(/no space left on device/);
     backend.full = false;
     expect(harness.controller.settings.activeWebsiteKey).toBe(before);
     expect(harness.controller.trayView().activeKey).toBe(before);
@@ -96,7 +96,7 @@ describe('the app state and its settings file', () => {
     const harness = await twoWebsites();
     const shown: number[] = [];
     harness.controller.onChange(() => shown.push(harness.controller.settings.refreshIntervalSeconds));
-    await expect(harness.controller.updateSettings({ refreshIntervalSeconds: 5 })).rejects.toThrow(/Settings not saved: .*at least 10/);
+    await expect(harness.controller.commands.updateSettings({ refreshIntervalSeconds: 5 })).rejects.toThrow(/Settings not saved: .*at least 10/);
     expect(shown).toEqual([]);
   });
 });
