@@ -1,3 +1,4 @@
+import { AppError } from '../core/datafast/errors';
 import type { DataFastSiteId } from '../shared/settings-shapes';
 import { dataFastSiteId } from '../shared/website-ids';
 import { parseArgs } from 'node:util';
@@ -56,8 +57,12 @@ export interface HelpOptions {
 
 export type RunnerCommand = WatchOptions | AddOptions | ListOptions | RemoveOptions | RestoreOptions | HelpOptions;
 
-export class UsageError extends Error {
+export class UsageError extends AppError {
   override readonly name = 'UsageError';
+
+  constructor(message: string) {
+    super('usage', message);
+  }
 }
 
 const TOKEN_FLAGS = /^--?(token|api-key|apikey|key)(=|$)/i;

@@ -1,7 +1,12 @@
+import { AppError } from '../datafast/errors';
 import type { WebsiteSettings } from '../storage/settings-schema';
 
-export class WebsiteNotFoundError extends Error {
+export class WebsiteNotFoundError extends AppError {
   override readonly name = 'WebsiteNotFoundError';
+
+  constructor(message: string) {
+    super('website-not-found', message);
+  }
 }
 
 /** Domains compare without case; an unknown domain matches nothing. */

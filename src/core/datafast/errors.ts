@@ -25,15 +25,32 @@ export interface FailureInfo {
   readonly retryAt?: number;
 }
 
-export class DataFastError extends Error implements FailureInfo {
+/** What went wrong for a person to act on, beyond a DataFast call: the settings, the keychain, a website named, the runner's words. */
+export type AppErrorKind = FailureKind | 'settings' | 'keychain-unavailable' | 'keychain-locked' | 'website-not-found' | 'usage';
+
+/**
+ * The one error type of the app and the runner: a kind that says what to do about it (an exit
+ * status, whether to retry) and a message written for a person, shown as it is in the window, a
+ * notice, the tray or stderr. Each part raises its own subclass.
+ */
+export class AppError extends Error {
+  override readonly name: string = 'AppError';
+  readonly kind: AppErrorKind;
+
+  constructor(kind: AppErrorKind, message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+export class DataFastError extends AppError implements FailureInfo {
   override readonly name = 'DataFastError';
-  readonly kind: FailureKind;
+  declare readonly kind: FailureKind;
   readonly status?: number;
   readonly retryAt?: number;
 
   constructor(info: FailureInfo) {
-    super(info.message);
-    this.kind = info.kind;
+    super(info.kind, info.message);
     if (info.status !== undefined) this.status = info.status;
     if (info.retryAt !== undefined) this.retryAt = info.retryAt;
   }
