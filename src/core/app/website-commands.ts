@@ -2,6 +2,7 @@ import type { DataFastSiteId, WebsiteKey } from '../../shared/settings-shapes';
 import type { SettingsPatch } from '../../shared/ipc-contract';
 import type { AddedView, TokenCheckView } from '../../shared/view-model';
 import type { WebsiteAccounts } from '../accounts/website-accounts';
+import { sameDomain } from '../accounts/website-lookup';
 import { DataFastError } from '../datafast/errors';
 import type { Clock } from '../time/clock';
 import type { Engine } from '../polling/engine';
@@ -65,11 +66,14 @@ export class WebsiteCommands {
     if (inspection.kind === 'website-key') {
       return { kind: 'website-key', domain: inspection.metadata.domain, name: inspection.metadata.name, pendingId };
     }
-    const present = new Set(this.#options.sync.settings.websites.map((website) => website.dataFastSiteId));
+    // A website added with its own key knows its domain, not DataFast's id for it: either one says it is here.
+    const configured = this.#options.sync.settings.websites;
+    const isConfigured = (site: { readonly dataFastSiteId: DataFastSiteId; readonly domain: string }): boolean =>
+      configured.some((website) => website.dataFastSiteId === site.dataFastSiteId || sameDomain(website.domain, site.domain));
     return {
       kind: 'account-token',
       pendingId,
-      websites: inspection.websites.map((site) => ({ ...site, alreadyAdded: present.has(site.dataFastSiteId) })),
+      websites: inspection.websites.map((site) => ({ ...site, alreadyAdded: isConfigured(site) })),
     };
   }
 

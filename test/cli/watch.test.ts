@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../bench/virtual-clock';
+import { parseRunnerArgs, type WatchOptions } from '../../src/cli/args';
+import { readOnce, watch, type WatchedWebsite, type WatchIO } from '../../src/cli/watch';
+import { DataFastError } from '../../src/core/datafast/errors';
+import { websiteKey } from '../../src/shared/website-ids';
+
+const START = Date.UTC(2026, 11, 2, 9, 0, 0);
+
+function options(...argv: string[]): WatchOptions {
+  const command = parseRunnerArgs(argv);
+  if (command.command !== 'watch') throw new Error('not a watch command');
+  return command;
+}
+
+function website(key: string, label: string, read: () => Promise<number>, extra: Partial<WatchedWebsite> = {}): WatchedWebsite {
+  return { websiteKey: websiteKey(key), label, dataFastSiteId: null, demo: false, intervalMs: 30_000, numberFormat: 'compact', read, ...extra };
+}
+
+function io(
+  clock = new VirtualClock(START),
+  stop = new AbortController(),
+): WatchIO & { out: string[]; err: string[]; stop: AbortController; clock: VirtualClock } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { stdout: (text) => void out.push(text), stderr: (text) => void err.push(text), env: {}, clock, stopSignal: stop.signal, out, err, stop };
+}
+
+const rejected = () => Promise.reject(new DataFastError({ kind: 'unauthorized', message: 'DataFast did not accept this token (401).' }));
+
+describe('one reading', () => {
+  it('prints the count and exits 0', async () => {
+    const runner = io();
+    await expect(
+      readOnce(
+        options('--once'),
+        website('w_shop', 'Shop', () => Promise.resolve(42)),
+        runner,
+      ),
+    ).resolves.toBe(0);
+    expect(runner.out).toEqual(['42']);
+    expect(runner.err).toEqual([]);
+  });
+
+  it('says a rejected token on stdout and stderr, exit 3 in text, but 0 in a status-bar format so the bar keeps its output', async () => {
+    const text = io();
+    await expect(readOnce(options('--once'), website('w_shop', 'Shop', rejected), text)).resolves.toBe(3);
+    expect(text.out).toEqual(['⚠']);
+    expect(text.err.join('')).toContain('DataFast did not accept this token (401)');
+    const bar = io();
+    await expect(readOnce(options('--once', '--format', 'polybar'), website('w_shop', 'Shop', rejected), bar)).resolves.toBe(0);
+    expect(bar.out.join('')).toContain('⚠');
+  });
+});
+
+describe('watch mode', () => {
+  it('prints every reading as it comes, and ends with 0 when stopped', async () => {
+    const runner = io();
+    let visitors = 40;
+    const watching = watch(
+      options(),
+      website('w_shop', 'Shop', () => Promise.resolve(visitors++)),
+      runner,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await runner.clock.runUntil(START + 61_000);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    runner.stop.abort();
+    await expect(watching).resolves.toBe(0);
+    expect(runner.out.slice(0, 3)).toEqual(['40', '41', '42']);
+  });
+
+  it('keeps reading every website the output lists after the settings change, with the new name', async () => {
+    const runner = io();
+    let follow: (next: WatchedWebsite) => void = () => undefined;
+    const docs = website('w_docs', 'Docs', () => Promise.resolve(7));
+    const shop = website('w_shop', 'Shop', () => Promise.resolve(42), {
+      others: [docs],
+      follow: (onChange) => {
+        follow = onChange;
+        return () => undefined;
+      },
+    });
+    const watching = watch(options('--format', 'swiftbar'), shop, runner);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    follow({ ...shop, label: 'Shop renamed', others: [docs] });
+    await runner.clock.runUntil(START + 31_000);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    runner.stop.abort();
+    await watching;
+    const last = runner.out.at(-1) ?? '';
+    expect(last).toMatch(/^✓ Shop renamed — 42 \|/m);
+    expect(last).toMatch(/^Docs — 7 \|/m);
+  });
+});
