@@ -26,6 +26,14 @@ export function benchWebsites(count: number): WebsiteSettings[] {
   }));
 }
 
+/** DataFast answering every read at once with this count. */
+export function countReply(visitors: number): () => Promise<Response> {
+  return () => Promise.resolve(new Response(JSON.stringify({ status: 'success', data: [{ visitors }] }), { headers: { 'content-type': 'application/json' } }));
+}
+
+/** The token a bench website was added with. */
+export const benchToken = (website: WebsiteSettings): string => `df_bench_${website.id}_000000000000`;
+
 /** A keychain that answers from memory. */
 export function memoryKeychain(): KeychainBackend {
   const entries = new Map<string, string>();

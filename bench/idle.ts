@@ -13,7 +13,7 @@ import { AppShell } from '../src/main/app-shell';
 import { OnlineGate } from '../src/main/lifecycle';
 import { TrayService } from '../src/main/tray-service';
 import { VirtualClock } from './virtual-clock';
-import { benchController, benchWebsites } from './bench-app';
+import { benchController, benchToken, benchWebsites, countReply } from './bench-app';
 
 const HOUR = 60 * 60_000;
 const START = Date.UTC(2026, 10, 2, 9, 0, 0);
@@ -26,8 +26,6 @@ export async function idleHour(count: number): Promise<{ callbacks: number; hist
   try {
     const clock = new VirtualClock(START);
     const websites = benchWebsites(count);
-    const answer = (): Promise<Response> =>
-      Promise.resolve(new Response(JSON.stringify({ status: 'success', data: [{ visitors: 40 }] }), { headers: { 'content-type': 'application/json' } }));
     const historyFile = new HistoryFile(directory);
     // A day of readings already kept, as after the app has run a day: the steady state.
     const history = historyFile.load(clock.now());
@@ -36,8 +34,8 @@ export async function idleHour(count: number): Promise<{ callbacks: number; hist
       directory,
       clock,
       websites,
-      token: (website) => `df_bench_${website.id}_000000000000`,
-      fetch: answer,
+      token: benchToken,
+      fetch: countReply(40),
       history,
       historyFile,
     });

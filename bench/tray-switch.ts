@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import Conf from 'conf';
 import { History } from '../src/core/readings/history';
 import { SETTINGS_STORE_NAME, sharedStoreOptions, type SettingsBackend } from '../src/core/storage/settings-repository';
-import { benchController, benchWebsites } from './bench-app';
+import { benchController, benchToken, benchWebsites, countReply } from './bench-app';
 import { VirtualClock } from './virtual-clock';
 
 const SWITCHES = 50;
@@ -44,14 +44,12 @@ export async function benchTraySwitch(): Promise<void> {
   try {
     const clock = new VirtualClock(Date.now());
     const websites = benchWebsites(2);
-    const answer = (): Promise<Response> =>
-      Promise.resolve(new Response(JSON.stringify({ status: 'success', data: [{ visitors: 40 }] }), { headers: { 'content-type': 'application/json' } }));
     const controller = await benchController({
       directory,
       clock,
       websites,
-      token: (website) => `df_bench_${website.id}_000000000000`,
-      fetch: answer,
+      token: benchToken,
+      fetch: countReply(40),
       history: new History(),
       historyFile: null,
       createBackend: countedConf,
