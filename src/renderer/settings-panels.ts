@@ -81,6 +81,8 @@ abstract class FormPanel {
   readonly #root: HTMLElement;
   readonly #messages = h('div');
   #shown = '';
+  /** The state last shown, to redraw from when a change is refused. */
+  #state: AppStateView | null = null;
 
   constructor(root: HTMLElement, api: Api) {
     this.#root = root;
@@ -88,16 +90,19 @@ abstract class FormPanel {
   }
 
   render(state: AppStateView): void {
+    this.#state = state;
     const key = this.key(state);
     if (key === this.#shown) return;
     this.#shown = key;
     replaceKeepingFocus(this.#root, h('h2', {}, this.title), this.#messages, ...this.fields(state));
   }
 
-  /** Sends a change; a refusal is shown as a message and the form is redrawn on the next state. */
+  /** Sends a change; a refusal is shown as a message, and the form goes back at once to what is saved. */
   protected save(reply: Promise<Reply<unknown>>): void {
     void reply.then((settled) => {
-      if (settle(settled, this.#messages) === undefined) this.#shown = '';
+      if (settle(settled, this.#messages) !== undefined) return;
+      this.#shown = '';
+      if (this.#state) this.render(this.#state);
     });
   }
 

@@ -124,6 +124,32 @@ describe.skipIf(problem !== null && !requireKeychain)('settings window in Chromi
     expect(app.settings.read().websites).toEqual([]);
   });
 
+  it('hides "Try demo data" once there is a website, from sight and from the keyboard', async () => {
+    const demo = page.locator('#onboarding-demo');
+    await expect(demo.isVisible()).resolves.toBe(true);
+    await addWebsiteKey(TEST_TOKENS.shopKey);
+    await page.locator('.website').filter({ hasText: 'Shop' }).waitFor();
+    await expect(demo.isVisible()).resolves.toBe(false);
+    // Tabbing through the whole page never lands on it.
+    const reached = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      reached.add(
+        await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? ''),
+      );
+    }
+    expect(reached.has('onboarding-demo')).toBe(false);
+  });
+
+  it('puts a refused value back to the saved one at once', async () => {
+    await page.getByRole('tab', { name: 'General' }).click();
+    const interval = page.getByLabel('Refresh every (seconds)');
+    await interval.fill('5');
+    await interval.press('Tab');
+    await page.getByRole('alert').filter({ hasText: 'at least 10 seconds' }).waitFor();
+    await expect(interval.inputValue()).resolves.toBe('30');
+  });
+
   it('switches the active website', async () => {
     await addWebsiteKey(TEST_TOKENS.shopKey);
     await addWebsiteKey(TEST_TOKENS.blogKey);
