@@ -63,59 +63,72 @@ export class AppController {
   readonly #changeListeners = new Set<() => void>();
   readonly #notifyListeners = new Set<(request: NotificationRequest) => void>();
 
+  /**
+   * Each part is a local made from the ones before it, so a part used before it exists is a
+   * compile error, not an undefined field at run time; the callbacks between them run only once
+   * the app has started.
+   */
   constructor(options: AppControllerOptions) {
     this.#options = options;
     const initial = options.settings.read();
-    this.#notices = new Notices(options.notices ?? [], () => this.#emitChange());
-    this.#spikes = new SpikeNotifier({
-      settings: () => this.#sync.settings,
+    const notices = new Notices(options.notices ?? [], () => this.#emitChange());
+    const spikes = new SpikeNotifier({
+      settings: () => this.settings,
       clock: options.clock,
       locale: options.locale,
       notify: (request) => {
         for (const listener of this.#notifyListeners) listener(request);
       },
     });
-    this.engine = new Engine({
+    const engine = new Engine({
       clock: options.clock,
       history: options.history,
       intervalMs: initial.refreshIntervalSeconds * 1000,
       spikeSettings: spikeSettingsOf(initial),
-      onUpdate: (outcome) => {
-        options.log?.poll(outcome);
-        options.onPoll?.(outcome);
-        if (outcome.ok) this.#persister?.record(outcome.websiteKey, outcome.at, outcome.visitors);
-        if (!outcome.ok && TOKEN_PROBLEMS.has(outcome.error.kind)) void this.#sync.recheckToken(outcome.websiteKey);
-        this.#emitChange();
-      },
-      onSpike: (spike) => this.#spikes.onSpike(spike),
+      onUpdate: (outcome) => this.#onRead(outcome),
+      onSpike: (spike) => spikes.onSpike(spike),
     });
-    this.#live = new LiveFeed({
+    const live = new LiveFeed({
       clock: options.clock,
-      settings: () => this.#sync.settings,
-      activeKey: () => this.engine.activeKey,
-      spendBeside: (budgetKey, count) => this.engine.spendBeside(budgetKey, count),
+      settings: () => this.settings,
+      activeKey: () => engine.activeKey,
+      spendBeside: (budgetKey, count) => engine.spendBeside(budgetKey, count),
       seen: options.salesSeen ?? null,
       onSales: (website, sales) => this.#notifySales(website, sales),
-      onNotice: (message) => this.#notices.add(message),
+      onNotice: (message) => notices.add(message),
       onChange: () => this.#emitChange(),
     });
-    this.#sync = new SettingsSync({
+    const sync = new SettingsSync({
       ...options,
-      engine: this.engine,
-      notices: this.#notices,
+      engine,
+      notices,
       onChange: () => this.#emitChange(),
-      prepare: (websites) => this.#live.prepare(websites),
+      prepare: (websites) => live.prepare(websites),
     });
-    this.commands = new WebsiteCommands({ ...options, sync: this.#sync, engine: this.engine, notices: this.#notices });
     this.#persister = options.historyFile
       ? new HistoryPersister(
           options.historyFile,
           options.history,
           options.clock,
-          () => this.#sync.settings.websites.map((w) => w.id),
-          (error) => this.#notices.add(`Visitor history could not be saved: ${errorMessage(error)}`),
+          () => sync.settings.websites.map((w) => w.id),
+          (error) => notices.add(`Visitor history could not be saved: ${errorMessage(error)}`),
         )
       : null;
+    this.engine = engine;
+    this.#notices = notices;
+    this.#spikes = spikes;
+    this.#live = live;
+    this.#sync = sync;
+    this.commands = new WebsiteCommands({ ...options, sync, engine, notices });
+  }
+
+  /** Every read's outcome: logged, heard by the shell, kept for the history, and a refused token looked up again. */
+  #onRead(outcome: PollOutcome): void {
+    this.#options.log?.poll(outcome);
+    this.#options.onPoll?.(outcome);
+    if (outcome.ok) this.#persister?.record(outcome.websiteKey, outcome.at, outcome.visitors);
+    if (!outcome.ok && TOKEN_PROBLEMS.has(outcome.error.kind)) void this.#sync.recheckToken(outcome.websiteKey);
+    this.#emitChange();
   }
 
   async start(): Promise<void> {
