@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Shell } from 'electron';
-import { openDataFastUrl } from '../../src/main/open-external';
 import { SettingsWindow } from '../../src/main/settings-window';
-import { lockDownWebContents } from '../../src/main/security';
 import { FakeBrowserWindow, fakeBrowserWindowClass } from '../support/fake-electron';
 
-describe('settings window and web contents', () => {
+describe('the settings window', () => {
   it('reloads a window whose page process died, once, and says so each time', () => {
     FakeBrowserWindow.created = [];
     const crashes: string[] = [];
@@ -75,48 +72,5 @@ describe('settings window and web contents', () => {
     expect(window.webContentsId()).toBeNull();
     window.open();
     expect(FakeBrowserWindow.created).toHaveLength(2);
-  });
-
-  it('opens only https DataFast URLs in the browser', () => {
-    const opened: string[] = [];
-    const shell = { openExternal: (url: string) => Promise.resolve(void opened.push(url)) } as Pick<Shell, 'openExternal'>;
-    expect(openDataFastUrl(shell, 'https://datafa.st/dashboard/site_shop')).toBe(true);
-    const lookAlikes = [
-      'https://evildatafa.st/',
-      'https://xdatafa.st/dashboard',
-      'https://datafa.st.evil.com/',
-      'https://datafa.st@evil.com/',
-      'https://datafa.stevil.com/',
-    ];
-    for (const url of [...lookAlikes, 'http://datafa.st/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@datafa.st/', 'not a url']) {
-      expect(openDataFastUrl(shell, url)).toBe(false);
-    }
-    expect(opened).toEqual(['https://datafa.st/dashboard/site_shop']);
-  });
-
-  it('denies new windows, navigation and every permission', () => {
-    const appHandlers: Array<(event: unknown, contents: unknown) => void> = [];
-    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
-    let checkHandler: (() => boolean) | null = null;
-    lockDownWebContents(
-      { on: (_event: string, handler: (event: unknown, contents: unknown) => void) => appHandlers.push(handler) } as unknown as Electron.App,
-      {
-        setPermissionRequestHandler: (handler: typeof requestHandler) => (requestHandler = handler),
-        setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler),
-      } as unknown as Electron.Session,
-    );
-    const granted: boolean[] = [];
-    requestHandler!({}, 'geolocation', (value) => granted.push(value));
-    expect(granted).toEqual([false]);
-    expect(checkHandler!()).toBe(false);
-    let openHandler: (() => { action: string }) | null = null;
-    const prevented: string[] = [];
-    const contents = {
-      setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
-      on: (event: string, handler: (e: { preventDefault: () => void }) => void) => handler({ preventDefault: () => prevented.push(event) }),
-    };
-    appHandlers[0]!({}, contents);
-    expect(openHandler!()).toEqual({ action: 'deny' });
-    expect(prevented).toEqual(['will-navigate', 'will-redirect', 'will-attach-webview']);
   });
 });
