@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ageChangesAt, formatAge, singleLine } from '../../../src/core/readings/format';
-import { formatDuration } from '../../../src/core/time/duration';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -22,10 +21,6 @@ describe('times and names as a person reads them', () => {
   it('knows when that text next changes: the next whole minute, hour or day of the age', () => {
     expect(ageChangesAt(0, 30_000)).toBe(MINUTE);
     expect(ageChangesAt(0, 90 * MINUTE)).toBe(2 * HOUR);
-  });
-
-  it('writes a wait in the unit a person thinks in', () => {
-    expect([500, 45_000, 119_000, 120_000, 60 * MINUTE, 3 * HOUR].map(formatDuration)).toEqual(['1 s', '45 s', '119 s', '2 min', '60 min', '3 h']);
   });
 
   it('keeps a name to one line: control characters become one space', () => {
