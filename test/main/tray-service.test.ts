@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TrayService } from '../../src/main/tray-service';
-import { countIconFactory } from '../../src/main/images';
 import { menuTemplate } from '../../src/main/tray-menu';
 import type { TrayView } from '../../src/core/presenting/presenter';
-import { asFakeImage, buildMenu, FakeImage, FakeTray, fakeImages } from '../support/fake-electron';
+import { buildMenu, FakeTray, fakeImages } from '../support/fake-electron';
 import { trayModelOf, trayView } from '../support/tray-fixtures';
-import { PNG } from 'pngjs';
 import { websiteKey } from '../../src/shared/website-ids';
 
 /** The tray model of a view, as the shell would render it. */
@@ -138,20 +136,5 @@ describe('tray service and sales', () => {
     expect(opened).toEqual(['menu']);
     expect(marked.title).toBe('42 · $');
     expect(marked.tooltip).toBe('Shop — 42 visitors\nupdated just now\nNew sale on Shop: $49.00');
-  });
-});
-
-describe('count icon image', () => {
-  it('has 1x, 1.25x, 1.5x and 2x representations drawn at their own pixel sizes', () => {
-    const make = countIconFactory(fakeImages);
-    const image = asFakeImage(make(1234, 'ok'));
-    expect(image).toBeInstanceOf(FakeImage);
-    const sizes = image.representations.map(({ scaleFactor, buffer }) => [scaleFactor, PNG.sync.read(buffer).width]);
-    expect(sizes).toEqual([
-      [1, 16],
-      [1.25, 20],
-      [1.5, 24],
-      [2, 32],
-    ]);
   });
 });
