@@ -1,29 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/ipc-handlers';
 import { requestValidators } from '../../src/shared/ipc-validators';
-import { appHarness, type AppHarness } from '../support/app-harness';
-import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
+import { harnessesOnStandardFake } from '../support/app-harness';
+import { TEST_TOKENS } from '../support/fake-datafast';
 
-let fake: FakeDataFast;
-beforeAll(async () => {
-  fake = await standardFake();
-});
-afterAll(() => fake.close());
-
-let app: AppHarness | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const harnesses = harnessesOnStandardFake();
 
 describe("the window's requests", () => {
   it('have a handler for every channel of the contract', async () => {
-    app = await appHarness(fake.url, { start: false });
+    const app = await harnesses.open({ start: false });
     expect(Object.keys(createHandlers(app.controller, { openInBrowser: () => undefined })).sort()).toEqual(Object.keys(requestValidators).sort());
   });
 
   it("carry out the controller's commands, answering null where there is nothing to say", async () => {
-    app = await appHarness(fake.url);
+    const app = await harnesses.open();
     const opened: string[] = [];
     const handlers = createHandlers(app.controller, { openInBrowser: (url) => opened.push(url) });
     // An account token with none of its websites chosen adds nothing, and says so.

@@ -1,3 +1,5 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { standardFake, type FakeDataFast } from './fake-datafast';
 import { dataFastSiteId } from '../../src/shared/settings-shapes';
 import { AppController } from '../../src/core/app/app-controller';
 import type { NotificationRequest } from '../../src/core/app/spike-notifier';
@@ -116,4 +118,32 @@ export async function eventually(check: () => boolean, timeoutMs = 5_000): Promi
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * The standard fake DataFast for a whole test file, and app harnesses opened on it that close
+ * after each test: the set-up most app tests share.
+ */
+export function harnessesOnStandardFake(): { fake: () => FakeDataFast; open: (options?: Parameters<typeof appHarness>[1]) => Promise<AppHarness> } {
+  let fake: FakeDataFast | null = null;
+  const opened: AppHarness[] = [];
+  beforeAll(async () => {
+    fake = await standardFake();
+  });
+  afterAll(() => fake?.close());
+  afterEach(async () => {
+    for (const app of opened.splice(0)) await app.close();
+  });
+  const running = (): FakeDataFast => {
+    if (!fake) throw new Error('the fake DataFast starts before the tests');
+    return fake;
+  };
+  return {
+    fake: running,
+    open: async (options) => {
+      const app = await appHarness(running().url, options);
+      opened.push(app);
+      return app;
+    },
+  };
 }

@@ -1,38 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { restoreNotice } from '../../../src/core/accounts/website-restore';
 import type { WebsiteSettings } from '../../../src/core/storage/settings-schema';
 import { websiteKey } from '../../../src/shared/website-ids';
-import { appHarness, type AppHarness } from '../../support/app-harness';
-import { standardFake, TEST_TOKENS, type FakeDataFast } from '../../support/fake-datafast';
+import { harnessesOnStandardFake } from '../../support/app-harness';
+import { TEST_TOKENS } from '../../support/fake-datafast';
 import { MemoryKeychain } from '../../support/memory-keychain';
+import { shopWebsite } from '../../support/settings-fixtures';
 
-let fake: FakeDataFast;
-beforeAll(async () => {
-  fake = await standardFake();
-});
-afterAll(() => fake.close());
-let app: AppHarness | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const harnesses = harnessesOnStandardFake();
 
-const website = (label: string, domain: string | null): WebsiteSettings => ({
-  id: websiteKey(`w_${label.toLowerCase()}`),
-  label,
-  domain,
-  dataFastSiteId: null,
-  tokenKind: 'website-key',
-  order: 0,
-  spikeThreshold: null,
-  notifySales: true,
-  apiOrigin: 'https://datafa.st',
-});
+const website = (label: string, domain: string | null): WebsiteSettings => shopWebsite({ id: websiteKey(`w_${label.toLowerCase()}`), label, domain });
 
 describe('websites brought back from the keychain', () => {
   it('come back with their ids and their names from DataFast, once each', async () => {
     const keychain = new MemoryKeychain();
-    app = await appHarness(fake.url, { keychain, start: false });
+    const app = await harnesses.open({ keychain, start: false });
     await app.addToken(TEST_TOKENS.shopKey);
     await app.addToken(TEST_TOKENS.blogKey);
     const before = app.settings

@@ -3,21 +3,11 @@ import { appStateOf, historyPoints, lastHourOf, trayViewOf, type ViewInputs } fr
 import { History } from '../../../src/core/readings/history';
 import { DEFAULT_SETTINGS, type WebsiteSettings } from '../../../src/core/storage/settings-schema';
 import { websiteKey } from '../../../src/shared/website-ids';
-import { pollState } from '../../support/settings-fixtures';
+import { pollState, shopWebsite } from '../../support/settings-fixtures';
 
 const NOW = Date.UTC(2026, 11, 2, 12, 0, 0);
 const MINUTE = 60_000;
-const site = (id: string, label: string, order: number): WebsiteSettings => ({
-  id: websiteKey(id),
-  label,
-  dataFastSiteId: null,
-  domain: `${id}.example.com`,
-  tokenKind: 'website-key',
-  order,
-  spikeThreshold: null,
-  notifySales: true,
-  apiOrigin: 'https://datafa.st',
-});
+const site = (id: string, label: string, order: number): WebsiteSettings => shopWebsite({ id: websiteKey(id), label, domain: `${id}.example.com`, order });
 const shop = site('w_shop', 'Shop', 0);
 const blog = site('w_blog', 'Blog', 1);
 

@@ -1,23 +1,15 @@
 import fs, { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appHarness, eventually, type AppHarness } from '../../support/app-harness';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { eventually, harnessesOnStandardFake, type AppHarness } from '../../support/app-harness';
 import { createConfBackend } from '../../support/conf-backend';
 import type { SettingsBackend } from '../../../src/core/storage/settings-repository';
-import { standardFake, TEST_TOKENS, type FakeDataFast } from '../../support/fake-datafast';
+import { TEST_TOKENS } from '../../support/fake-datafast';
 
 const SHELL = { highlight: null, updates: null };
-let fake: FakeDataFast;
-beforeAll(async () => {
-  fake = await standardFake();
-});
-afterAll(() => fake.close());
-
-let app: AppHarness | null = null;
-afterEach(async () => {
+const harnesses = harnessesOnStandardFake();
+afterEach(() => {
   vi.restoreAllMocks();
-  await app?.close();
-  app = null;
 });
 
 /**
@@ -45,9 +37,8 @@ function countedConf(directory: string): SettingsBackend {
 async function twoWebsites(): Promise<AppHarness> {
   backend.writes = 0;
   backend.full = false;
-  app = await appHarness(fake.url, { watch: true, createBackend: countedConf });
-  await app.addToken(TEST_TOKENS.account, ['site_shop', 'site_blog']);
-  const harness = app;
+  const harness = await harnesses.open({ watch: true, createBackend: countedConf });
+  await harness.addToken(TEST_TOKENS.account, ['site_shop', 'site_blog']);
   await eventually(() => harness.controller.appState().websites.every((website) => website.visitors !== null));
   return harness;
 }

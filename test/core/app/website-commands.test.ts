@@ -1,21 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { appHarness, eventually, type AppHarness } from '../../support/app-harness';
-import { standardFake, TEST_TOKENS, type FakeDataFast } from '../../support/fake-datafast';
+import { describe, expect, it } from 'vitest';
+import { eventually, harnessesOnStandardFake, type AppHarness } from '../../support/app-harness';
+import { TEST_TOKENS } from '../../support/fake-datafast';
 
-let fake: FakeDataFast;
-beforeAll(async () => {
-  fake = await standardFake();
-});
-afterAll(() => fake.close());
-
-let app: AppHarness | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const harnesses = harnessesOnStandardFake();
 
 async function threeWebsites(): Promise<AppHarness> {
-  app = await appHarness(fake.url);
+  const app = await harnesses.open();
   await app.addToken(TEST_TOKENS.account, ['site_shop', 'site_blog', 'site_docs']);
   return app;
 }
@@ -57,7 +47,7 @@ describe('website commands', () => {
   });
 
   it("marks an account's websites already added, whichever token added them", async () => {
-    app = await appHarness(fake.url);
+    const app = await harnesses.open();
     await app.addToken(TEST_TOKENS.shopKey);
     const checked = await app.controller.commands.checkToken(TEST_TOKENS.account);
     expect(checked.kind).toBe('account-token');
@@ -72,7 +62,7 @@ describe('website commands', () => {
   it('reads every website at once on "Refresh now" in sum mode, and the one shown otherwise', async () => {
     const harness = await threeWebsites();
     await eventually(() => harness.controller.appState().websites.every((website) => website.visitors !== null));
-    const reads = () => fake.requestsTo('/api/v1/analytics/realtime').length + fake.requestsTo('/api/v1/analytics/realtime/map').length;
+    const reads = () => harnesses.fake().requestsTo('/api/v1/analytics/realtime').length + harnesses.fake().requestsTo('/api/v1/analytics/realtime/map').length;
     let before = reads();
     await harness.controller.commands.refreshNow();
     expect(reads() - before).toBe(1);

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { activeWebsiteOf, DEFAULT_SETTINGS, withActiveWebsite, type WebsiteSettings } from '../../../src/core/storage/settings-schema';
 import { websiteKey } from '../../../src/shared/website-ids';
+import { shopWebsite } from '../../support/settings-fixtures';
 
-const site = (id: string, order: number): WebsiteSettings => ({
-  id: websiteKey(id),
-  label: id,
-  dataFastSiteId: null,
-  domain: `${id}.example.com`,
-  tokenKind: 'website-key',
-  order,
-  spikeThreshold: null,
-  notifySales: true,
-  apiOrigin: 'https://datafa.st',
-});
+const site = (id: string, order: number): WebsiteSettings => shopWebsite({ id: websiteKey(id), label: id, domain: `${id}.example.com`, order });
 
 describe('the active website', () => {
   const websites = [site('w_blog', 1), site('w_shop', 0), site('w_docs', 2)];
