@@ -36,7 +36,6 @@ export async function benchTraySwitch(): Promise<void> {
         writes += 1;
         conf.store = value;
       },
-      onDidAnyChange: (callback) => conf.onDidAnyChange(callback),
     };
   };
   const readFileSync = fs.readFileSync;

@@ -116,7 +116,6 @@ class FakeElectron {
             if (diskFull()) throw new Error('ENOSPC: no space left on device, write');
             conf.store = value;
           },
-          onDidAnyChange: (callback) => conf.onDidAnyChange(callback),
         };
       },
       keychain: { loadBackend: () => Promise.resolve(this.keychain), lockState: () => Promise.resolve('unlocked') },

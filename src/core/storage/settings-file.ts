@@ -12,7 +12,6 @@ import { SETTINGS_FILE_NAME, type SettingsBackend } from './settings-repository'
  */
 export function createSettingsFileBackend(directory: string): SettingsBackend {
   const path = join(directory, SETTINGS_FILE_NAME);
-  const listeners = new Set<() => void>();
   return {
     path,
     get store(): Record<string, unknown> {
@@ -33,11 +32,6 @@ export function createSettingsFileBackend(directory: string): SettingsBackend {
         if (errnoCode(error) !== 'EXDEV') throw error;
         writeFileSync(path, text, { mode: 0o600 });
       }
-      for (const listener of listeners) listener();
-    },
-    onDidAnyChange(callback: () => void): () => void {
-      listeners.add(callback);
-      return () => listeners.delete(callback);
     },
   };
 }

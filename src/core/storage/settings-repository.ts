@@ -35,7 +35,6 @@ export const SETTINGS_STORE_NAME = SETTINGS_FILE_NAME.replace(/\.json$/, '');
 export interface SettingsBackend {
   readonly path: string;
   store: Record<string, unknown>;
-  onDidAnyChange(callback: () => void): () => void;
 }
 
 export interface SettingsRepositoryOptions {

@@ -29,7 +29,6 @@ function countedConf(directory: string): SettingsBackend {
       backend.writes += 1;
       conf.store = value;
     },
-    onDidAnyChange: (callback) => conf.onDidAnyChange(callback),
   };
 }
 
