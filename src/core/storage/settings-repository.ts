@@ -130,8 +130,7 @@ export class SettingsRepository {
 
   /** The current settings as they are on disk; the defaults while the file is refused. */
   read(): Settings {
-    const fingerprint = this.#fingerprint();
-    if (this.#known && fingerprint === this.#known.fingerprint && !this.#refusal) return structuredClone(this.#known.settings);
+    if (this.#known && this.#isKnownFile() && !this.#refusal) return structuredClone(this.#known.settings);
     const loaded = this.#load()?.settings;
     if (!loaded) return structuredClone(DEFAULT_SETTINGS);
     this.#remember(loaded);
@@ -170,7 +169,7 @@ export class SettingsRepository {
   onChange(callback: (settings: Settings) => void): () => void {
     if (!this.#backend || !this.#watchOtherWriters) return () => undefined;
     return watchFileText(this.path, () => callback(this.read()), {
-      alreadyKnown: () => this.#known !== null && this.#fingerprint() === this.#known.fingerprint,
+      alreadyKnown: () => this.#isKnownFile(),
     });
   }
 
@@ -188,6 +187,11 @@ export class SettingsRepository {
   #remember(settings: Settings): void {
     const fingerprint = this.#fingerprint();
     this.#known = fingerprint === null ? null : { fingerprint, settings: structuredClone(settings) };
+  }
+
+  /** Whether the file on disk is still the one last written or read here (asked with a stat). */
+  #isKnownFile(): boolean {
+    return this.#known !== null && this.#fingerprint() === this.#known.fingerprint;
   }
 
   #fingerprint(): string | null {
