@@ -8,15 +8,25 @@ export class BodyTooLargeError extends Error {
 }
 
 /**
+ * Whether a reply says, before its body, that the body is past the cap: a length that is the
+ * body's own, not of an encoding (the body is counted after decompression as it streams).
+ */
+export function declaresTooMuch(contentLength: string | null | undefined, contentEncoding: string | null | undefined, limitBytes: number): boolean {
+  const encoding = contentEncoding?.trim().toLowerCase() ?? '';
+  const declared = Number(contentLength);
+  return (
+    (encoding === '' || encoding === 'identity') && contentLength !== null && contentLength !== undefined && Number.isFinite(declared) && declared > limitBytes
+  );
+}
+
+/**
  * Reads a response body as a stream and gives up past `limitBytes` or when `signal` aborts,
  * cancelling the stream either way so the connection is let go. The bytes counted are the ones
  * fetch hands over, which are already inflated: a small gzip body that inflates to a gigabyte
  * is stopped at the cap, not after the gigabyte.
  */
 export async function readBoundedText(response: Response, limitBytes: number, signal: AbortSignal): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  const encoded = response.headers.get('content-encoding');
-  if (!encoded && Number.isFinite(declared) && declared > limitBytes) {
+  if (declaresTooMuch(response.headers.get('content-length'), response.headers.get('content-encoding'), limitBytes)) {
     await response.body?.cancel().catch(() => undefined);
     throw new BodyTooLargeError(limitBytes);
   }

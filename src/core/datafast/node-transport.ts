@@ -1,6 +1,6 @@
 import type { Agent, IncomingHttpHeaders, IncomingMessage, request as httpRequest } from 'node:http';
 import { pipeline, Writable, type Transform } from 'node:stream';
-import { BodyTooLargeError } from './bounded-body';
+import { BodyTooLargeError, declaresTooMuch } from './bounded-body';
 import { errnoCode } from './errors';
 import { ProxyFailureError, RedirectRefusedError, type HeaderLookup, type HttpReply, type HttpRequest, type HttpTransport } from './http-transport';
 import { proxyFor } from './proxy-env';
@@ -80,8 +80,7 @@ function send(requestFn: typeof httpRequest, url: URL, { headers, signal, limitB
         const status = response.statusCode ?? 0;
         if (status >= 300 && status < 400) return fail(new RedirectRefusedError(status));
         const encoding = response.headers['content-encoding']?.trim().toLowerCase() ?? '';
-        const declared = Number(response.headers['content-length']);
-        if ((encoding === '' || encoding === 'identity') && Number.isFinite(declared) && declared > limitBytes) return fail(new BodyTooLargeError(limitBytes));
+        if (declaresTooMuch(response.headers['content-length'], encoding, limitBytes)) return fail(new BodyTooLargeError(limitBytes));
         decoderFor(encoding).then(
           (decoder) =>
             readBody(response, decoder, limitBytes, (error, body) => {
