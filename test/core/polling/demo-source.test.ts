@@ -35,3 +35,23 @@ describe('demo visitors', () => {
     await expect(createDemoReader()(controller.signal)).rejects.toThrow('stopped');
   });
 });
+
+describe('demo visitors read by one-shot runs', () => {
+  /** A new reader for every reading, as i3blocks, tmux and xbar start a new runner each time. */
+  async function oneShots(hour: number, count: number): Promise<number[]> {
+    const start = new Date(2026, 11, 2, hour, 0, 0).getTime();
+    const values: number[] = [];
+    for (let i = 0; i < count; i++) values.push(await createDemoReader({ now: () => start + i * 30_000, random: () => 0.5, peak: 60 })());
+    return values;
+  }
+
+  it.each([10, 16, 21])('move from one run to the next at %i h, as a watching runner does', async (hour) => {
+    const values = await oneShots(hour, 12);
+    const changes = values.slice(1).filter((value, index) => value !== values[index]).length;
+    expect(changes).toBeGreaterThanOrEqual(8);
+  });
+
+  it('still follow the day', async () => {
+    expect(Math.min(...(await oneShots(16, 12)))).toBeGreaterThan(Math.max(...(await oneShots(4, 12))));
+  });
+});
