@@ -20,9 +20,14 @@ export interface RunnerIO extends WatchIO {
 }
 
 /** Runs the headless program and resolves to its exit status. Never calls process.exit itself. */
-export async function runRunner(argv: readonly string[], io: RunnerIO): Promise<number> {
+export async function runRunner(argv: readonly string[], given: RunnerIO): Promise<number> {
+  let io = given;
   try {
     const command = parseRunnerArgs(argv);
+    // polybar draws a script's stderr on the bar as if it were output, over the count and pushing
+    // the modules beside it away: its red ⚠ is the whole report there, and `--once` in a terminal
+    // says why.
+    if (command.command === 'watch' && command.format === 'polybar') io = { ...given, stderr: () => undefined };
     if (command.command === 'help') {
       io.stdout(USAGE);
       return EXIT_OK;

@@ -161,13 +161,35 @@ export async function readOnce(options: WatchOptions, configured: WatchedWebsite
   return isBarFormat(options.format) ? EXIT_OK : exitCodeFor(failure.kind);
 }
 
+/**
+ * How long a status bar's runner waits before asking again after a rejected token or an unknown
+ * website: slowly, since only the user can fix it, and a fix made in the settings is seen sooner.
+ */
+export const RECHECK_REJECTED_MS = 300_000;
+
 export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchIO): Promise<number> {
   return new Promise((resolve) => {
     let lastError: string | null = null;
     let current = website;
     let unfollow = (): void => undefined;
+    let recheck: unknown = null;
+    const clock = clockOf(io);
+    const cancelRecheck = (): void => {
+      if (recheck !== null) clock.clearTimeout(recheck);
+      recheck = null;
+    };
+    // A bar that loses its process shows nothing, or its host's own error, so a bar's runner stays
+    // with ⚠ and the reason, asks again now and then, and follows the settings for a new token.
+    const recheckLater = (): void => {
+      if (recheck !== null) return;
+      recheck = clock.setTimeout(() => {
+        recheck = null;
+        void engine.refreshNow(current.websiteKey);
+      }, RECHECK_REJECTED_MS);
+    };
     const finish = (code: number): void => {
       unfollow();
+      cancelRecheck();
       engine.stop();
       io.stopSignal?.removeEventListener('abort', onStop);
       resolve(code);
@@ -184,8 +206,11 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
         io.stdout(text);
         if (failure && failure.message !== lastError) io.stderr(`datafast-menubar: ${failure.message}`);
         lastError = failure?.message ?? null;
-        // Nothing will change until the user fixes the token or website, so say so and stop.
-        if (failure && needsUserAction(failure.kind)) finish(exitCodeFor(failure.kind));
+        if (!failure || !needsUserAction(failure.kind)) cancelRecheck();
+        // Nothing will change until the user fixes the token or website: a terminal is told so
+        // and the run stops; a bar keeps its ⚠ and asks again slowly.
+        else if (isBarFormat(options.format)) recheckLater();
+        else finish(exitCodeFor(failure.kind));
       },
       (line) => {
         if (line !== null) io.stdout(line);

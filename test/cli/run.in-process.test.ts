@@ -122,4 +122,15 @@ describe('runner, in process', () => {
     expect(watched.stdout).toBe('⚠\n');
     expect(watched.stderr).toContain('401');
   });
+
+  it('keeps stderr empty for polybar, which draws it on the bar, while the text format names the reason', async () => {
+    const unreachable = ['--api-url', 'http://127.0.0.1:9'];
+    const stop = AbortSignal.timeout(1_500);
+    const polybar = await run(['--format', 'polybar', ...unreachable], { env: key, stop });
+    expect(polybar.stdout.split('\n')[0]).toBe('%{F#e5484d}⚠%{F-}');
+    expect(polybar.stderr).toBe('');
+    const text = await run(['--once', ...unreachable], { env: key });
+    expect(text.stderr).toContain('Could not reach DataFast');
+  });
 });
+

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../bench/virtual-clock';
 import { parseRunnerArgs, type WatchOptions } from '../../src/cli/args';
-import { readOnce, watch, type WatchedWebsite, type WatchIO } from '../../src/cli/watch';
+import { readOnce, RECHECK_REJECTED_MS, watch, type WatchedWebsite, type WatchIO } from '../../src/cli/watch';
 import { DataFastError } from '../../src/core/datafast/errors';
 import { websiteKey } from '../../src/shared/website-ids';
 
@@ -91,5 +91,57 @@ describe('watch mode', () => {
     const last = runner.out.at(-1) ?? '';
     expect(last).toMatch(/^✓ Shop renamed — 42 \|/m);
     expect(last).toMatch(/^Docs — 7 \|/m);
+  });
+
+  it('stops with 3 on a rejected token in a terminal format, since nothing changes without the user', async () => {
+    const runner = io();
+    const watching = watch(options(), website('w_shop', 'Shop', rejected), runner);
+    await expect(watching).resolves.toBe(3);
+    expect(runner.out).toEqual(['⚠']);
+  });
+
+  it.each(['waybar', 'polybar', 'xbar', 'swiftbar'])('keeps a %s bar running on a rejected token, asking again slowly until a read succeeds', async (format) => {
+    const runner = io();
+    let reads = 0;
+    let accepted = false;
+    const shop = website('w_shop', 'Shop', () => {
+      reads += 1;
+      return accepted ? Promise.resolve(42) : rejected();
+    });
+    let ended = false;
+    const watching = watch(options('--format', format), shop, runner).then((code) => {
+      ended = true;
+      return code;
+    });
+    await runner.clock.runUntil(START + RECHECK_REJECTED_MS - 1_000);
+    expect(ended).toBe(false);
+    expect(reads).toBe(1);
+    expect(runner.out.at(-1)).toContain('⚠');
+    accepted = true;
+    await runner.clock.runUntil(START + RECHECK_REJECTED_MS + 1_000);
+    expect(reads).toBe(2);
+    expect(runner.out.at(-1)).toContain('42');
+    expect(runner.out.at(-1)).not.toContain('⚠');
+    runner.stop.abort();
+    await expect(watching).resolves.toBe(0);
+  });
+
+  it('brings a bar back at once when the settings give its website a new token', async () => {
+    const runner = io();
+    let follow: (next: WatchedWebsite) => void = () => undefined;
+    const shop = website('w_shop', 'Shop', rejected, {
+      follow: (onChange) => {
+        follow = onChange;
+        return () => undefined;
+      },
+    });
+    const watching = watch(options('--format', 'waybar'), shop, runner);
+    await runner.clock.runUntil(START + 60_000);
+    expect(runner.out.at(-1)).toContain('"class":"error"');
+    follow({ ...shop, revision: '2', read: () => Promise.resolve(42) });
+    await runner.clock.runUntil(START + 61_000);
+    expect(JSON.parse(runner.out.at(-1) ?? '{}')).toMatchObject({ text: '42', class: 'ok' });
+    runner.stop.abort();
+    await expect(watching).resolves.toBe(0);
   });
 });
