@@ -183,7 +183,12 @@ function argumentProblem(error: unknown): string {
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `Unknown option "${option}".`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
     const name = option.split(' ')[0] ?? option;
-    return errorMessage(error).includes('argument missing') ? `"${name}" needs a value.` : `"${name}" takes no value.`;
+    const said = errorMessage(error);
+    if (said.includes('argument missing')) return `"${name}" needs a value.`;
+    // The next word starts with "-", so it may be another option or a value such as a website named "---".
+    if (said.includes('ambiguous'))
+      return `"${name}" is followed by something that looks like an option. For a value that starts with "-", write ${name}=VALUE.`;
+    return `"${name}" takes no value.`;
   }
   return `${errorMessage(error)}.`;
 }

@@ -38,8 +38,14 @@ export function detailsLines(details: RunnerDetails): string[] {
   return lines;
 }
 
-/** `--sales`: one JSON event, or one line of text, per sale first seen after start. */
-export function renderSale(format: OutputFormat, sale: Sale, website: string): string | null {
+const CLOCK_TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/**
+ * `--sales`: one JSON event, or one line of text, per sale first seen after start. A line of text
+ * starts with the time of the sale (or of its sighting, when DataFast gives none), so a feed
+ * scrolled past in a terminal reads as a log.
+ */
+export function renderSale(format: OutputFormat, sale: Sale, website: string, seenAt: number): string | null {
   if (format === 'json') {
     return JSON.stringify({
       type: 'sale',
@@ -54,5 +60,5 @@ export function renderSale(format: OutputFormat, sale: Sale, website: string): s
   if (format !== 'text') return null;
   const { title } = saleNotice(website, [sale], { showNames: false });
   const kind = saleKind(sale);
-  return kind === null ? title : `${title} (${kind})`;
+  return `${CLOCK_TIME.format(sale.at ?? seenAt)}  ${kind === null ? title : `${title} (${kind})`}`;
 }

@@ -11,8 +11,18 @@ import { singleLine } from '../core/readings/format';
  * the look-alike `│` stands in for `|` and a leading hyphen becomes a non-breaking one.
  */
 export function xbarText(text: string): string {
-  return singleLine(text).replace(/\|/g, '│').replace(/^-/, '\u2011');
+  return singleLine(text)
+    .replace(/\|/g, '│')
+    .replace(/^-/, '\u2011')
+    .replace(STREAM_SEPARATOR_RUN, (run) => '∼'.repeat(run.length));
 }
+
+/**
+ * SwiftBar cuts a streaming plugin's output at a `~~~` anywhere in it, not only on a line of its
+ * own, and keeps what follows: a name holding one would blank the menu before it. The look-alike
+ * `∼` stands in for each tilde of such a run.
+ */
+const STREAM_SEPARATOR_RUN = /~{3,}/g;
 
 const PANGO_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -6,6 +6,7 @@ import { UsageError } from './args';
 import type { RunnerContext } from './context';
 import { restoreNotice } from '../core/accounts/website-restore';
 import { EXIT_KEYCHAIN, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { singleLine } from '../core/readings/format';
 
 export interface ManageIO {
   readonly stdout: (text: string) => void;
@@ -13,6 +14,12 @@ export interface ManageIO {
   /** The token, read from standard input: never from argv. */
   readonly readToken: () => Promise<string>;
 }
+
+/**
+ * A name or domain as a terminal shows it: they come from DataFast or a hand-edited settings file,
+ * and a control character or newline in one could rewrite the line, or the screen.
+ */
+const shown = singleLine;
 
 /** `add`: checks a token against DataFast, then saves the website(s) and the token. */
 export async function addCommand(options: AddOptions, context: RunnerContext, io: ManageIO): Promise<number> {
@@ -25,18 +32,18 @@ export async function addCommand(options: AddOptions, context: RunnerContext, io
   const inspection = await context.accounts.inspectToken(token);
   if (inspection.kind === 'website-key') {
     const result = await context.accounts.addWebsiteKey(token, inspection);
-    for (const website of result.websites) io.stdout(`${addedOrUpdated(result, website.id)} ${website.label} (${website.domain ?? website.id}).`);
+    for (const website of result.websites) io.stdout(`${addedOrUpdated(result, website.id)} ${shown(website.label)} (${shown(website.domain ?? website.id)}).`);
     return EXIT_OK;
   }
   if (!options.all && options.dataFastSiteIds.length === 0) {
     io.stderr('This account token can see these websites:');
-    for (const site of inspection.websites) io.stderr(`  ${site.dataFastSiteId}  ${site.domain}${site.name ? `  (${site.name})` : ''}`);
+    for (const site of inspection.websites) io.stderr(`  ${site.dataFastSiteId}  ${shown(site.domain)}${site.name ? `  (${shown(site.name)})` : ''}`);
     io.stderr('Add some with --website-id ID (repeatable), or all of them with --all.');
     return EXIT_USAGE;
   }
   const result = await context.accounts.addFromAccountToken(token, options.all ? 'all' : options.dataFastSiteIds, inspection);
   for (const website of result.websites)
-    io.stdout(`${addedOrUpdated(result, website.id)} ${website.label} (${website.domain ?? website.dataFastSiteId ?? website.id}).`);
+    io.stdout(`${addedOrUpdated(result, website.id)} ${shown(website.label)} (${shown(website.domain ?? website.dataFastSiteId ?? website.id)}).`);
   return EXIT_OK;
 }
 
@@ -98,7 +105,9 @@ export async function listCommand(options: ListOptions, context: RunnerContext, 
     for (const listing of listings) {
       const { website, active } = listing;
       const where = website.domain ?? website.dataFastSiteId ?? '';
-      io.stdout(`${active ? '*' : ' '} ${website.label}  ${where}  [${website.id}]  ${tokenText[tokenState(listing)](listing)}`.replace(/ {3,}/g, '  '));
+      io.stdout(
+        `${active ? '*' : ' '} ${shown(website.label)}  ${shown(where)}  [${website.id}]  ${tokenText[tokenState(listing)](listing)}`.replace(/ {3,}/g, '  '),
+      );
     }
   }
   // Without a keychain the list is all there is to say; a locked one is a state to fix now.
@@ -109,7 +118,7 @@ export async function listCommand(options: ListOptions, context: RunnerContext, 
 export async function removeCommand(options: RemoveOptions, context: RunnerContext, io: ManageIO): Promise<number> {
   const website = context.accounts.resolve(options.target);
   await context.accounts.remove(website.id);
-  io.stdout(`Removed ${website.label}${website.domain ? ` (${website.domain})` : ''} and its token.`);
+  io.stdout(`Removed ${shown(website.label)}${website.domain ? ` (${shown(website.domain)})` : ''} and its token.`);
   return EXIT_OK;
 }
 
@@ -120,6 +129,6 @@ export async function removeCommand(options: RemoveOptions, context: RunnerConte
  */
 export async function restoreCommand(context: RunnerContext, io: ManageIO): Promise<number> {
   const notice = restoreNotice(await context.accounts.restoreLost());
-  io.stdout(notice ?? 'Nothing to restore: every token in the keychain belongs to a configured website.');
+  io.stdout(notice === null ? 'Nothing to restore: every token in the keychain belongs to a configured website.' : shown(notice));
   return EXIT_OK;
 }

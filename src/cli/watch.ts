@@ -1,4 +1,5 @@
 import type { WebsiteKey } from '../shared/settings-shapes';
+import type { PollState } from '../core/polling/poll-entry';
 import { oneShotMessage, reportAnyFailure } from './failures';
 import type { HttpTransport } from '../core/datafast/http-transport';
 import { systemClock, type Clock } from '../core/time/clock';
@@ -12,6 +13,7 @@ import type { LiveSource } from '../core/live/live-source';
 import { EXIT_OK, exitCodeFor } from './exit-codes';
 import { isBarFormat, renderSnapshot, renderSpike } from './output';
 import { renderSale } from './details-output';
+import { singleLine } from '../core/readings/format';
 import { withLiveDetails, type LiveWatch, type RunnerDetails } from './live-details';
 
 export interface WatchIO {
@@ -101,15 +103,21 @@ function snapshotText(
   engine: Engine,
   now: number,
   details: RunnerDetails | null,
+  wording: (message: string) => string = (message) => message,
 ): { text: string; failure: DataFastError | null } {
-  const poll = engine.state(website.websiteKey);
+  // A failure is said in the words of the mode: watch mode will try again, a one-shot read will not.
+  const stateOf = (key: WebsiteKey): PollState | null => {
+    const state = engine.state(key) ?? null;
+    return state?.error ? { ...state, error: { ...state.error, message: wording(state.error.message) } } : state;
+  };
+  const poll = stateOf(website.websiteKey);
   if (!poll) throw new Error('The runner lost track of its website.');
   const all = [website, ...(website.others ?? [])];
   const view = present({
     websites: all.map((shown) => ({
       websiteKey: shown.websiteKey,
       label: shown.label,
-      poll: engine.state(shown.websiteKey) ?? null,
+      poll: stateOf(shown.websiteKey),
       demo: shown.demo,
     })),
     activeKey: website.websiteKey,
@@ -132,7 +140,7 @@ function snapshotText(
 function liveWatchOf(options: WatchOptions, website: WatchedWebsite, io: WatchIO, label: () => string = () => website.label): LiveWatch {
   return withLiveDetails(website, options, { stderr: io.stderr, now: () => clockOf(io).now() }, (sales) => {
     for (const sale of sales) {
-      const line = renderSale(options.format, sale, label());
+      const line = renderSale(options.format, sale, label(), clockOf(io).now());
       if (line !== null) io.stdout(line);
     }
   });
@@ -151,12 +159,12 @@ export async function readOnce(options: WatchOptions, configured: WatchedWebsite
   const reads = Promise.all([configured, ...(configured.others ?? [])].map((shown) => engine.refreshNow(shown.websiteKey)));
   const [website] = await Promise.all([described(configured, io.stopSignal ?? new AbortController().signal), reads]);
   engine.stop();
-  const { text, failure } = snapshotText(options, website, engine, clockOf(io).now(), options.details ? liveWatch.details() : null);
+  const { text, failure } = snapshotText(options, website, engine, clockOf(io).now(), options.details ? liveWatch.details() : null, oneShotMessage);
   // Every format says the state on stdout (⚠ and the last count when known), as watch mode does:
   // tmux, polybar and i3blocks show stdout, and a blank would look like a calm zero.
   io.stdout(text);
   if (!failure) return EXIT_OK;
-  io.stderr(`datafast-menubar: ${oneShotMessage(failure.message)}`);
+  io.stderr(`datafast-menubar: ${failure.message}`);
   // A status bar shows its own error screen for a failed plugin, hiding ours: bars get 0.
   return isBarFormat(options.format) ? EXIT_OK : exitCodeFor(failure.kind);
 }
@@ -195,6 +203,13 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
       resolve(code);
     };
     const onStop = (): void => finish(EXIT_OK);
+    // `--sales` in text is a feed of sales for a terminal: a count line every 30 s between them
+    // would bury them. JSON tells each line by its type, so it keeps both.
+    const salesFeed = options.sales && options.format === 'text';
+    const printCount = (text: string): void => {
+      if (!salesFeed) io.stdout(text);
+    };
+    if (salesFeed) io.stderr(`datafast-menubar: watching ${singleLine(website.label)} for new sales; each is printed here as it is seen.`);
     let liveWatch = liveWatchOf(options, website, io, () => current.label);
     const details = (): RunnerDetails | null => (options.details ? liveWatch.details() : null);
     const engine = makeEngine(
@@ -203,7 +218,7 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
       io,
       () => {
         const { text, failure } = snapshotText(options, current, engine, clockOf(io).now(), details());
-        io.stdout(text);
+        printCount(text);
         if (failure && failure.message !== lastError) io.stderr(`datafast-menubar: ${failure.message}`);
         lastError = failure?.message ?? null;
         if (!failure || !needsUserAction(failure.kind)) cancelRecheck();
@@ -234,7 +249,7 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
         // The watched website and every other one the output lists: a stream that lists them all
         // (SwiftBar, xbar) would otherwise lose their counts at the first change of settings.
         engine.apply(pollingFor({ ...next, read: liveWatch.website.read }));
-        io.stdout(snapshotText(options, current, engine, clockOf(io).now(), details()).text);
+        printCount(snapshotText(options, current, engine, clockOf(io).now(), details()).text);
       }) ?? unfollow;
     engine.start();
     // A website known only by its token gets DataFast's name for it once, from the next update on.

@@ -22,6 +22,13 @@ describe('runner arguments', () => {
     expect(problem(['--once=yes'])).toBe('"--once" takes no value. Run with --help for usage.');
   });
 
+  it('tells how to give a value that starts with a dash, and takes it written with =', () => {
+    expect(problem(['--website', '---'])).toBe(
+      '"--website" is followed by something that looks like an option. For a value that starts with "-", write --website=VALUE. Run with --help for usage.',
+    );
+    expect(parseRunnerArgs(['--website=---'])).toMatchObject({ command: 'watch', website: '---' });
+  });
+
   it('reads the one-shot bar formats as --once, and the streaming ones as watch', () => {
     expect(parseRunnerArgs(['--format', 'xbar'])).toMatchObject({ command: 'watch', once: true });
     expect(parseRunnerArgs(['--format', 'i3blocks'])).toMatchObject({ command: 'watch', once: true });

@@ -15,4 +15,10 @@ describe("names in each status bar's own syntax", () => {
   it('doubles a percent sign for polybar so no tag can start', () => {
     expect(polybarText('100% %{F#f00}red')).toBe('100%% %%{F#f00}red');
   });
+
+  it('breaks every run of three tildes, where SwiftBar cuts its stream, and keeps one or two', () => {
+    expect(xbarText('Shop ~~~ 42')).toBe('Shop ∼∼∼ 42');
+    expect(xbarText('a~~~~b')).toBe('a∼∼∼∼b');
+    expect(xbarText('~user ~~ home')).toBe('~user ~~ home');
+  });
 });

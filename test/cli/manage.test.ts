@@ -53,6 +53,32 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
     expect(listed.stdout).not.toContain(TEST_TOKENS.shopKey);
   });
 
+  it('prints names from DataFast on one line each, with no control character reaching the terminal', async () => {
+    const shop = fake.websites.get('site_shop');
+    if (!shop) throw new Error('the standard fake has site_shop');
+    const name = shop.name;
+    shop.name = 'Sh\u001b[2Jop\nrm -rf ~\u0007';
+    try {
+      // eslint-disable-next-line no-control-regex -- control characters are what must not get through
+      const control = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+      const escapeOrBreak = new RegExp(`${control.source}|\\n(?!$)`);
+      const added = await cli(['add', '--api-url', fake.url], TEST_TOKENS.shopKey);
+      expect(added.code).toBe(0);
+      expect(added.stdout).toMatch(/^Added Sh.*op rm -rf ~ \(shop\.example\.com\)\.\n$/);
+      expect(added.stdout).not.toMatch(escapeOrBreak);
+      const listed = await cli(['list']);
+      expect(listed.stdout.split('\n')).toHaveLength(2);
+      expect(listed.stdout).not.toMatch(escapeOrBreak);
+      const account = await cli(['add', '--api-url', fake.url], TEST_TOKENS.account);
+      expect(account.stderr).toContain('site_shop  shop.example.com');
+      expect(account.stderr).not.toMatch(control);
+      const removed = await cli(['remove', 'shop.example.com']);
+      expect(removed.stdout).not.toMatch(escapeOrBreak);
+    } finally {
+      shop.name = name;
+    }
+  });
+
   it('asks DataFast once per thing it needs to know while adding, and nothing for a usage mistake', async () => {
     const count = (path: string): number => fake.requestsTo(path).length;
     const [metadata, websites] = ['/api/v1/analytics/metadata', '/api/v1/admin/websites'];

@@ -158,4 +158,13 @@ describe('the swiftbar format', () => {
     expect(failure.split('\n')[0]).toBe('~~~');
     expect(failure.split('\n').slice(1).join('\n')).toBe(renderSetupFailure('xbar', 'No token is stored for Shop.'));
   });
+
+  it('keeps every website in the menu when a name holds the separator, as SwiftBar cuts at any ~~~', () => {
+    const stream = renderSnapshot('swiftbar', snapshot({}, ['Sh~~~op', 'Docs']));
+    // SwiftBar keeps what follows the last `~~~` of the stream as the menu.
+    const menu = stream.split('~~~').at(-1) ?? '';
+    expect(menu).toMatch(/^Sh∼∼∼op — 0 \|/m);
+    expect(menu).toMatch(/^Docs — 1 \|/m);
+    expect(stream.split('~~~')).toHaveLength(2);
+  });
 });

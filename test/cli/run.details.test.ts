@@ -162,24 +162,25 @@ describe('runner --sales', () => {
     expect(lines.join('\n')).not.toMatch(/Grace|grace@/);
   });
 
-  it('prints a line of text per sale', async () => {
-    let readings = 0;
-    const { lines } = await run(['--sales', '--interval', '30'], {
+  it('prints only the sales in text, each a line that starts with its time, so they stand on their own', async () => {
+    const mapPath = '/api/v1/analytics/realtime/map';
+    const mapReadsBefore = fake.requestsTo(mapPath).length;
+    const watching = run(['--sales', '--interval', '30'], {
       clock: fastClock(),
-      onLine: (line, _lines, stop) => {
-        if (line.startsWith('New sale')) return;
-        readings += 1;
-        if (readings === 1)
-          fake.setLive('site_shop', {
-            payments: [
-              { _id: 'pay_text', amount: 12.5, currency: 'USD', renewal: true },
-              { _id: 'pay_old', amount: 19 },
-            ],
-          });
-        if (readings === 5) stop();
-      },
+      onLine: (_line, _lines, stop) => stop(),
     });
-    expect(lines.filter((line) => line.startsWith('New sale'))).toEqual(['New sale on DataFast website: $12.50 (renewal)']);
+    // The payments present at start are known once the first map read is in; a new one follows.
+    await expect.poll(() => fake.requestsTo(mapPath).length, { timeout: 5_000 }).toBeGreaterThan(mapReadsBefore);
+    fake.setLive('site_shop', {
+      payments: [
+        { _id: 'pay_text', amount: 12.5, currency: 'USD', renewal: true },
+        { _id: 'pay_old', amount: 19 },
+      ],
+    });
+    const { lines, stderr } = await watching;
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\d{1,2}[:.]\d{2}(\s?[AP]M)? {2}New sale on DataFast website: \$12\.50 \(renewal\)$/);
+    expect(stderr).toContain('watching DataFast website for new sales');
   });
 
   it('is refused with --once and with a status bar’s format, which would show the line as the count', async () => {

@@ -133,4 +133,3 @@ describe('runner, in process', () => {
     expect(text.stderr).toContain('Could not reach DataFast');
   });
 });
-

@@ -53,6 +53,25 @@ describe('one reading', () => {
   });
 });
 
+describe('one reading, in the words of a command that exits', () => {
+  const unreachable = () =>
+    Promise.reject(
+      new DataFastError({
+        kind: 'network',
+        message: 'Could not reach DataFast at https://datafa.st (ECONNRESET). Check your internet connection or proxy; we will try again.',
+      }),
+    );
+
+  it.each(['xbar', 'waybar', 'text'])('says "run it again" in the %s output and on stderr alike, never "we will try again"', async (format) => {
+    const runner = io();
+    await readOnce(options('--once', '--format', format), website('w_shop', 'Shop', unreachable), runner);
+    const said = [...runner.out, ...runner.err].join('\n');
+    expect(said).not.toContain('we will try again');
+    expect(runner.err.join('')).toContain('proxy, then run it again.');
+    if (format !== 'text') expect(runner.out.join('')).toContain('proxy, then run it again.');
+  });
+});
+
 describe('watch mode', () => {
   it('prints every reading as it comes, and ends with 0 when stopped', async () => {
     const runner = io();
@@ -100,31 +119,34 @@ describe('watch mode', () => {
     expect(runner.out).toEqual(['⚠']);
   });
 
-  it.each(['waybar', 'polybar', 'xbar', 'swiftbar'])('keeps a %s bar running on a rejected token, asking again slowly until a read succeeds', async (format) => {
-    const runner = io();
-    let reads = 0;
-    let accepted = false;
-    const shop = website('w_shop', 'Shop', () => {
-      reads += 1;
-      return accepted ? Promise.resolve(42) : rejected();
-    });
-    let ended = false;
-    const watching = watch(options('--format', format), shop, runner).then((code) => {
-      ended = true;
-      return code;
-    });
-    await runner.clock.runUntil(START + RECHECK_REJECTED_MS - 1_000);
-    expect(ended).toBe(false);
-    expect(reads).toBe(1);
-    expect(runner.out.at(-1)).toContain('⚠');
-    accepted = true;
-    await runner.clock.runUntil(START + RECHECK_REJECTED_MS + 1_000);
-    expect(reads).toBe(2);
-    expect(runner.out.at(-1)).toContain('42');
-    expect(runner.out.at(-1)).not.toContain('⚠');
-    runner.stop.abort();
-    await expect(watching).resolves.toBe(0);
-  });
+  it.each(['waybar', 'polybar', 'xbar', 'swiftbar'])(
+    'keeps a %s bar running on a rejected token, asking again slowly until a read succeeds',
+    async (format) => {
+      const runner = io();
+      let reads = 0;
+      let accepted = false;
+      const shop = website('w_shop', 'Shop', () => {
+        reads += 1;
+        return accepted ? Promise.resolve(42) : rejected();
+      });
+      let ended = false;
+      const watching = watch(options('--format', format), shop, runner).then((code) => {
+        ended = true;
+        return code;
+      });
+      await runner.clock.runUntil(START + RECHECK_REJECTED_MS - 1_000);
+      expect(ended).toBe(false);
+      expect(reads).toBe(1);
+      expect(runner.out.at(-1)).toContain('⚠');
+      accepted = true;
+      await runner.clock.runUntil(START + RECHECK_REJECTED_MS + 1_000);
+      expect(reads).toBe(2);
+      expect(runner.out.at(-1)).toContain('42');
+      expect(runner.out.at(-1)).not.toContain('⚠');
+      runner.stop.abort();
+      await expect(watching).resolves.toBe(0);
+    },
+  );
 
   it('brings a bar back at once when the settings give its website a new token', async () => {
     const runner = io();

@@ -30,7 +30,11 @@ export function describeIssue(error: z.ZodError): string {
   return `${where}: ${issue.message}`;
 }
 
-export function transportFailure(error: unknown, callerSignal: AbortSignal | undefined, timeoutMs: number): DataFastError {
+/**
+ * `origin` is the API address tried, named in a network failure: with a custom address (a local
+ * test server, a self-hosted proxy) the address is usually the problem.
+ */
+export function transportFailure(error: unknown, callerSignal: AbortSignal | undefined, timeoutMs: number, origin: string): DataFastError {
   if (callerSignal?.aborted) return new DataFastError({ kind: 'aborted', message: 'The request was cancelled.' });
   if (error instanceof BodyTooLargeError) {
     return new DataFastError({
@@ -61,7 +65,7 @@ export function transportFailure(error: unknown, callerSignal: AbortSignal | und
   const code = errorCode(error);
   return new DataFastError({
     kind: 'network',
-    message: `Could not reach DataFast${code ? ` (${code})` : ''}. Check your internet connection or proxy; we will try again.`,
+    message: `Could not reach DataFast at ${origin}${code ? ` (${code})` : ''}. Check your internet connection or proxy; we will try again.`,
   });
 }
 

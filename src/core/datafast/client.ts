@@ -115,6 +115,7 @@ const checkTimeseries = checkedBy(async () => (await import('./live-schemas')).t
 
 export function createDataFastClient(options: DataFastClientOptions): DataFastClient {
   const apiUrl = normaliseApiUrl(options.apiUrl ?? DEFAULT_API_URL);
+  const apiOrigin = new URL(apiUrl).origin;
   const { transport } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
@@ -139,7 +140,7 @@ export function createDataFastClient(options: DataFastClientOptions): DataFastCl
     try {
       reply = await transport({ url, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal: combined, limitBytes });
     } catch (error) {
-      throw transportFailure(error, signal, timeoutMs);
+      throw transportFailure(error, signal, timeoutMs, apiOrigin);
     } finally {
       timers.clearTimeout(timer);
     }

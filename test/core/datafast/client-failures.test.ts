@@ -3,6 +3,8 @@ import { BodyTooLargeError } from '../../../src/core/datafast/bounded-body';
 import { httpFailure, transportFailure, unreadable } from '../../../src/core/datafast/client-failures';
 import { ProxyFailureError, RedirectRefusedError } from '../../../src/core/datafast/http-transport';
 
+const ORIGIN = 'http://127.0.0.1:9';
+
 const NOW = Date.UTC(2026, 11, 2, 9, 0, 0);
 const headers = (values: Record<string, string> = {}) => ({ get: (name: string) => values[name.toLowerCase()] ?? null });
 const reply = (status: number, values: Record<string, string> = {}) => ({ status, headers: headers(values) });
@@ -11,19 +13,21 @@ describe('how a request failed, in words a person can act on', () => {
   it('tells a cancelled request from one that ran out of time', () => {
     const cancelled = new AbortController();
     cancelled.abort();
-    expect(transportFailure(new DOMException('x', 'AbortError'), cancelled.signal, 10_000).kind).toBe('aborted');
-    const late = transportFailure(new DOMException('deadline passed', 'TimeoutError'), new AbortController().signal, 10_000);
+    expect(transportFailure(new DOMException('x', 'AbortError'), cancelled.signal, 10_000, ORIGIN).kind).toBe('aborted');
+    const late = transportFailure(new DOMException('deadline passed', 'TimeoutError'), new AbortController().signal, 10_000, ORIGIN);
     expect(late).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/^DataFast did not answer within 10 s\./) as unknown });
   });
 
   it('names a reply too large, a refused redirect, a proxy and a network failure by its code', () => {
-    expect(transportFailure(new BodyTooLargeError(256 * 1024), undefined, 1).message).toMatch(/larger than 256 KiB/);
-    expect(transportFailure(new RedirectRefusedError(302), undefined, 1).kind).toBe('redirect');
-    expect(transportFailure(new ProxyFailureError('http://proxy:3128', 'ECONNREFUSED'), undefined, 1).message).toMatch(
+    expect(transportFailure(new BodyTooLargeError(256 * 1024), undefined, 1, ORIGIN).message).toMatch(/larger than 256 KiB/);
+    expect(transportFailure(new RedirectRefusedError(302), undefined, 1, ORIGIN).kind).toBe('redirect');
+    expect(transportFailure(new ProxyFailureError('http://proxy:3128', 'ECONNREFUSED'), undefined, 1, ORIGIN).message).toMatch(
       /^Could not reach DataFast through the proxy http:\/\/proxy:3128 \(ECONNREFUSED\)/,
     );
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
-    expect(transportFailure(new TypeError('fetch failed', { cause: refused }), undefined, 1).message).toMatch(/^Could not reach DataFast \(ECONNREFUSED\)/);
+    expect(transportFailure(new TypeError('fetch failed', { cause: refused }), undefined, 1, ORIGIN).message).toMatch(
+      /^Could not reach DataFast at http:\/\/127.0.0.1:9 \(ECONNREFUSED\)/,
+    );
   });
 
   it.each([
