@@ -48,4 +48,11 @@ describe('watching a file another program writes', () => {
     await pause(300);
     expect(seen).toEqual([]);
   });
+
+  it('reports a save that replaces the file with the same text, which may go with a key replaced beside it', async () => {
+    writeFileSync(join(dir.path, 'config.json.tmp-2'), '{"a":1}');
+    renameSync(join(dir.path, 'config.json.tmp-2'), path);
+    await eventually(() => seen.length > 0, 1_000);
+    expect(seen).toEqual(['{"a":1}']);
+  });
 });
