@@ -110,7 +110,7 @@ describe.skipIf((problem !== null && !requireKeychain) || process.platform === '
     expect(lines).toContain('Refresh | refresh=true');
   });
 
-  it('waybar: the module streams JSON with a class, for the website named with --website', async () => {
+  it('waybar: the module streams JSON with a class, for the active website', async () => {
     const module = JSON.parse(recipe('waybar-module.jsonc').replace(/^\s*\/\/.*$/gm, '')) as Record<string, { exec: string; 'return-type': string }>;
     const config = module['custom/datafast'];
     expect(config?.['return-type']).toBe('json');

@@ -56,8 +56,7 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
   it('prints names from DataFast on one line each, with no control character reaching the terminal', async () => {
     const shop = fake.websites.get('site_shop');
     if (!shop) throw new Error('the standard fake has site_shop');
-    const name = shop.name;
-    shop.name = 'Sh\u001b[2Jop\nrm -rf ~\u0007';
+    fake.websites.set('site_shop', { ...shop, name: 'Sh\u001b[2Jop\nrm -rf ~\u0007' });
     try {
       // eslint-disable-next-line no-control-regex -- control characters are what must not get through
       const control = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
@@ -75,7 +74,7 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
       const removed = await cli(['remove', 'shop.example.com']);
       expect(removed.stdout).not.toMatch(escapeOrBreak);
     } finally {
-      shop.name = name;
+      fake.websites.set('site_shop', shop);
     }
   });
 

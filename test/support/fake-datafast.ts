@@ -150,6 +150,11 @@ export class FakeDataFast {
     for (let i = 0; i < times; i++) this.#faults.push({ fault, path });
   }
 
+  /** Drops every queued fault: DataFast answers normally again. */
+  clearFaults(): void {
+    this.#faults.length = 0;
+  }
+
   requestsTo(path: string): RecordedRequest[] {
     return this.requests.filter((request) => request.path === path);
   }
