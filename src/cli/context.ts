@@ -27,8 +27,8 @@ export interface RunnerContext {
   readonly accounts: WebsiteAccounts;
   /** `--api-url` if given, else the settings' API address. */
   readonly apiUrl: () => string;
-  /** Creates a client for the current API address. */
-  readonly client: () => DataFastClient;
+  /** Creates a client for the current API address, or for another one. */
+  readonly client: (apiUrl?: string) => DataFastClient;
 }
 
 /** The runner's view of the shared settings file and keychain. */
@@ -55,7 +55,7 @@ export function openContext(environment: ContextEnvironment, apiUrlOverride: str
     platform,
   });
   const apiUrl = (): string => apiUrlOverride ?? settings.read().apiUrl;
-  const client = (): DataFastClient => runnerClient(environment, apiUrl());
+  const client = (address?: string): DataFastClient => runnerClient(environment, address ?? apiUrl());
   const accounts = new WebsiteAccounts({ settings, secrets, sessionFallback: false, client });
   return { settings, secrets, accounts, apiUrl, client };
 }

@@ -154,7 +154,7 @@ async function start(electron: ElectronPorts, { directory, tray, countImage, tem
     settings,
     secrets: new SecretStore({ loadBackend: loadKeytar, platform, service: keychainService(host.env), ...electron.keychain }),
     sessionFallback: true,
-    client: () => createClient(settings.read().apiUrl),
+    client: (apiUrl) => createClient(apiUrl ?? settings.read().apiUrl),
   });
   const historyFile = new HistoryFile(directory);
   // Made once polling can be paused; a network failure before then has nothing to hold yet.

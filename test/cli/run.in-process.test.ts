@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runRunner, type RunnerIO } from '../../src/cli/run';
@@ -86,6 +86,15 @@ describe('runner, in process', () => {
     expect(after.stdout).toBe('42\n');
     expect(readdirSync(dir.path).some((name) => name.startsWith('config.corrupt-'))).toBe(true);
     expect((await run(['restore'])).stdout).toContain('Nothing to restore');
+  });
+
+  it('restores a website at the API address its token was added for, named by DataFast there, after config.json is deleted', async () => {
+    expect((await run(['add', '--api-url', fake.url], { token: TEST_TOKENS.shopKey })).code).toBe(0);
+    rmSync(join(dir.path, 'config.json'));
+    // No --api-url: the keychain entry says where its token belongs.
+    expect(await run(['restore'])).toMatchObject({ code: 0, stdout: 'Restored 1 website from the keychain: Shop (shop.example.com).\n' });
+    expect(await run(['--once'])).toMatchObject({ code: 0, stdout: '42\n' });
+    expect([...keychain.entries.values()]).toEqual([`${TEST_TOKENS.shopKey} api:${new URL(fake.url).origin}`]);
   });
 
   it('lists websites without tokens when the keychain is out of reach, and refuses to add', async () => {

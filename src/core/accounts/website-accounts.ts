@@ -3,7 +3,7 @@ import { DEMO_WEBSITE_KEY } from '../polling/demo-source';
 import { randomUUID } from 'node:crypto';
 import { apiOriginOf } from '../datafast/api-origin';
 import type { DataFastClient, WebsiteSummary } from '../datafast/client';
-import { requireTokenKind, websiteLabel } from '../datafast/client';
+import { DEFAULT_API_URL, requireTokenKind, websiteLabel } from '../datafast/client';
 import { DataFastError } from '../datafast/errors';
 import { KeychainUnavailableError } from '../storage/keychain-errors';
 import type { SecretStore } from '../storage/secret-store';
@@ -20,7 +20,8 @@ type NewWebsite = Omit<WebsiteSettings, 'apiOrigin'>;
 export interface WebsiteAccountsOptions {
   readonly settings: SettingsRepository;
   readonly secrets: SecretStore;
-  readonly client: () => DataFastClient;
+  /** A client for the current API address, or for `apiUrl` (a restored token's own address). */
+  readonly client: (apiUrl?: string) => DataFastClient;
   /** The app keeps a token in memory for the session when the keychain is unusable; the runner does not. */
   readonly sessionFallback: boolean;
   readonly newId?: () => WebsiteKey;
@@ -33,7 +34,7 @@ export interface WebsiteAccountsOptions {
 export class WebsiteAccounts {
   readonly #settings: SettingsRepository;
   readonly #secrets: SecretStore;
-  readonly #client: () => DataFastClient;
+  readonly #client: (apiUrl?: string) => DataFastClient;
   readonly #sessionFallback: boolean;
   readonly #newId: () => WebsiteKey;
   readonly #sessionTokens = new Map<string, string>();
@@ -237,6 +238,8 @@ export class WebsiteAccounts {
       ids.map((id, index) => ({ id, site: plans[index]?.site ?? null })),
       token,
       newIds,
+      // The keychain entry names a custom address, so a restore after the settings are lost binds it there again.
+      apiOrigin === apiOriginOf(DEFAULT_API_URL) ? null : apiOrigin,
     );
     try {
       const saved = await this.#settings.update((current) => {
@@ -263,11 +266,16 @@ export class WebsiteAccounts {
   }
 
   /** Stores the token for every id; all or nothing. Returns true when it is kept in memory only. */
-  async #storeTokens(entries: ReadonlyArray<{ id: WebsiteKey; site: DataFastSiteId | null }>, token: string, newIds: readonly WebsiteKey[]): Promise<boolean> {
+  async #storeTokens(
+    entries: ReadonlyArray<{ id: WebsiteKey; site: DataFastSiteId | null }>,
+    token: string,
+    newIds: readonly WebsiteKey[],
+    apiOrigin: string | null,
+  ): Promise<boolean> {
     const stored: WebsiteKey[] = [];
     try {
       for (const { id, site } of entries) {
-        await this.#secrets.set(id, token, site);
+        await this.#secrets.set(id, token, site, apiOrigin);
         stored.push(id);
       }
       for (const { id } of entries) this.#sessionTokens.delete(id);

@@ -18,10 +18,11 @@ export interface RestoreOutcome {
 export interface RestoreDependencies {
   readonly settings: SettingsRepository;
   readonly secrets: Pick<SecretStore, 'entries'>;
-  readonly client: () => DataFastClient;
+  /** A client for the current API address, or for a token's own. */
+  readonly client: (apiUrl?: string) => DataFastClient;
 }
 
-type Described = Omit<WebsiteSettings, 'order' | 'apiOrigin'>;
+type Described = Omit<WebsiteSettings, 'order'>;
 
 /**
  * Websites whose tokens are in the keychain but not in the settings come back: after a damaged
@@ -37,17 +38,24 @@ export async function restoreWebsites(dependencies: RestoreDependencies): Promis
     const key = websiteKeySchema.safeParse(entry.account);
     return key.success && !known.has(key.data) && tokenKind(entry.token) !== null ? [{ ...entry, key: key.data }] : [];
   });
-  const client = dependencies.client();
+  const current = dependencies.client();
   const described: Described[] = [];
+  /** The API address (with any path) each origin was asked at. */
+  const addresses = new Map<string, string>();
   let unplaced = 0;
   for (const entry of orphans) {
+    // A token is asked about only where it was added: its entry names a custom address, and one
+    // that names none was added for the address the settings give now (DataFast's own after a loss).
+    const client = entry.apiOrigin === null || entry.apiOrigin === apiOriginOf(current.apiUrl) ? current : dependencies.client(entry.apiOrigin);
     const website = await describe(entry, client);
-    if (website) described.push(website);
-    else unplaced++;
+    if (website) {
+      described.push({ ...website, apiOrigin: apiOriginOf(client.apiUrl) });
+      addresses.set(apiOriginOf(client.apiUrl), client.apiUrl);
+    } else unplaced++;
   }
   let restored: WebsiteSettings[] = [];
   if (described.length > 0) {
-    const saved = await settings.update((current) => withRestored(current, described, client.apiUrl));
+    const saved = await settings.update((settingsNow) => withRestored(settingsNow, described, addresses));
     const ids = new Set(described.map((website) => website.id));
     restored = saved.websites.filter((website) => ids.has(website.id));
   }
@@ -56,21 +64,24 @@ export async function restoreWebsites(dependencies: RestoreDependencies): Promis
 }
 
 /**
- * The current websites plus the restored ones: one per DataFast site, within the limit, bound to
- * the address they were described from, which is remembered as adding one does.
+ * The current websites plus the restored ones: one per DataFast site, within the limit, each bound
+ * to the address its token was added for. One address serves every website, so the settings take
+ * the restored websites' address when no other website is bound elsewhere, and a website whose
+ * address differs from the one they end up with is left for the next restore.
  */
-function withRestored(current: Settings, described: readonly Described[], apiUrl: string): Settings {
-  const apiOrigin = apiOriginOf(apiUrl);
+function withRestored(current: Settings, described: readonly Described[], addresses: ReadonlyMap<string, string>): Settings {
+  const apiOrigin = described.find((website) => boundElsewhere(current.websites, website.apiOrigin) === undefined)?.apiOrigin ?? apiOriginOf(current.apiUrl);
   const websites = [...current.websites];
   let order = nextOrder(current);
   const sites = new Set(websites.map(siteKey));
   for (const website of described) {
+    if (website.apiOrigin !== apiOrigin) continue;
     if (websites.length >= MAX_WEBSITES || websites.some((known) => known.id === website.id) || sites.has(siteKey(website))) continue;
     sites.add(siteKey(website));
-    websites.push({ ...website, order: order++, apiOrigin });
+    websites.push({ ...website, order: order++ });
   }
   const keepsAddress = boundElsewhere(current.websites, apiOrigin) !== undefined;
-  return withActiveWebsite({ ...current, ...(!keepsAddress && { apiUrl }), websites });
+  return withActiveWebsite({ ...current, ...(!keepsAddress && { apiUrl: addresses.get(apiOrigin) ?? current.apiUrl }), websites });
 }
 
 function siteKey(website: Pick<WebsiteSettings, 'domain' | 'dataFastSiteId' | 'id'>): string {
@@ -78,7 +89,7 @@ function siteKey(website: Pick<WebsiteSettings, 'domain' | 'dataFastSiteId' | 'i
 }
 
 /** What DataFast says the entry's website is; null when an account token cannot say which. */
-async function describe(entry: StoredSecret & { readonly key: WebsiteKey }, client: DataFastClient): Promise<Described | null> {
+async function describe(entry: StoredSecret & { readonly key: WebsiteKey }, client: DataFastClient): Promise<Omit<Described, 'apiOrigin'> | null> {
   const kind = tokenKind(entry.token);
   const base = { id: entry.key, spikeThreshold: null, notifySales: true };
   if (kind === 'website-key') {

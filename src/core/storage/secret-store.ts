@@ -32,24 +32,30 @@ export interface StoredSecret {
   readonly token: string;
   /** The DataFast website an account token was added for, when the entry says. */
   readonly site: DataFastSiteId | null;
+  /** The API address the token was added for, when it is not DataFast's own (https://datafa.st). */
+  readonly apiOrigin: string | null;
 }
 
 /**
- * An account token reads many websites, so its entry also names the one it was added for: the
- * keychain alone can then say which website each entry belongs to. A website key names its own.
- * Entries written before this, the bare token, read as having no site.
+ * An account token reads many websites, so its entry also names the one it was added for, and a
+ * token added for another API address than DataFast's names that address: the keychain alone can
+ * then say which website each entry belongs to, and where its token may be sent. Tokens hold no
+ * spaces, so each fact follows the token after one. Entries written before this, the bare token,
+ * read as having no site and DataFast's own address.
  */
-const SITE_SEPARATOR = ' site:';
+const SITE_PREFIX = 'site:';
+const API_PREFIX = 'api:';
 
-function encodeSecret(token: string, site: DataFastSiteId | null): string {
-  return site === null ? token : `${token}${SITE_SEPARATOR}${site}`;
+function encodeSecret(token: string, site: DataFastSiteId | null, apiOrigin: string | null): string {
+  return [token, ...(site === null ? [] : [`${SITE_PREFIX}${site}`]), ...(apiOrigin === null ? [] : [`${API_PREFIX}${apiOrigin}`])].join(' ');
 }
 
-function decodeSecret(password: string): { token: string; site: DataFastSiteId | null } {
-  const at = password.indexOf(SITE_SEPARATOR);
-  if (at === -1) return { token: password, site: null };
-  const site = dataFastSiteIdSchema.safeParse(password.slice(at + SITE_SEPARATOR.length));
-  return { token: password.slice(0, at), site: site.success ? site.data : null };
+function decodeSecret(password: string): { token: string; site: DataFastSiteId | null; apiOrigin: string | null } {
+  const [token = '', ...facts] = password.split(' ');
+  const siteFact = facts.find((fact) => fact.startsWith(SITE_PREFIX))?.slice(SITE_PREFIX.length);
+  const site = siteFact === undefined ? null : dataFastSiteIdSchema.safeParse(siteFact);
+  const apiOrigin = facts.find((fact) => fact.startsWith(API_PREFIX))?.slice(API_PREFIX.length) ?? null;
+  return { token, site: site?.success ? site.data : null, apiOrigin };
 }
 
 export interface SecretStoreOptions {
@@ -80,13 +86,16 @@ export class SecretStore {
     this.#lockState = options.lockState ?? (this.#platform === 'linux' ? () => secretServiceLockState() : () => Promise.resolve('unknown'));
   }
 
-  /** Stores a token for a website; `site` is the DataFast website an account token is for. */
-  async set(account: string, rawToken: string, site: DataFastSiteId | null = null): Promise<void> {
+  /**
+   * Stores a token for a website; `site` is the DataFast website an account token is for, and
+   * `apiOrigin` the address it was added for when that is not DataFast's own.
+   */
+  async set(account: string, rawToken: string, site: DataFastSiteId | null = null, apiOrigin: string | null = null): Promise<void> {
     const token = normaliseToken(rawToken);
     if (tokenKind(token) === null) {
       throw new InvalidTokenError('That is not a DataFast token: website keys start with "df_", account tokens with "dft_".');
     }
-    await this.#call((backend) => backend.setPassword(this.service, account, encodeSecret(token, site)));
+    await this.#call((backend) => backend.setPassword(this.service, account, encodeSecret(token, site, apiOrigin)));
   }
 
   async get(account: string): Promise<string | null> {
