@@ -3,6 +3,7 @@ import { runnerClient } from './runner-client';
 import type { Clock } from '../core/time/clock';
 import { activeWebsiteOf, sortedWebsites } from '../core/storage/settings-schema';
 import { WebsiteReaders } from '../core/accounts/website-readers';
+import { hasPlaceholderName } from '../core/accounts/website-restore';
 import { UsageError, type WatchOptions } from './args';
 import type { RunnerContext } from './context';
 import type { WatchedWebsite, WatchIO } from './watch';
@@ -49,6 +50,10 @@ export async function configuredWebsite(options: WatchOptions, io: WatchIO, cont
         read: (signal) => reader.read(signal),
         budgetKey: reader.budgetKey,
         revision: reader.revision,
+        // Restored while DataFast could not be asked: named by DataFast beside the first reading.
+        ...(hasPlaceholderName(entry) && {
+          describe: async (signal: AbortSignal) => (await context.accounts.nameRestored(entry.id, signal)) ?? entry.label,
+        }),
         ...(reader.live !== undefined && { live: reader.live }),
       };
     });

@@ -97,6 +97,15 @@ describe('runner, in process', () => {
     expect([...keychain.entries.values()]).toEqual([`${TEST_TOKENS.shopKey} api:${new URL(fake.url).origin}`]);
   });
 
+  it('names a website restored while DataFast could not be asked at its first reading', async () => {
+    expect((await run(['add', '--api-url', fake.url], { token: TEST_TOKENS.shopKey })).code).toBe(0);
+    rmSync(join(dir.path, 'config.json'));
+    fake.queueFault({ type: 'reset' }, '/api/v1/analytics/metadata');
+    expect((await run(['restore'])).stdout).toBe('Restored 1 website from the keychain: Restored website (df_…1234).\n');
+    expect(await run(['--once'])).toMatchObject({ code: 0, stdout: '42\n' });
+    expect((await run(['list'])).stdout).toMatch(/^\* Shop {2}shop\.example\.com /);
+  });
+
   it('lists websites without tokens when the keychain is out of reach, and refuses to add', async () => {
     await run(['add', '--api-url', fake.url], { token: TEST_TOKENS.shopKey });
     keychain.unavailable = true;

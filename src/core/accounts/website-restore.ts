@@ -24,6 +24,17 @@ export interface RestoreDependencies {
 
 type Described = Omit<WebsiteSettings, 'order'>;
 
+/** The name a website is restored under while DataFast cannot be asked for its own. */
+const PLACEHOLDER_NAME = 'Restored website';
+
+/**
+ * Whether a website still has the name it was restored under: it gets DataFast's as soon as
+ * DataFast answers. A name the user gave it since is theirs and kept.
+ */
+export function hasPlaceholderName(website: Pick<WebsiteSettings, 'label' | 'domain'>): boolean {
+  return website.domain === null && website.label.startsWith(`${PLACEHOLDER_NAME} `);
+}
+
 /**
  * Websites whose tokens are in the keychain but not in the settings come back: after a damaged
  * settings file was set aside (automatically), or when asked (`restore`). Each keychain entry's
@@ -97,7 +108,7 @@ async function describe(entry: StoredSecret & { readonly key: WebsiteKey }, clie
       const metadata = await client.metadata({ token: entry.token });
       return { ...base, label: websiteLabel(metadata), domain: metadata.domain, dataFastSiteId: null, tokenKind: 'website-key' };
     } catch {
-      return { ...base, label: `Restored website (${maskToken(entry.token)})`, domain: null, dataFastSiteId: null, tokenKind: 'website-key' };
+      return { ...base, label: `${PLACEHOLDER_NAME} (${maskToken(entry.token)})`, domain: null, dataFastSiteId: null, tokenKind: 'website-key' };
     }
   }
   if (entry.site !== null) {
@@ -105,7 +116,7 @@ async function describe(entry: StoredSecret & { readonly key: WebsiteKey }, clie
       const metadata = await client.metadata({ token: entry.token, dataFastSiteId: entry.site });
       return { ...base, label: websiteLabel(metadata), domain: metadata.domain, dataFastSiteId: entry.site, tokenKind: 'account-token' };
     } catch {
-      return { ...base, label: `Restored website ${entry.site}`, domain: null, dataFastSiteId: entry.site, tokenKind: 'account-token' };
+      return { ...base, label: `${PLACEHOLDER_NAME} ${entry.site}`, domain: null, dataFastSiteId: entry.site, tokenKind: 'account-token' };
     }
   }
   // An entry written before entries named their website: knowable only if the token sees one.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restoreNotice } from '../../../src/core/accounts/website-restore';
+import { hasPlaceholderName, restoreNotice } from '../../../src/core/accounts/website-restore';
 import type { WebsiteSettings } from '../../../src/core/storage/settings-schema';
 import { websiteKey } from '../../../src/shared/website-ids';
 import { harnessesOnStandardFake } from '../../support/app-harness';
@@ -34,5 +34,14 @@ describe('websites brought back from the keychain', () => {
     expect(restoreNotice({ restored: [website('Shop', 'shop.example.com'), website('Blog', null)], unplaced: 1, keptAs: '/x/config.corrupt.json' })).toBe(
       'Restored 2 websites from the keychain: Shop (shop.example.com), Blog. 1 account token in the keychain could not be matched to a website (the token sees several): add it again. The damaged settings file is kept as /x/config.corrupt.json.',
     );
+  });
+});
+
+describe('the name a website is restored under', () => {
+  it('is known as a placeholder until DataFast names it, and a name the user gave is theirs', () => {
+    expect(hasPlaceholderName({ label: 'Restored website (df_…1234)', domain: null })).toBe(true);
+    expect(hasPlaceholderName({ label: 'Restored website site_shop', domain: null })).toBe(true);
+    expect(hasPlaceholderName({ label: 'My shop', domain: null })).toBe(false);
+    expect(hasPlaceholderName({ label: 'Restored website (df_…1234)', domain: 'shop.example.com' })).toBe(false);
   });
 });
