@@ -43,7 +43,8 @@ describe.skipIf(problem !== null && !requireKeychain)('runner with the keychain 
     const [website] = settingsFile().websites;
     expect(website).toMatchObject({ label: 'Shop', domain: 'shop.example.com', dataFastSiteId: null });
     const keytar = await loadKeytar();
-    expect(await keytar.getPassword(service, website?.id ?? '')).toBe(TEST_TOKENS.shopKey);
+    // The entry also names the custom API address the key was added for.
+    expect(await keytar.getPassword(service, website?.id ?? '')).toBe(`${TEST_TOKENS.shopKey} api:${new URL(fake.url).origin}`);
 
     // A new process, no DATAFAST_API_KEY: the website and its token come from settings and keychain.
     const read = await cli(['--once', '--api-url', fake.url]);

@@ -36,7 +36,7 @@ describeSettingsWindow('the websites panel', (suite) => {
     await page.locator('#confirm-add').click();
     await page.locator('.website').filter({ hasText: 'Shop' }).waitFor();
     await expect(page.locator('.website .meta').first().textContent()).resolves.toBe('shop.example.com · token df_…1234');
-    expect(await suite.keychainToken('Shop')).toBe(TEST_TOKENS.shopKey);
+    expect(await suite.keychainToken('Shop')).toBe(`${TEST_TOKENS.shopKey} api:${new URL(suite.fake.url).origin}`);
     const content = await page.content();
     expect(content).not.toContain(TEST_TOKENS.shopKey);
     const state = JSON.stringify(
@@ -59,7 +59,7 @@ describeSettingsWindow('the websites panel', (suite) => {
     await page.getByRole('button', { name: 'Add selected websites' }).click();
     await page.getByRole('status').filter({ hasText: 'Added Shop, Docs' }).waitFor();
     expect(app.settings.read().websites.map((website) => website.dataFastSiteId)).toEqual(['site_shop', 'site_docs']);
-    expect(await suite.keychainToken('Docs')).toBe(`${TEST_TOKENS.account} site:site_docs`);
+    expect(await suite.keychainToken('Docs')).toBe(`${TEST_TOKENS.account} site:site_docs api:${new URL(suite.fake.url).origin}`);
   });
 
   it("shows the API's reason when a token is rejected, and saves nothing", async () => {

@@ -286,8 +286,8 @@ describe('app controller', () => {
       await app.controller.commands.remove(docs!.id);
       expect(app.controller.appState().websites.map((w) => w.label)).toEqual(['Shop', 'The blog']);
       expect(await app.keychain.getPassword(app.service, docs!.id)).toBeNull();
-      // An account token's entry names the website it was added for, so the keychain alone can restore it.
-      expect(await app.keychain.getPassword(app.service, shop!.id)).toBe(`${TEST_TOKENS.account} site:site_shop`);
+      // An account token's entry names the website and the API address it was added for, so the keychain alone can restore it.
+      expect(await app.keychain.getPassword(app.service, shop!.id)).toBe(`${TEST_TOKENS.account} site:site_shop api:${new URL(fake.url).origin}`);
       expect(await app.accounts.tokenFor(shop!.id)).toBe(TEST_TOKENS.account);
       await expect(app.controller.commands.rename(websiteKey('w_missing'), 'x')).rejects.toThrow(/no longer configured/);
     } finally {
