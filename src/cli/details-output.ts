@@ -38,7 +38,8 @@ export function detailsLines(details: RunnerDetails): string[] {
   return lines;
 }
 
-const CLOCK_TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+/** Made at the first sale, not at start: a formatter loads the locale's date data, which a bar's one-shot read never needs. */
+let clockTime: Intl.DateTimeFormat | null = null;
 
 /**
  * `--sales`: one JSON event, or one line of text, per sale first seen after start. A line of text
@@ -60,5 +61,6 @@ export function renderSale(format: OutputFormat, sale: Sale, website: string, se
   if (format !== 'text') return null;
   const { title } = saleNotice(website, [sale], { showNames: false });
   const kind = saleKind(sale);
-  return `${CLOCK_TIME.format(sale.at ?? seenAt)}  ${kind === null ? title : `${title} (${kind})`}`;
+  clockTime ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  return `${clockTime.format(sale.at ?? seenAt)}  ${kind === null ? title : `${title} (${kind})`}`;
 }
