@@ -217,7 +217,7 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
       liveWatch.website,
       io,
       () => {
-        const { text, failure } = snapshotText(options, current, engine, clockOf(io).now(), details());
+        const { text, failure } = snapshotText(options, current, engine, clock.now(), details());
         printCount(text);
         if (failure && failure.message !== lastError) io.stderr(`datafast-menubar: ${failure.message}`);
         lastError = failure?.message ?? null;
@@ -249,7 +249,7 @@ export function watch(options: WatchOptions, website: WatchedWebsite, io: WatchI
         // The watched website and every other one the output lists: a stream that lists them all
         // (SwiftBar, xbar) would otherwise lose their counts at the first change of settings.
         engine.apply(pollingFor({ ...next, read: liveWatch.website.read }));
-        printCount(snapshotText(options, current, engine, clockOf(io).now(), details()).text);
+        printCount(snapshotText(options, current, engine, clock.now(), details()).text);
       }) ?? unfollow;
     engine.start();
     // A website known only by its token gets DataFast's name for it once, from the next update on.

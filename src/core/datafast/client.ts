@@ -1,7 +1,7 @@
 import type { DataFastSiteId } from '../../shared/settings-shapes';
 import type { z } from 'zod';
 import { apiErrorOf, realtimeCountOf, type Checked } from './reply-shapes';
-import { apiUrlProblem } from './api-origin';
+import { apiOriginOf, apiUrlProblem } from './api-origin';
 import { isSuccess, type HttpReply, type HttpTransport } from './http-transport';
 import { parseJsonOrUndefined } from './json-text';
 import { systemClock, type Timers } from '../time/clock';
@@ -115,7 +115,7 @@ const checkTimeseries = checkedBy(async () => (await import('./live-schemas')).t
 
 export function createDataFastClient(options: DataFastClientOptions): DataFastClient {
   const apiUrl = normaliseApiUrl(options.apiUrl ?? DEFAULT_API_URL);
-  const apiOrigin = new URL(apiUrl).origin;
+  const apiOrigin = apiOriginOf(apiUrl);
   const { transport } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
