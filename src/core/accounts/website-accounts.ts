@@ -10,7 +10,7 @@ import type { SecretStore } from '../storage/secret-store';
 import type { SettingsRepository } from '../storage/settings-repository';
 import { boundElsewhere, nextOrder, sortedWebsites, withActiveWebsite, type WebsiteSettings } from '../storage/settings-schema';
 import { maskToken, normaliseToken } from '../datafast/token';
-import { hasPlaceholderName, restoreWebsites, type RestoreOutcome } from './website-restore';
+import { nameRestoredWebsite, restoreWebsites, type RestoreOutcome } from './website-restore';
 import { findWebsite, sameDomain, WebsiteNotFoundError } from './website-lookup';
 import type { AddResult, TokenInspection, WebsiteListing } from './account-results';
 
@@ -171,23 +171,9 @@ export class WebsiteAccounts {
     return findWebsite(sortedWebsites(this.#settings.read()), query);
   }
 
-  /**
-   * Gives a website restored while DataFast could not be asked the name and domain DataFast gives
-   * it, once DataFast answers; returns its name, the same one when there was nothing to do.
-   */
-  async nameRestored(id: WebsiteKey, signal?: AbortSignal): Promise<string | null> {
-    const website = this.#settings.read().websites.find((known) => known.id === id);
-    if (!website || !hasPlaceholderName(website)) return website?.label ?? null;
-    const token = await this.tokenFor(id);
-    if (token === null) return website.label;
-    const metadata = await this.#client().metadata({ token, dataFastSiteId: website.dataFastSiteId ?? undefined }, signal);
-    const saved = await this.#settings.update((current) => ({
-      ...current,
-      websites: current.websites.map((known) =>
-        known.id === id && hasPlaceholderName(known) ? { ...known, label: websiteLabel(metadata), domain: metadata.domain } : known,
-      ),
-    }));
-    return saved.websites.find((known) => known.id === id)?.label ?? null;
+  /** Names a website restored under a placeholder, once DataFast answers (see website-restore). */
+  nameRestored(id: WebsiteKey, signal?: AbortSignal): Promise<string | null> {
+    return nameRestoredWebsite({ settings: this.#settings, client: this.#client, tokenFor: (known) => this.tokenFor(known) }, id, signal);
   }
 
   /** Brings back websites whose tokens are in the keychain but not in the settings (see website-restore). */

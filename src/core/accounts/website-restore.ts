@@ -60,8 +60,9 @@ export async function restoreWebsites(dependencies: RestoreDependencies): Promis
     const client = entry.apiOrigin === null || entry.apiOrigin === apiOriginOf(current.apiUrl) ? current : dependencies.client(entry.apiOrigin);
     const website = await describe(entry, client);
     if (website) {
-      described.push({ ...website, apiOrigin: apiOriginOf(client.apiUrl) });
-      addresses.set(apiOriginOf(client.apiUrl), client.apiUrl);
+      const apiOrigin = apiOriginOf(client.apiUrl);
+      described.push({ ...website, apiOrigin });
+      addresses.set(apiOrigin, client.apiUrl);
     } else unplaced++;
   }
   let restored: WebsiteSettings[] = [];
@@ -72,6 +73,31 @@ export async function restoreWebsites(dependencies: RestoreDependencies): Promis
   }
   settings.websitesRestored();
   return { restored, unplaced, keptAs };
+}
+
+/**
+ * Gives a website restored while DataFast could not be asked the name and domain DataFast gives
+ * it, once DataFast answers; returns its name, the same one when there was nothing to do. A name
+ * the user gave it meanwhile is kept, even one given while DataFast was being asked.
+ */
+export async function nameRestoredWebsite(
+  dependencies: Pick<RestoreDependencies, 'settings' | 'client'> & { readonly tokenFor: (id: WebsiteKey) => Promise<string | null> },
+  id: WebsiteKey,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  const { settings } = dependencies;
+  const website = settings.read().websites.find((known) => known.id === id);
+  if (!website || !hasPlaceholderName(website)) return website?.label ?? null;
+  const token = await dependencies.tokenFor(id);
+  if (token === null) return website.label;
+  const metadata = await dependencies.client().metadata({ token, dataFastSiteId: website.dataFastSiteId ?? undefined }, signal);
+  const saved = await settings.update((current) => ({
+    ...current,
+    websites: current.websites.map((known) =>
+      known.id === id && hasPlaceholderName(known) ? { ...known, label: websiteLabel(metadata), domain: metadata.domain } : known,
+    ),
+  }));
+  return saved.websites.find((known) => known.id === id)?.label ?? null;
 }
 
 /**
