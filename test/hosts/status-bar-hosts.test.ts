@@ -8,18 +8,7 @@ import { childEnv } from '../support/child-env';
 import { standardFake, TEST_TOKENS, type FakeDataFast } from '../support/fake-datafast';
 import { keychainProblem, removeService, requireKeychain, testServiceName } from '../support/keychain';
 import { tempDir } from '../support/temp';
-import {
-  endGroup,
-  eventually,
-  HOST_TOOLS,
-  keepScreenshot,
-  missingHostTools,
-  readBar,
-  screenshotX,
-  startGroup,
-  startXvfb,
-  type BarReading,
-} from '../support/bar-hosts';
+import { barShots, endGroup, eventually, HOST_TOOLS, missingHostTools, screenshotX, startGroup, startXvfb } from '../support/bar-hosts';
 
 /**
  * Each recipe in assets/status-bars, pasted as written into the real program that runs it, in four
@@ -55,6 +44,12 @@ const unreachable = (fake: FakeDataFast): void => {
 const rejecting = (fake: FakeDataFast): void => {
   fake.clearFaults();
   fake.queueFault({ type: 'status', status: 401, message: 'Invalid API key' }, REALTIME, 10_000);
+};
+/** Rejects the token from now on and waits for the running bar's next read, which meets the 401. */
+const rejectedRead = async (fake: FakeDataFast): Promise<void> => {
+  const readsBefore = fake.requestsTo(REALTIME).length;
+  rejecting(fake);
+  await eventually(() => Promise.resolve(fake.requestsTo(REALTIME).length > readsBefore ? true : null), 'a rejected read', 90_000);
 };
 
 describe.skipIf((missing.length > 0 || (problem !== null && !requireKeychain)) && !required)('status-bar recipes in their real hosts', () => {
@@ -186,14 +181,7 @@ describe.skipIf((missing.length > 0 || (problem !== null && !requireKeychain)) &
       ].join('\n'),
     );
     const host = startGroup(HOST_TOOLS.polybar, ['-c', config, '-r', 'test'], { ...env, DISPLAY: x.display });
-    const shot = async (state: string, accept: (bar: BarReading) => boolean): Promise<BarReading> =>
-      eventually(async () => {
-        const png = await screenshotX(x.display, join(folder.path, `polybar-${state}.png`));
-        const bar = await readBar(png, '900x40+0+0');
-        if (!accept(bar)) return null;
-        keepScreenshot(png, `polybar-${state}.png`);
-        return bar;
-      }, `polybar ${state}`);
+    const shot = barShots('polybar', folder.path, (png) => screenshotX(x.display, png));
     try {
       const fresh = await shot('fresh', (bar) => /visitors 42/.test(bar.text));
       expect(fresh.redPixels).toBe(0);
@@ -202,10 +190,8 @@ describe.skipIf((missing.length > 0 || (problem !== null && !requireKeychain)) &
       // ⚠ beside the last count, in red, and none of the runner's stderr.
       expect(down.text).toMatch(/^vis/);
       expect(down.text).not.toMatch(/datafast|Could|reach|ECONN/i);
-      const readsBefore = fake.requestsTo(REALTIME).length;
-      rejecting(fake);
       // The rejected read comes after the unreachable ones' backoff; the bar keeps ⚠ all along.
-      await eventually(() => Promise.resolve(fake.requestsTo(REALTIME).length > readsBefore ? true : null), 'a rejected read', 90_000);
+      await rejectedRead(fake);
       const rejected = await shot('rejected', (bar) => bar.redPixels > 30);
       expect(rejected.text).not.toMatch(/datafast|401|Invalid|accept/i);
       expect(host.exitCode).toBeNull();
@@ -263,60 +249,26 @@ describe.skipIf((missing.length > 0 || (problem !== null && !requireKeychain)) &
         LANG: 'C.UTF-8',
         DATAFAST_MENUBAR_CONFIG_DIR: join(home, 'settings'),
       };
-      const envArgs = Object.entries(userEnv).map(([name, value]) => `${name}=${value}`);
-      const desktop = startGroup(
-        'setpriv',
-        [
-          `--reuid=${uid}`,
-          `--regid=${gid}`,
-          '--init-groups',
-          'env',
-          '-i',
-          ...envArgs,
-          `DATAFAST_TOKEN=${TEST_TOKENS.shopKey}`,
-          'dbus-run-session',
-          '--',
-          'sh',
-          session,
-        ],
-        {},
-        home,
-      );
-      const asUser = (command: string, extra: Record<string, string> = {}) =>
-        run(
-          'setpriv',
-          [
-            `--reuid=${uid}`,
-            `--regid=${gid}`,
-            '--init-groups',
-            'env',
-            '-i',
-            ...envArgs,
-            ...Object.entries(extra).map(([n, v]) => `${n}=${v}`),
-            'sh',
-            '-c',
-            command,
-          ],
-          { cwd: home },
-        );
-      const shot = async (state: string, accept: (bar: BarReading) => boolean): Promise<BarReading> =>
-        eventually(async () => {
-          const png = join(home, `waybar-${state}.png`);
-          // sway names its socket wayland-0 or the first free number after it.
-          await asUser(`WAYLAND_DISPLAY=$(ls "$XDG_RUNTIME_DIR" | grep -m1 '^wayland-[0-9]*$') grim ${png}`);
-          const bar = await readBar(png, '900x40+0+0');
-          if (!accept(bar)) return null;
-          keepScreenshot(png, `waybar-${state}.png`);
-          return bar;
-        }, `waybar ${state}`);
+      /** setpriv's arguments that run `command` as the user, in only the user's environment plus `extra`. */
+      const asUserArgs = (extra: Record<string, string>, command: readonly string[]): string[] => [
+        `--reuid=${uid}`,
+        `--regid=${gid}`,
+        '--init-groups',
+        'env',
+        '-i',
+        ...Object.entries({ ...userEnv, ...extra }).map(([name, value]) => `${name}=${value}`),
+        ...command,
+      ];
+      const desktop = startGroup('setpriv', asUserArgs({ DATAFAST_TOKEN: TEST_TOKENS.shopKey }, ['dbus-run-session', '--', 'sh', session]), {}, home);
+      const asUser = (command: string, extra: Record<string, string> = {}) => run('setpriv', asUserArgs(extra, ['sh', '-c', command]), { cwd: home });
+      // sway names its socket wayland-0 or the first free number after it.
+      const shot = barShots('waybar', home, (png) => asUser(`WAYLAND_DISPLAY=$(ls "$XDG_RUNTIME_DIR" | grep -m1 '^wayland-[0-9]*$') grim ${png}`));
       try {
         const fresh = await shot('fresh', (bar) => /\b42\b/.test(bar.text));
         expect(fresh.redPixels).toBe(0);
         unreachable(fake);
         await shot('unreachable', (bar) => bar.redPixels > 30);
-        const readsBefore = fake.requestsTo(REALTIME).length;
-        rejecting(fake);
-        await eventually(() => Promise.resolve(fake.requestsTo(REALTIME).length > readsBefore ? true : null), 'a rejected read', 90_000);
+        await rejectedRead(fake);
         await shot('rejected', (bar) => bar.redPixels > 30);
         // The module's runner is still the first one: it kept running with ⚠ and the reason.
         const { stdout: runners } = await asUser('pgrep -fc "dist/cli.mjs --format waybar" || pgrep -fc "datafast-menubar --format waybar"');

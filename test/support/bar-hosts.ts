@@ -152,6 +152,23 @@ export async function readBar(png: string, crop: string): Promise<BarReading> {
   return { text: stdout.replace(/\s+/g, ' ').trim(), redPixels: Math.round(Number(red)) };
 }
 
+/**
+ * The bar `host` draws, taken by `capture` into a file under `folder` until it shows what `accept`
+ * waits for; the accepted screenshot is kept in test-results/status-bars/ as `host-state.png`.
+ */
+export function barShots(host: string, folder: string, capture: (png: string) => Promise<unknown>) {
+  return (state: string, accept: (bar: BarReading) => boolean): Promise<BarReading> =>
+    eventually(async () => {
+      const png = join(folder, `${host}-${state}.png`);
+      await capture(png);
+      // The top 40 px of a 900 px wide output: the bar, as both tests configure it.
+      const bar = await readBar(png, '900x40+0+0');
+      if (!accept(bar)) return null;
+      keepScreenshot(png, `${host}-${state}.png`);
+      return bar;
+    }, `${host} ${state}`);
+}
+
 export async function screenshotX(display: string, file: string): Promise<string> {
   await run(HOST_TOOLS.import, ['-display', display, '-window', 'root', file]);
   return file;
