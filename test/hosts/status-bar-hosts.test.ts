@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, chownSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI } from '../support/run-cli';
@@ -29,6 +29,19 @@ const missing = linux ? missingHostTools() : ['a Linux desktop'];
 const problem = await keychainProblem();
 const isRoot = process.getuid?.() === 0;
 if (missing.length > 0 && !required) console.warn(`status-bar hosts skipped: ${missing.join(', ')} not installed (see .ci/run for the Debian packages)`);
+
+/** Gives others search permission on every folder from `/` down to `path`; returns the modes it changed. */
+function openPathTo(path: string): Array<[string, number]> {
+  const changed: Array<[string, number]> = [];
+  for (let folder = path; ; folder = dirname(folder)) {
+    const mode = statSync(folder).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(folder, mode | 0o001);
+      changed.push([folder, mode]);
+    }
+    if (dirname(folder) === folder) return changed;
+  }
+}
 
 /** The settings' fastest refresh, so each state shows within seconds while the recipes stay as written. */
 function quickRefresh(configDir: string): void {
@@ -210,6 +223,9 @@ describe.skipIf((missing.length > 0 || (problem !== null && !requireKeychain)) &
     'waybar: the module shows the active website, a red ⚠, keeps running on a rejected token, and comes back when the key is replaced',
     async () => {
       expect(isRoot).toBe(true);
+      // The user runs this checkout's runner, so every folder above it must let the user through
+      // (a clone in `mktemp -d` is 0700): search permission only, taken back at the end.
+      const opened = openPathTo(resolve(__dirname, '../..'));
       // sway refuses to run as root: the desktop is an unprivileged user's, with its own keyring.
       const user = 'datafast-bar';
       if (spawnSync('id', [user]).status !== 0) expect(spawnSync('useradd', ['--create-home', '--shell', '/bin/sh', user]).status).toBe(0);
@@ -287,6 +303,7 @@ describe.skipIf((missing.length > 0 || (problem !== null && !requireKeychain)) &
       } finally {
         await endGroup(desktop);
         spawnSync('pkill', ['-KILL', '-u', user]);
+        for (const [folder, mode] of opened) chmodSync(folder, mode);
       }
     },
     240_000,
