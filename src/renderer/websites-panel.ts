@@ -35,6 +35,8 @@ export class WebsitesPanel {
   readonly #addMessages = h('div');
   readonly #confirmingRemove = new Set<WebsiteKey>();
   #renaming: string | null = null;
+  /** The open rename field, kept across state pushes so what is typed (and its caret) survives a poll. */
+  #renameField: { readonly id: WebsiteKey; readonly element: HTMLElement } | null = null;
   #state: AppStateView | null = null;
 
   constructor(root: HTMLElement, api: Api) {
@@ -110,7 +112,7 @@ export class WebsitesPanel {
     const count = state.websites.length;
     const name =
       this.#renaming === website.id
-        ? this.#renameField(website)
+        ? this.#openRenameField(website)
         : h(
             'div',
             { class: 'name' },
@@ -163,7 +165,14 @@ export class WebsitesPanel {
     if (this.#state) this.render(this.#state);
   }
 
-  #renameField(website: WebsiteView): HTMLElement {
+  #openRenameField(website: WebsiteView): HTMLElement {
+    if (this.#renameField?.id === website.id) return this.#renameField.element;
+    const element = this.#newRenameField(website);
+    this.#renameField = { id: website.id, element };
+    return element;
+  }
+
+  #newRenameField(website: WebsiteView): HTMLElement {
     const input = h('input', {
       type: 'text',
       value: website.label,
@@ -173,13 +182,13 @@ export class WebsitesPanel {
     });
     const save = async (): Promise<void> => {
       const reply = await this.#api.websites.rename(website.id, input.value);
-      if (settle(reply, this.#listMessages) !== undefined) this.#renaming = null;
+      if (settle(reply, this.#listMessages) !== undefined) this.#stopRename();
       this.#rerender();
     };
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') void save();
       if (event.key === 'Escape') {
-        this.#renaming = null;
+        this.#stopRename();
         this.#rerender();
       }
     });
@@ -189,7 +198,13 @@ export class WebsitesPanel {
 
   #startRename(id: WebsiteKey): void {
     this.#renaming = id;
+    this.#renameField = null;
     this.#rerender();
+  }
+
+  #stopRename(): void {
+    this.#renaming = null;
+    this.#renameField = null;
   }
 
   #askRemove(id: WebsiteKey): void {

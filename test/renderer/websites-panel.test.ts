@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadKeytar } from '../../src/core/storage/secret-store';
 import { eventually } from '../support/app-harness';
+import { STATE_EVENT } from '../../src/shared/ipc-contract';
 import { TEST_TOKENS } from '../support/fake-datafast';
 import { openSettingsPage } from '../support/settings-page';
 import { describeSettingsWindow, SCREENSHOTS } from '../support/settings-window-suite';
@@ -99,8 +100,29 @@ describeSettingsWindow('the websites panel', (suite) => {
     await suite.addWebsiteKey(TEST_TOKENS.blogKey);
     await page.getByRole('button', { name: 'Show in menu bar' }).click();
     await eventually(() => app.controller.trayView().headline === 'Blog — 7 visitors');
+    // The tray shows a change before it is written; the file holds it once the write is done.
+    await app.controller.settled();
     expect(app.settings.read().activeWebsiteKey).toBe(app.settings.read().websites[1]?.id);
     await page.locator('.website.active').filter({ hasText: 'Blog' }).waitFor();
+  });
+
+  it('keeps what you type into rename, and the focus, while a poll redraws the list', async () => {
+    const { page, app } = suite;
+    await suite.addWebsiteKey(TEST_TOKENS.shopKey);
+    await page.getByRole('button', { name: 'Rename' }).click();
+    const field = page.getByLabel('New name for Shop');
+    await field.waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('My new shop');
+    // A poll's state push, as the main process sends one.
+    await page.evaluate(
+      ([channel, state]) => (globalThis as unknown as { __datafastPush(c: string, s: unknown): void }).__datafastPush(channel, state),
+      [STATE_EVENT, app.controller.appState()] as const,
+    );
+    await page.keyboard.type(' name');
+    await expect(field.inputValue()).resolves.toBe('My new shop name');
+    await page.keyboard.press('Enter');
+    await eventually(() => app.settings.read().websites[0]?.label === 'My new shop name');
   });
 
   it('removes a website and its keychain entry', async () => {
