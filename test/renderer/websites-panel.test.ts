@@ -115,10 +115,10 @@ describeSettingsWindow('the websites panel', (suite) => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('My new shop');
     // A poll's state push, as the main process sends one.
-    await page.evaluate(
-      ([channel, state]) => (globalThis as unknown as { __datafastPush(c: string, s: unknown): void }).__datafastPush(channel, state),
-      [STATE_EVENT, app.controller.appState()] as const,
-    );
+    await page.evaluate(([channel, state]) => (globalThis as unknown as { __datafastPush(c: string, s: unknown): void }).__datafastPush(channel, state), [
+      STATE_EVENT,
+      app.controller.appState(),
+    ] as const);
     await page.keyboard.type(' name');
     await expect(field.inputValue()).resolves.toBe('My new shop name');
     await page.keyboard.press('Enter');
