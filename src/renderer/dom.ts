@@ -22,8 +22,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Att
 
 /** Replaces a container's content, keeping keyboard focus on the element with the same key. */
 export function replaceKeepingFocus(container: HTMLElement, ...children: Array<Node | null>): void {
+  rebuildKeepingFocus(container, () => children);
+}
+
+/**
+ * As replaceKeepingFocus, with the new content built only after the focus is noted: building may
+ * move a kept element (an open text field) out of the page, which takes its focus away.
+ */
+export function rebuildKeepingFocus(container: HTMLElement, build: () => Array<Node | null>): void {
   const active = document.activeElement;
   const key = active instanceof HTMLElement && container.contains(active) ? active.dataset['key'] : undefined;
-  container.replaceChildren(...children.filter((child): child is Node => child !== null));
+  container.replaceChildren(...build().filter((child): child is Node => child !== null));
   if (key) container.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
 }

@@ -1,7 +1,7 @@
 import type { DataFastSiteId, WebsiteKey } from '../shared/settings-shapes';
 import { LABEL_MAX_LENGTH } from '../shared/setting-limits';
 import type { AppStateView, Reply, TokenCheckView, WebsiteView } from '../shared/view-model';
-import { h, replaceKeepingFocus } from './dom';
+import { h, rebuildKeepingFocus, replaceKeepingFocus } from './dom';
 
 type Api = Window['datafast'];
 
@@ -103,8 +103,9 @@ export class WebsitesPanel {
       replaceKeepingFocus(this.#list);
       return;
     }
-    const items = state.websites.map((website, index) => this.#item(website, index, state));
-    replaceKeepingFocus(this.#list, h('ol', { class: 'website-list', 'aria-label': 'Your websites' }, ...items));
+    rebuildKeepingFocus(this.#list, () => [
+      h('ol', { class: 'website-list', 'aria-label': 'Your websites' }, ...state.websites.map((website, index) => this.#item(website, index, state))),
+    ]);
   }
 
   #item(website: WebsiteView, index: number, state: AppStateView): HTMLElement {
