@@ -18,9 +18,14 @@ const general = new GeneralPanel(byId('panel-general'), api);
 const notifications = new NotificationsPanel(byId('panel-notifications'), api);
 setUpTabs(document.querySelector<HTMLElement>('[role="tablist"]') ?? document.body);
 
+/** Sets a live region's text only when it changes: a screen reader speaks every rewrite, even of the same words. */
+function announce(region: HTMLElement, text: string): void {
+  if (region.textContent !== text) region.textContent = text;
+}
+
 function render(state: AppStateView): void {
   // With no websites the tray's "add one in Settings" hint would point at this very window.
-  byId('headline').textContent = state.websites.length === 0 ? 'No websites yet' : `${state.headline} · ${state.detail}`;
+  announce(byId('headline'), state.websites.length === 0 ? 'No websites yet' : `${state.headline} · ${state.detail}`);
   byId('notices').replaceChildren(...state.notices.map((notice) => h('p', { class: 'notice' }, notice)));
   websites.render(state);
   general.render(state);
