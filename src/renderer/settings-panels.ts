@@ -2,7 +2,7 @@ import type { SettingsPatch } from '../shared/ipc-contract';
 import { COOLDOWN_MINUTES, REFRESH_SECONDS, SPIKE_FACTOR, SPIKE_MINIMUM, SPIKE_THRESHOLD_MAX } from '../shared/setting-limits';
 import type { AppStateView, Reply } from '../shared/view-model';
 import { h, replaceKeepingFocus } from './dom';
-import { settle } from './websites-panel';
+import { settle } from './settle';
 
 type Api = Window['datafast'];
 

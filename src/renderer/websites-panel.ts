@@ -2,16 +2,9 @@ import type { DataFastSiteId, WebsiteKey } from '../shared/settings-shapes';
 import { LABEL_MAX_LENGTH } from '../shared/setting-limits';
 import type { AppStateView, Reply, TokenCheckView, WebsiteView } from '../shared/view-model';
 import { h, rebuildKeepingFocus, replaceKeepingFocus } from './dom';
+import { settle } from './settle';
 
 type Api = Window['datafast'];
-
-/** Shows a reply's error next to the control that caused it; returns the value on success. */
-export function settle<T>(reply: Reply<T>, messageArea: HTMLElement): T | undefined {
-  messageArea.replaceChildren();
-  if (reply.ok) return reply.value;
-  messageArea.append(h('p', { class: 'error', role: 'alert' }, reply.error));
-  return undefined;
-}
 
 function statusText(website: WebsiteView): string {
   if (website.tokenKind === 'demo') return 'demo data';
@@ -35,8 +28,8 @@ export class WebsitesPanel {
   readonly #addMessages = h('div');
   readonly #confirmingRemove = new Set<WebsiteKey>();
   #renaming: string | null = null;
-  /** The open rename field, kept across state pushes so what is typed (and its caret) survives a poll. */
-  #renameField: { readonly id: WebsiteKey; readonly element: HTMLElement } | null = null;
+  /** The open rename field of the website being renamed, kept across state pushes so what is typed (and its caret) survives a poll. */
+  #renameField: HTMLElement | null = null;
   #state: AppStateView | null = null;
 
   constructor(root: HTMLElement, api: Api) {
@@ -167,10 +160,8 @@ export class WebsitesPanel {
   }
 
   #openRenameField(website: WebsiteView): HTMLElement {
-    if (this.#renameField?.id === website.id) return this.#renameField.element;
-    const element = this.#newRenameField(website);
-    this.#renameField = { id: website.id, element };
-    return element;
+    this.#renameField ??= this.#newRenameField(website);
+    return this.#renameField;
   }
 
   #newRenameField(website: WebsiteView): HTMLElement {
